@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of talenta on a fresh Debian machine: installs PostgreSQL if it is missing,
+# starts a throwaway cluster on a socket in a temp dir, then format, lint and all tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/talenta-target}"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+if [ -z "$(pg_bin)" ]; then
+  echo "== installing PostgreSQL"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
+fi
+PGBIN="$(pg_bin)"
+
+PGDIR="$(mktemp -d /tmp/talenta-pg.XXXXXX)"
+if [ "$(id -u)" = 0 ]; then
+  chown postgres: "$PGDIR"
+  as_pg() { runuser -u postgres -- "$@"; }
+else
+  as_pg() { "$@"; }
+fi
+stop_pg() {
+  as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PGDIR"
+}
+trap stop_pg EXIT
+echo "== starting a throwaway PostgreSQL cluster in $PGDIR"
+as_pg "$PGBIN/initdb" -A trust -U postgres -D "$PGDIR/data" >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
+  -o "-k $PGDIR -c listen_addresses='' -c fsync=off -c max_connections=200" start >/dev/null
+export TALENTA_TEST_PG="host=$PGDIR user=postgres dbname=postgres"
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+echo "== cargo test (SQLite and PostgreSQL)"
+cargo test --workspace
+echo "== all tests passed"
