@@ -4,6 +4,7 @@
 pub mod competency;
 pub mod eligibility;
 pub mod jpm;
+pub mod master;
 pub mod nip;
 pub mod performance;
 pub mod position;

@@ -1,14 +1,51 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! talenta-store: persistence on SQLite (default, embedded) and PostgreSQL from one query
+//! codebase. Repositories return the domain's types; bulk writes are multi-row upserts.
+
+pub mod db;
+pub mod master;
+pub mod schema;
+pub mod testing;
+
+pub use db::{Db, Engine, Param, Row, Value};
+
+/// A storage failure. Never shown to a user as is: the app maps it to a message.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Could not open or connect.
+    #[error("cannot open the database: {0}")]
+    Connect(String),
+    /// SQLite failed.
+    #[error("SQLite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL failed.
+    #[error("PostgreSQL: {0}")]
+    Postgres(#[from] postgres::Error),
+    /// A stored value does not decode into its domain type.
+    #[error("stored data does not decode: {0}")]
+    Decode(String),
+    /// The schema is newer than this program.
+    #[error("database schema version {found} is newer than this program ({supported})")]
+    SchemaTooNew {
+        /// Found.
+        found: i64,
+        /// Supported.
+        supported: i64,
+    },
+    /// A referenced record does not exist.
+    #[error("not found: {0}")]
+    NotFound(String),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+impl StoreError {
+    /// Stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::Connect(_) => "store.connect",
+            StoreError::Sqlite(_) => "store.sqlite",
+            StoreError::Postgres(_) => "store.postgres",
+            StoreError::Decode(_) => "store.decode",
+            StoreError::SchemaTooNew { .. } => "store.schema_too_new",
+            StoreError::NotFound(_) => "store.not_found",
+        }
     }
 }

@@ -1,0 +1,941 @@
+//! Repositories of master data: tenants and their rule sets, units, positions and standards,
+//! employees, performance ratings, sanctions and assessment results.
+//!
+//! Writes are upserts by natural key (tenant + code, tenant + NIP, ...) that leave a row
+//! untouched when nothing changed, so importing the same file twice changes nothing.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use talenta_domain::competency::{CompetencyCode, Level};
+use talenta_domain::eligibility::{Education, SanctionLevel};
+use talenta_domain::master::{
+    AssessmentResult, Employee, Position, Sanction, Tenant, Unit, YearRating,
+};
+use talenta_domain::nip::{EmploymentType, Nip, Sex};
+use talenta_domain::performance::{Predikat, Rating};
+use talenta_domain::position::{Eselon, PositionClass};
+use talenta_domain::rank::Golongan;
+use talenta_domain::{Purpose, RuleSet};
+
+use crate::{Db, Param, Row, StoreError};
+
+/// What an upsert did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpsertCounts {
+    /// New rows.
+    pub inserted: u64,
+    /// Existing rows whose values changed.
+    pub updated: u64,
+    /// Existing rows left as they were.
+    pub unchanged: u64,
+}
+
+impl UpsertCounts {
+    fn add(&mut self, o: UpsertCounts) {
+        self.inserted += o.inserted;
+        self.updated += o.updated;
+        self.unchanged += o.unchanged;
+    }
+}
+
+fn decode<T>(what: &str, v: &str, parsed: Option<T>) -> Result<T, StoreError> {
+    parsed.ok_or_else(|| StoreError::Decode(format!("{what} '{v}'")))
+}
+
+fn date(v: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| StoreError::Decode(format!("date '{v}'")))
+}
+
+fn opt_date(v: Option<&str>) -> Result<Option<NaiveDate>, StoreError> {
+    v.map(date).transpose()
+}
+
+/// Number of rows of a tenant in a table.
+pub fn count(db: &mut Db, tenant_id: i64, table: &str) -> Result<u64, StoreError> {
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE tenant_id = ?");
+    let row = db.query_opt(&sql, &[tenant_id.into()])?;
+    Ok(row.map(|r| r.int(0)).transpose()?.unwrap_or(0) as u64)
+}
+
+/// Multi-row upsert of `rows` (each: key columns then value columns, tenant id first among
+/// the keys). Rows whose values are unchanged are not written.
+fn upsert(
+    db: &mut Db,
+    tenant_id: i64,
+    table: &str,
+    keys: &[&str],
+    cols: &[&str],
+    rows: &[Vec<Param<'_>>],
+) -> Result<UpsertCounts, StoreError> {
+    if rows.is_empty() {
+        return Ok(UpsertCounts::default());
+    }
+    let before = count(db, tenant_id, table)?;
+    let width = keys.len() + cols.len();
+    let per_stmt = (30_000 / width).clamp(1, 500);
+    let conflict = if cols.is_empty() {
+        "DO NOTHING".to_string()
+    } else {
+        let set: Vec<String> = cols.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+        let differs: Vec<String> = cols
+            .iter()
+            .map(|c| format!("{table}.{c} IS DISTINCT FROM excluded.{c}"))
+            .collect();
+        format!(
+            "DO UPDATE SET {} WHERE {}",
+            set.join(", "),
+            differs.join(" OR ")
+        )
+    };
+    let tuple = format!("({})", vec!["?"; width].join(","));
+    let mut changed = 0u64;
+    let mut params: Vec<Param<'_>> = Vec::with_capacity(per_stmt * width);
+    for chunk in rows.chunks(per_stmt) {
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES {} ON CONFLICT ({}) {conflict}",
+            keys.iter()
+                .chain(cols)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+            vec![tuple.as_str(); chunk.len()].join(","),
+            keys.join(", "),
+        );
+        params.clear();
+        for r in chunk {
+            params.extend_from_slice(r);
+        }
+        changed += db.execute(&sql, &params)?;
+    }
+    let after = count(db, tenant_id, table)?;
+    let inserted = after - before;
+    let total = rows.len() as u64;
+    Ok(UpsertCounts {
+        inserted,
+        updated: changed.saturating_sub(inserted),
+        unchanged: total.saturating_sub(changed),
+    })
+}
+
+// ---------------------------------------------------------------- tenants and rules
+
+/// Creates a tenant with its first rule set; returns it.
+pub fn create_tenant(
+    db: &mut Db,
+    code: &str,
+    name: &str,
+    kind: &str,
+    rules: &RuleSet,
+) -> Result<Tenant, StoreError> {
+    let body = serde_json::to_string(rules).map_err(|e| StoreError::Decode(e.to_string()))?;
+    db.execute(
+        "INSERT INTO tenants (code, name, kind, rules_version) VALUES (?, ?, ?, ?)",
+        &[
+            code.into(),
+            name.into(),
+            kind.into(),
+            rules.version.as_str().into(),
+        ],
+    )?;
+    let tenant = tenant_by_code(db, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+    db.execute(
+        "INSERT INTO rule_sets (tenant_id, version, body, created_at) VALUES (?, ?, ?, ?)",
+        &[
+            tenant.id.into(),
+            rules.version.as_str().into(),
+            body.as_str().into(),
+            chrono::Utc::now().to_rfc3339().as_str().into(),
+        ],
+    )?;
+    Ok(tenant)
+}
+
+fn tenant_row(r: &Row) -> Result<Tenant, StoreError> {
+    Ok(Tenant {
+        id: r.int(0)?,
+        code: r.text(1)?.to_string(),
+        name: r.text(2)?.to_string(),
+        rules_version: r.text(3)?.to_string(),
+    })
+}
+
+/// A tenant by code.
+pub fn tenant_by_code(db: &mut Db, code: &str) -> Result<Option<Tenant>, StoreError> {
+    db.query_opt(
+        "SELECT id, code, name, rules_version FROM tenants WHERE code = ?",
+        &[code.into()],
+    )?
+    .map(|r| tenant_row(&r))
+    .transpose()
+}
+
+/// Every tenant, by code.
+pub fn list_tenants(db: &mut Db) -> Result<Vec<Tenant>, StoreError> {
+    db.query(
+        "SELECT id, code, name, rules_version FROM tenants ORDER BY code",
+        &[],
+    )?
+    .iter()
+    .map(tenant_row)
+    .collect()
+}
+
+/// The rule set in force for a tenant.
+pub fn rules(db: &mut Db, tenant: &Tenant) -> Result<RuleSet, StoreError> {
+    let row = db
+        .query_opt(
+            "SELECT body FROM rule_sets WHERE tenant_id = ? AND version = ?",
+            &[tenant.id.into(), tenant.rules_version.as_str().into()],
+        )?
+        .ok_or_else(|| StoreError::NotFound(format!("rule set {}", tenant.rules_version)))?;
+    serde_json::from_str(row.text(0)?).map_err(|e| StoreError::Decode(format!("rule set: {e}")))
+}
+
+// ---------------------------------------------------------------- units
+
+/// A unit to write; the parent by code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitInput {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Parent code (must exist or come earlier in the same batch).
+    pub parent_code: Option<String>,
+}
+
+/// Every unit of a tenant.
+pub fn list_units(db: &mut Db, tenant_id: i64) -> Result<Vec<Unit>, StoreError> {
+    db.query(
+        "SELECT id, code, name, parent_id FROM units WHERE tenant_id = ? ORDER BY code",
+        &[tenant_id.into()],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(Unit {
+            id: r.int(0)?,
+            code: r.text(1)?.to_string(),
+            name: r.text(2)?.to_string(),
+            parent_id: r.opt_int(3)?,
+        })
+    })
+    .collect()
+}
+
+/// Ids by code of a table with a `code` column (units, positions).
+fn ids_by_code(
+    db: &mut Db,
+    tenant_id: i64,
+    table: &str,
+) -> Result<HashMap<String, i64>, StoreError> {
+    let sql = format!("SELECT code, id FROM {table} WHERE tenant_id = ?");
+    db.query(&sql, &[tenant_id.into()])?
+        .iter()
+        .map(|r| Ok((r.text(0)?.to_string(), r.int(1)?)))
+        .collect()
+}
+
+fn resolve(
+    map: &HashMap<String, i64>,
+    code: Option<&str>,
+    what: &str,
+) -> Result<Option<i64>, StoreError> {
+    code.map(|c| {
+        map.get(c)
+            .copied()
+            .ok_or_else(|| StoreError::NotFound(format!("{what} {c}")))
+    })
+    .transpose()
+}
+
+/// Upserts units in order (parents first).
+pub fn upsert_units(
+    db: &mut Db,
+    tenant_id: i64,
+    units: &[UnitInput],
+) -> Result<UpsertCounts, StoreError> {
+    let mut ids = ids_by_code(db, tenant_id, "units")?;
+    let mut counts = UpsertCounts::default();
+    for u in units {
+        let parent = resolve(&ids, u.parent_code.as_deref(), "unit")?;
+        counts.add(upsert(
+            db,
+            tenant_id,
+            "units",
+            &["tenant_id", "code"],
+            &["name", "parent_id"],
+            &[vec![
+                tenant_id.into(),
+                u.code.as_str().into(),
+                u.name.as_str().into(),
+                parent.into(),
+            ]],
+        )?);
+        if !ids.contains_key(&u.code) {
+            let row = db.query_opt(
+                "SELECT id FROM units WHERE tenant_id = ? AND code = ?",
+                &[tenant_id.into(), u.code.as_str().into()],
+            )?;
+            let id = row
+                .ok_or_else(|| StoreError::NotFound(u.code.clone()))?
+                .int(0)?;
+            ids.insert(u.code.clone(), id);
+        }
+    }
+    Ok(counts)
+}
+
+// ---------------------------------------------------------------- positions and standards
+
+/// A position to write; unit and superior by code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PositionInput {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Class.
+    pub class: PositionClass,
+    /// Eselon.
+    pub eselon: Option<Eselon>,
+    /// Unit code (must exist).
+    pub unit_code: String,
+    /// Superior position code (must exist or come earlier).
+    pub superior_code: Option<String>,
+}
+
+fn position_row(r: &Row) -> Result<Position, StoreError> {
+    let class = r.text(3)?;
+    let eselon = r.opt_text(4)?;
+    Ok(Position {
+        id: r.int(0)?,
+        code: r.text(1)?.to_string(),
+        name: r.text(2)?.to_string(),
+        class: decode("class", class, PositionClass::parse(class))?,
+        eselon: eselon
+            .map(|e| decode("eselon", e, Eselon::parse(e)))
+            .transpose()?,
+        unit_id: r.int(5)?,
+        superior_id: r.opt_int(6)?,
+    })
+}
+
+const POSITION_COLS: &str = "id, code, name, class, eselon, unit_id, superior_id";
+
+/// Every position of a tenant.
+pub fn list_positions(db: &mut Db, tenant_id: i64) -> Result<Vec<Position>, StoreError> {
+    let sql = format!("SELECT {POSITION_COLS} FROM positions WHERE tenant_id = ? ORDER BY code");
+    db.query(&sql, &[tenant_id.into()])?
+        .iter()
+        .map(position_row)
+        .collect()
+}
+
+/// A position by code.
+pub fn position_by_code(
+    db: &mut Db,
+    tenant_id: i64,
+    code: &str,
+) -> Result<Option<Position>, StoreError> {
+    let sql = format!("SELECT {POSITION_COLS} FROM positions WHERE tenant_id = ? AND code = ?");
+    db.query_opt(&sql, &[tenant_id.into(), code.into()])?
+        .map(|r| position_row(&r))
+        .transpose()
+}
+
+/// Upserts positions in order (superiors first).
+pub fn upsert_positions(
+    db: &mut Db,
+    tenant_id: i64,
+    positions: &[PositionInput],
+) -> Result<UpsertCounts, StoreError> {
+    let units = ids_by_code(db, tenant_id, "units")?;
+    let mut ids = ids_by_code(db, tenant_id, "positions")?;
+    let mut counts = UpsertCounts::default();
+    for p in positions {
+        let unit = resolve(&units, Some(&p.unit_code), "unit")?;
+        let superior = resolve(&ids, p.superior_code.as_deref(), "position")?;
+        counts.add(upsert(
+            db,
+            tenant_id,
+            "positions",
+            &["tenant_id", "code"],
+            &["name", "class", "eselon", "unit_id", "superior_id"],
+            &[vec![
+                tenant_id.into(),
+                p.code.as_str().into(),
+                p.name.as_str().into(),
+                p.class.code().into(),
+                p.eselon.map(|e| e.code()).into(),
+                unit.into(),
+                superior.into(),
+            ]],
+        )?);
+        if !ids.contains_key(&p.code) {
+            let row = db.query_opt(
+                "SELECT id FROM positions WHERE tenant_id = ? AND code = ?",
+                &[tenant_id.into(), p.code.as_str().into()],
+            )?;
+            ids.insert(
+                p.code.clone(),
+                row.ok_or_else(|| StoreError::NotFound(p.code.clone()))?
+                    .int(0)?,
+            );
+        }
+    }
+    Ok(counts)
+}
+
+/// A required level of one competency for one position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandardInput {
+    /// Position code (must exist).
+    pub position_code: String,
+    /// Competency.
+    pub competency: CompetencyCode,
+    /// Required level.
+    pub level: Level,
+}
+
+/// Upserts required levels by (position, competency).
+pub fn upsert_standards(
+    db: &mut Db,
+    tenant_id: i64,
+    items: &[StandardInput],
+) -> Result<UpsertCounts, StoreError> {
+    let ids = ids_by_code(db, tenant_id, "positions")?;
+    let mut rows = Vec::with_capacity(items.len());
+    for s in items {
+        let pid = resolve(&ids, Some(&s.position_code), "position")?;
+        rows.push(vec![
+            tenant_id.into(),
+            pid.into(),
+            s.competency.code().into(),
+            i64::from(s.level.tenths()).into(),
+        ]);
+    }
+    upsert(
+        db,
+        tenant_id,
+        "position_standards",
+        &["tenant_id", "position_id", "competency"],
+        &["required_tenths"],
+        &rows,
+    )
+}
+
+fn competency_level(code: &str, tenths: i64) -> Result<(CompetencyCode, Level), StoreError> {
+    let c = CompetencyCode::parse(code).map_err(|e| StoreError::Decode(e.to_string()))?;
+    let l = u8::try_from(tenths).ok().and_then(Level::from_tenths);
+    Ok((c, decode("level", &tenths.to_string(), l)?))
+}
+
+/// Every standard of a tenant by position id, in competency order.
+pub fn standards(
+    db: &mut Db,
+    tenant_id: i64,
+) -> Result<HashMap<i64, Vec<(CompetencyCode, Level)>>, StoreError> {
+    let rows = db.query(
+        "SELECT position_id, competency, required_tenths FROM position_standards WHERE tenant_id = ?",
+        &[tenant_id.into()],
+    )?;
+    let mut out: HashMap<i64, Vec<(CompetencyCode, Level)>> = HashMap::new();
+    for r in &rows {
+        out.entry(r.int(0)?)
+            .or_default()
+            .push(competency_level(r.text(1)?, r.int(2)?)?);
+    }
+    for v in out.values_mut() {
+        v.sort();
+    }
+    Ok(out)
+}
+
+/// The standard of one position, in competency order.
+pub fn standard_of(
+    db: &mut Db,
+    position_id: i64,
+) -> Result<Vec<(CompetencyCode, Level)>, StoreError> {
+    let rows = db.query(
+        "SELECT competency, required_tenths FROM position_standards WHERE position_id = ?",
+        &[position_id.into()],
+    )?;
+    let mut v = rows
+        .iter()
+        .map(|r| competency_level(r.text(0)?, r.int(1)?))
+        .collect::<Result<Vec<_>, _>>()?;
+    v.sort();
+    Ok(v)
+}
+
+// ---------------------------------------------------------------- employees
+
+/// An employee to write; the position by code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployeeInput {
+    /// NIP (natural key).
+    pub nip: Nip,
+    /// Name.
+    pub name: String,
+    /// Sex.
+    pub sex: Sex,
+    /// Birth date.
+    pub birth_date: NaiveDate,
+    /// PNS or PPPK.
+    pub employment: EmploymentType,
+    /// Rank.
+    pub rank: Option<Golongan>,
+    /// Education.
+    pub education: Option<Education>,
+    /// Current position code (must exist).
+    pub position_code: Option<String>,
+    /// In the position since.
+    pub position_since: Option<NaiveDate>,
+}
+
+/// Upserts employees by NIP in multi-row statements.
+pub fn upsert_employees(
+    db: &mut Db,
+    tenant_id: i64,
+    items: &[EmployeeInput],
+) -> Result<UpsertCounts, StoreError> {
+    let positions = ids_by_code(db, tenant_id, "positions")?;
+    let text: Vec<[String; 3]> = items
+        .iter()
+        .map(|e| {
+            [
+                e.nip.digits(),
+                e.birth_date.format("%Y-%m-%d").to_string(),
+                e.position_since
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut rows = Vec::with_capacity(items.len());
+    for (e, t) in items.iter().zip(&text) {
+        let pid = resolve(&positions, e.position_code.as_deref(), "position")?;
+        rows.push(vec![
+            tenant_id.into(),
+            t[0].as_str().into(),
+            e.name.as_str().into(),
+            e.sex.letter().into(),
+            t[1].as_str().into(),
+            e.employment.code().into(),
+            e.rank.map(|r| r.code()).into(),
+            e.education.map(|x| x.code()).into(),
+            pid.into(),
+            Param::Text(e.position_since.map(|_| t[2].as_str())),
+        ]);
+    }
+    upsert(
+        db,
+        tenant_id,
+        "employees",
+        &["tenant_id", "nip"],
+        &[
+            "name",
+            "sex",
+            "birth_date",
+            "employment",
+            "rank",
+            "education",
+            "position_id",
+            "position_since",
+        ],
+        &rows,
+    )
+}
+
+const EMPLOYEE_COLS: &str =
+    "id, nip, name, sex, birth_date, employment, rank, education, position_id, position_since";
+
+fn employee_row(r: &Row) -> Result<Employee, StoreError> {
+    let nip = r.text(1)?;
+    let sex = r.text(3)?;
+    let emp = r.text(5)?;
+    Ok(Employee {
+        id: r.int(0)?,
+        nip: Nip::parse(nip).map_err(|e| StoreError::Decode(format!("NIP {nip}: {e}")))?,
+        name: r.text(2)?.to_string(),
+        sex: decode("sex", sex, Sex::parse(sex))?,
+        birth_date: date(r.text(4)?)?,
+        employment: decode("employment", emp, EmploymentType::parse(emp))?,
+        rank: r
+            .opt_text(6)?
+            .map(|g| decode("rank", g, Golongan::parse(g)))
+            .transpose()?,
+        education: r
+            .opt_text(7)?
+            .map(|x| decode("education", x, Education::parse(x)))
+            .transpose()?,
+        position_id: r.opt_int(8)?,
+        position_since: opt_date(r.opt_text(9)?)?,
+    })
+}
+
+/// An employee by NIP.
+pub fn employee_by_nip(
+    db: &mut Db,
+    tenant_id: i64,
+    nip: Nip,
+) -> Result<Option<Employee>, StoreError> {
+    let sql = format!("SELECT {EMPLOYEE_COLS} FROM employees WHERE tenant_id = ? AND nip = ?");
+    let digits = nip.digits();
+    db.query_opt(&sql, &[tenant_id.into(), digits.as_str().into()])?
+        .map(|r| employee_row(&r))
+        .transpose()
+}
+
+/// Every employee of a tenant, by NIP.
+pub fn list_employees(db: &mut Db, tenant_id: i64) -> Result<Vec<Employee>, StoreError> {
+    let sql = format!("SELECT {EMPLOYEE_COLS} FROM employees WHERE tenant_id = ? ORDER BY nip");
+    db.query(&sql, &[tenant_id.into()])?
+        .iter()
+        .map(employee_row)
+        .collect()
+}
+
+/// Employee ids by NIP digits.
+pub fn employee_ids(db: &mut Db, tenant_id: i64) -> Result<HashMap<String, i64>, StoreError> {
+    db.query(
+        "SELECT nip, id FROM employees WHERE tenant_id = ?",
+        &[tenant_id.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.text(0)?.to_string(), r.int(1)?)))
+    .collect()
+}
+
+fn employee_id(ids: &HashMap<String, i64>, nip: Nip) -> Result<i64, StoreError> {
+    ids.get(&nip.digits())
+        .copied()
+        .ok_or_else(|| StoreError::NotFound(format!("NIP {}", nip.digits())))
+}
+
+// ---------------------------------------------------------------- ratings
+
+/// One year's rating of one employee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RatingInput {
+    /// Employee (must exist).
+    pub nip: Nip,
+    /// Year.
+    pub year: i32,
+    /// Rating.
+    pub rating: Rating,
+}
+
+/// Upserts ratings by (employee, year).
+pub fn upsert_ratings(
+    db: &mut Db,
+    tenant_id: i64,
+    items: &[RatingInput],
+) -> Result<UpsertCounts, StoreError> {
+    let ids = employee_ids(db, tenant_id)?;
+    let mut rows = Vec::with_capacity(items.len());
+    for r in items {
+        let (p, s) = match r.rating {
+            Rating::Predikat(p) => (Some(p.code()), None),
+            Rating::Score(s) => (None, Some(i64::from(s))),
+        };
+        rows.push(vec![
+            tenant_id.into(),
+            employee_id(&ids, r.nip)?.into(),
+            i64::from(r.year).into(),
+            Param::Text(p),
+            Param::Int(s),
+        ]);
+    }
+    upsert(
+        db,
+        tenant_id,
+        "performance_ratings",
+        &["tenant_id", "employee_id", "year"],
+        &["predikat", "score_hundredths"],
+        &rows,
+    )
+}
+
+fn rating_row(r: &Row, base: usize) -> Result<YearRating, StoreError> {
+    let year = r.int(base)? as i32;
+    let rating = match (r.opt_text(base + 1)?, r.opt_int(base + 2)?) {
+        (Some(p), _) => Rating::Predikat(decode("predikat", p, Predikat::parse(p))?),
+        (None, Some(s)) => Rating::Score(decode("score", &s.to_string(), u16::try_from(s).ok())?),
+        (None, None) => return Err(StoreError::Decode("empty rating".into())),
+    };
+    Ok(YearRating { year, rating })
+}
+
+/// Every rating of a tenant by employee id.
+pub fn ratings(db: &mut Db, tenant_id: i64) -> Result<HashMap<i64, Vec<YearRating>>, StoreError> {
+    let rows = db.query(
+        "SELECT employee_id, year, predikat, score_hundredths FROM performance_ratings WHERE tenant_id = ?",
+        &[tenant_id.into()],
+    )?;
+    let mut out: HashMap<i64, Vec<YearRating>> = HashMap::new();
+    for r in &rows {
+        out.entry(r.int(0)?).or_default().push(rating_row(r, 1)?);
+    }
+    Ok(out)
+}
+
+/// Ratings of one employee, oldest first.
+pub fn ratings_of(db: &mut Db, employee_id: i64) -> Result<Vec<YearRating>, StoreError> {
+    db.query(
+        "SELECT year, predikat, score_hundredths FROM performance_ratings WHERE employee_id = ? ORDER BY year",
+        &[employee_id.into()],
+    )?
+    .iter()
+    .map(|r| rating_row(r, 0))
+    .collect()
+}
+
+// ---------------------------------------------------------------- sanctions
+
+/// A sanction to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SanctionInput {
+    /// Employee (must exist).
+    pub nip: Nip,
+    /// The sanction.
+    pub sanction: Sanction,
+}
+
+/// Upserts sanctions by (employee, decision date, level).
+pub fn upsert_sanctions(
+    db: &mut Db,
+    tenant_id: i64,
+    items: &[SanctionInput],
+) -> Result<UpsertCounts, StoreError> {
+    let ids = employee_ids(db, tenant_id)?;
+    let dates: Vec<(String, Option<String>)> = items
+        .iter()
+        .map(|s| {
+            (
+                s.sanction.decided_on.to_string(),
+                s.sanction.ends_on.map(|d| d.to_string()),
+            )
+        })
+        .collect();
+    let mut rows = Vec::with_capacity(items.len());
+    for (s, d) in items.iter().zip(&dates) {
+        rows.push(vec![
+            tenant_id.into(),
+            employee_id(&ids, s.nip)?.into(),
+            d.0.as_str().into(),
+            s.sanction.level.code().into(),
+            d.1.as_deref().into(),
+            s.sanction.description.as_str().into(),
+        ]);
+    }
+    upsert(
+        db,
+        tenant_id,
+        "sanctions",
+        &["tenant_id", "employee_id", "decided_on", "level"],
+        &["ends_on", "description"],
+        &rows,
+    )
+}
+
+/// Sanctions of one employee, oldest first.
+pub fn sanctions_of(db: &mut Db, employee_id: i64) -> Result<Vec<Sanction>, StoreError> {
+    db.query(
+        "SELECT level, decided_on, ends_on, description FROM sanctions WHERE employee_id = ? ORDER BY decided_on",
+        &[employee_id.into()],
+    )?
+    .iter()
+    .map(|r| {
+        let level = r.text(0)?;
+        Ok(Sanction {
+            level: decode("sanction level", level, SanctionLevel::parse(level))?,
+            decided_on: date(r.text(1)?)?,
+            ends_on: opt_date(r.opt_text(2)?)?,
+            description: r.text(3)?.to_string(),
+        })
+    })
+    .collect()
+}
+
+// ---------------------------------------------------------------- assessment results
+
+/// An assessment result to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultInput {
+    /// Employee (must exist).
+    pub nip: Nip,
+    /// Date assessed.
+    pub assessed_on: NaiveDate,
+    /// Provider.
+    pub provider: String,
+    /// Purpose.
+    pub purpose: Purpose,
+    /// Achieved levels.
+    pub levels: Vec<(CompetencyCode, Level)>,
+}
+
+/// Upserts results by (employee, date, provider) and their levels by competency. Counts are
+/// of results: a result is updated when its purpose or any of its levels changed.
+pub fn upsert_results(
+    db: &mut Db,
+    tenant_id: i64,
+    items: &[ResultInput],
+) -> Result<UpsertCounts, StoreError> {
+    let ids = employee_ids(db, tenant_id)?;
+    let keys: Vec<(i64, String, String)> = items
+        .iter()
+        .map(|r| {
+            Ok((
+                employee_id(&ids, r.nip)?,
+                r.assessed_on.to_string(),
+                r.provider.clone(),
+            ))
+        })
+        .collect::<Result<_, StoreError>>()?;
+    let before = result_fingerprints(db, tenant_id)?;
+    let heads: Vec<Vec<Param<'_>>> = items
+        .iter()
+        .zip(&keys)
+        .map(|(r, k)| {
+            vec![
+                tenant_id.into(),
+                k.0.into(),
+                k.1.as_str().into(),
+                k.2.as_str().into(),
+                r.purpose.code().into(),
+            ]
+        })
+        .collect();
+    upsert(
+        db,
+        tenant_id,
+        "assessment_results",
+        &["tenant_id", "employee_id", "assessed_on", "provider"],
+        &["purpose"],
+        &heads,
+    )?;
+    let ids_after: HashMap<(i64, String, String), i64> = db
+        .query("SELECT employee_id, assessed_on, provider, id FROM assessment_results WHERE tenant_id = ?", &[tenant_id.into()])?
+        .iter()
+        .map(|r| Ok(((r.int(0)?, r.text(1)?.to_string(), r.text(2)?.to_string()), r.int(3)?)))
+        .collect::<Result<_, StoreError>>()?;
+    let mut level_rows = Vec::new();
+    for (r, k) in items.iter().zip(&keys) {
+        let rid = *ids_after
+            .get(k)
+            .ok_or_else(|| StoreError::NotFound("result".into()))?;
+        for (c, l) in &r.levels {
+            level_rows.push(vec![
+                tenant_id.into(),
+                rid.into(),
+                c.code().into(),
+                i64::from(l.tenths()).into(),
+            ]);
+        }
+    }
+    upsert(
+        db,
+        tenant_id,
+        "assessment_result_levels",
+        &["tenant_id", "result_id", "competency"],
+        &["achieved_tenths"],
+        &level_rows,
+    )?;
+    let after = result_fingerprints(db, tenant_id)?;
+    let mut counts = UpsertCounts::default();
+    for k in &keys {
+        match before.get(k) {
+            None => counts.inserted += 1,
+            Some(b) if Some(b) != after.get(k) => counts.updated += 1,
+            Some(_) => counts.unchanged += 1,
+        }
+    }
+    Ok(counts)
+}
+
+/// Purpose and sorted levels of every result of a tenant, by natural key.
+type ResultKey = (i64, String, String);
+fn result_fingerprints(
+    db: &mut Db,
+    tenant_id: i64,
+) -> Result<HashMap<ResultKey, (String, Vec<(String, i64)>)>, StoreError> {
+    let mut by_id: HashMap<i64, (ResultKey, String, Vec<(String, i64)>)> = HashMap::new();
+    for r in db.query(
+        "SELECT id, employee_id, assessed_on, provider, purpose FROM assessment_results WHERE tenant_id = ?",
+        &[tenant_id.into()],
+    )? {
+        let key = (r.int(1)?, r.text(2)?.to_string(), r.text(3)?.to_string());
+        by_id.insert(r.int(0)?, (key, r.text(4)?.to_string(), Vec::new()));
+    }
+    for r in db.query(
+        "SELECT result_id, competency, achieved_tenths FROM assessment_result_levels WHERE tenant_id = ?",
+        &[tenant_id.into()],
+    )? {
+        if let Some(e) = by_id.get_mut(&r.int(0)?) {
+            e.2.push((r.text(1)?.to_string(), r.int(2)?));
+        }
+    }
+    Ok(by_id
+        .into_values()
+        .map(|(k, p, mut l)| {
+            l.sort();
+            (k, (p, l))
+        })
+        .collect())
+}
+
+/// Every result of a tenant by employee id, oldest first.
+pub fn results(
+    db: &mut Db,
+    tenant_id: i64,
+) -> Result<HashMap<i64, Vec<AssessmentResult>>, StoreError> {
+    load_results(db, "tenant_id", tenant_id)
+}
+
+/// Results of one employee, oldest first.
+pub fn results_of(db: &mut Db, employee_id: i64) -> Result<Vec<AssessmentResult>, StoreError> {
+    Ok(load_results(db, "employee_id", employee_id)?
+        .remove(&employee_id)
+        .unwrap_or_default())
+}
+
+fn load_results(
+    db: &mut Db,
+    by: &str,
+    id: i64,
+) -> Result<HashMap<i64, Vec<AssessmentResult>>, StoreError> {
+    let heads = db.query(
+        &format!("SELECT id, employee_id, assessed_on, provider, purpose FROM assessment_results WHERE {by} = ? ORDER BY assessed_on, id"),
+        &[id.into()],
+    )?;
+    let mut levels: HashMap<i64, Vec<(CompetencyCode, Level)>> = HashMap::new();
+    let level_sql = format!(
+        "SELECT l.result_id, l.competency, l.achieved_tenths FROM assessment_result_levels l \
+         JOIN assessment_results r ON r.id = l.result_id WHERE r.{by} = ?"
+    );
+    for r in db.query(&level_sql, &[id.into()])? {
+        levels
+            .entry(r.int(0)?)
+            .or_default()
+            .push(competency_level(r.text(1)?, r.int(2)?)?);
+    }
+    let mut out: HashMap<i64, Vec<AssessmentResult>> = HashMap::new();
+    for h in &heads {
+        let rid = h.int(0)?;
+        let purpose = h.text(4)?;
+        let mut lv = levels.remove(&rid).unwrap_or_default();
+        lv.sort();
+        let res = AssessmentResult {
+            id: rid,
+            employee_id: h.int(1)?,
+            assessed_on: date(h.text(2)?)?,
+            provider: h.text(3)?.to_string(),
+            purpose: decode("purpose", purpose, Purpose::parse(purpose))?,
+            levels: lv,
+        };
+        out.entry(res.employee_id).or_default().push(res);
+    }
+    Ok(out)
+}
