@@ -58,64 +58,109 @@ pub fn count(db: &mut Db, tenant_id: i64, table: &str) -> Result<u64, StoreError
     Ok(row.map(|r| r.int(0)).transpose()?.unwrap_or(0) as u64)
 }
 
-/// Multi-row upsert of `rows` (each: key columns then value columns, tenant id first among
-/// the keys). Rows whose values are unchanged are not written.
+/// A multi-row upsert that may be fed in several batches (an import streams its rows) and
+/// counts inserted, updated and unchanged rows over the whole run. Rows are key columns then
+/// value columns, the tenant id first; unchanged rows are not written.
+pub struct BulkUpsert {
+    tenant_id: i64,
+    table: &'static str,
+    keys: &'static [&'static str],
+    cols: &'static [&'static str],
+    before: u64,
+    changed: u64,
+    rows: u64,
+}
+
+impl BulkUpsert {
+    /// Starts an upsert into `table` (counts the tenant's rows first).
+    pub fn begin(
+        db: &mut Db,
+        tenant_id: i64,
+        table: &'static str,
+        keys: &'static [&'static str],
+        cols: &'static [&'static str],
+    ) -> Result<BulkUpsert, StoreError> {
+        Ok(BulkUpsert {
+            tenant_id,
+            table,
+            keys,
+            cols,
+            before: count(db, tenant_id, table)?,
+            changed: 0,
+            rows: 0,
+        })
+    }
+
+    /// Writes a batch of rows.
+    pub fn push(&mut self, db: &mut Db, rows: &[Vec<Param<'_>>]) -> Result<(), StoreError> {
+        let width = self.keys.len() + self.cols.len();
+        let per_stmt = (30_000 / width).clamp(1, 500);
+        let conflict = if self.cols.is_empty() {
+            "DO NOTHING".to_string()
+        } else {
+            let set: Vec<String> = self
+                .cols
+                .iter()
+                .map(|c| format!("{c} = excluded.{c}"))
+                .collect();
+            let differs: Vec<String> = self
+                .cols
+                .iter()
+                .map(|c| format!("{}.{c} IS DISTINCT FROM excluded.{c}", self.table))
+                .collect();
+            format!(
+                "DO UPDATE SET {} WHERE {}",
+                set.join(", "),
+                differs.join(" OR ")
+            )
+        };
+        let tuple = format!("({})", vec!["?"; width].join(","));
+        let mut params: Vec<Param<'_>> = Vec::with_capacity(per_stmt * width);
+        for chunk in rows.chunks(per_stmt) {
+            let sql = format!(
+                "INSERT INTO {} ({}) VALUES {} ON CONFLICT ({}) {conflict}",
+                self.table,
+                self.keys
+                    .iter()
+                    .chain(self.cols)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                vec![tuple.as_str(); chunk.len()].join(","),
+                self.keys.join(", "),
+            );
+            params.clear();
+            for r in chunk {
+                params.extend_from_slice(r);
+            }
+            self.changed += db.execute(&sql, &params)?;
+        }
+        self.rows += rows.len() as u64;
+        Ok(())
+    }
+
+    /// Counts what the whole run did.
+    pub fn finish(self, db: &mut Db) -> Result<UpsertCounts, StoreError> {
+        let inserted = count(db, self.tenant_id, self.table)?.saturating_sub(self.before);
+        Ok(UpsertCounts {
+            inserted,
+            updated: self.changed.saturating_sub(inserted),
+            unchanged: self.rows.saturating_sub(self.changed),
+        })
+    }
+}
+
 fn upsert(
     db: &mut Db,
     tenant_id: i64,
-    table: &str,
-    keys: &[&str],
-    cols: &[&str],
+    table: &'static str,
+    keys: &'static [&'static str],
+    cols: &'static [&'static str],
     rows: &[Vec<Param<'_>>],
 ) -> Result<UpsertCounts, StoreError> {
-    if rows.is_empty() {
-        return Ok(UpsertCounts::default());
-    }
-    let before = count(db, tenant_id, table)?;
-    let width = keys.len() + cols.len();
-    let per_stmt = (30_000 / width).clamp(1, 500);
-    let conflict = if cols.is_empty() {
-        "DO NOTHING".to_string()
-    } else {
-        let set: Vec<String> = cols.iter().map(|c| format!("{c} = excluded.{c}")).collect();
-        let differs: Vec<String> = cols
-            .iter()
-            .map(|c| format!("{table}.{c} IS DISTINCT FROM excluded.{c}"))
-            .collect();
-        format!(
-            "DO UPDATE SET {} WHERE {}",
-            set.join(", "),
-            differs.join(" OR ")
-        )
-    };
-    let tuple = format!("({})", vec!["?"; width].join(","));
-    let mut changed = 0u64;
-    let mut params: Vec<Param<'_>> = Vec::with_capacity(per_stmt * width);
-    for chunk in rows.chunks(per_stmt) {
-        let sql = format!(
-            "INSERT INTO {table} ({}) VALUES {} ON CONFLICT ({}) {conflict}",
-            keys.iter()
-                .chain(cols)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", "),
-            vec![tuple.as_str(); chunk.len()].join(","),
-            keys.join(", "),
-        );
-        params.clear();
-        for r in chunk {
-            params.extend_from_slice(r);
-        }
-        changed += db.execute(&sql, &params)?;
-    }
-    let after = count(db, tenant_id, table)?;
-    let inserted = after - before;
-    let total = rows.len() as u64;
-    Ok(UpsertCounts {
-        inserted,
-        updated: changed.saturating_sub(inserted),
-        unchanged: total.saturating_sub(changed),
-    })
+    let mut bulk = BulkUpsert::begin(db, tenant_id, table, keys, cols)?;
+    bulk.push(db, rows)?;
+    bulk.finish(db)
 }
 
 // ---------------------------------------------------------------- tenants and rules
@@ -223,7 +268,17 @@ pub fn list_units(db: &mut Db, tenant_id: i64) -> Result<Vec<Unit>, StoreError> 
     .collect()
 }
 
-/// Ids by code of a table with a `code` column (units, positions).
+/// Unit ids by code.
+pub fn unit_ids(db: &mut Db, tenant_id: i64) -> Result<HashMap<String, i64>, StoreError> {
+    ids_by_code(db, tenant_id, "units")
+}
+
+/// Position ids by code.
+pub fn position_ids(db: &mut Db, tenant_id: i64) -> Result<HashMap<String, i64>, StoreError> {
+    ids_by_code(db, tenant_id, "positions")
+}
+
+/// Ids by code of a table with a `code` column (`units` or `positions`).
 fn ids_by_code(
     db: &mut Db,
     tenant_id: i64,
@@ -494,58 +549,91 @@ pub struct EmployeeInput {
     pub position_since: Option<NaiveDate>,
 }
 
+/// Writes employees in batches (an import streams them); positions are resolved by code.
+pub struct EmployeeWriter {
+    tenant_id: i64,
+    positions: HashMap<String, i64>,
+    bulk: BulkUpsert,
+}
+
+impl EmployeeWriter {
+    /// Starts writing employees of a tenant.
+    pub fn begin(db: &mut Db, tenant_id: i64) -> Result<EmployeeWriter, StoreError> {
+        Ok(EmployeeWriter {
+            tenant_id,
+            positions: ids_by_code(db, tenant_id, "positions")?,
+            bulk: BulkUpsert::begin(
+                db,
+                tenant_id,
+                "employees",
+                &["tenant_id", "nip"],
+                &[
+                    "name",
+                    "sex",
+                    "birth_date",
+                    "employment",
+                    "rank",
+                    "education",
+                    "position_id",
+                    "position_since",
+                ],
+            )?,
+        })
+    }
+
+    /// Whether a position code exists.
+    pub fn knows_position(&self, code: &str) -> bool {
+        self.positions.contains_key(code)
+    }
+
+    /// Upserts a batch by NIP.
+    pub fn write(&mut self, db: &mut Db, items: &[EmployeeInput]) -> Result<(), StoreError> {
+        let text: Vec<[String; 3]> = items
+            .iter()
+            .map(|e| {
+                [
+                    e.nip.digits(),
+                    e.birth_date.format("%Y-%m-%d").to_string(),
+                    e.position_since
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect();
+        let mut rows = Vec::with_capacity(items.len());
+        for (e, t) in items.iter().zip(&text) {
+            let pid = resolve(&self.positions, e.position_code.as_deref(), "position")?;
+            rows.push(vec![
+                self.tenant_id.into(),
+                t[0].as_str().into(),
+                e.name.as_str().into(),
+                e.sex.letter().into(),
+                t[1].as_str().into(),
+                e.employment.code().into(),
+                e.rank.map(|r| r.code()).into(),
+                e.education.map(|x| x.code()).into(),
+                pid.into(),
+                Param::Text(e.position_since.map(|_| t[2].as_str())),
+            ]);
+        }
+        self.bulk.push(db, &rows)
+    }
+
+    /// Counts what was written.
+    pub fn finish(self, db: &mut Db) -> Result<UpsertCounts, StoreError> {
+        self.bulk.finish(db)
+    }
+}
+
 /// Upserts employees by NIP in multi-row statements.
 pub fn upsert_employees(
     db: &mut Db,
     tenant_id: i64,
     items: &[EmployeeInput],
 ) -> Result<UpsertCounts, StoreError> {
-    let positions = ids_by_code(db, tenant_id, "positions")?;
-    let text: Vec<[String; 3]> = items
-        .iter()
-        .map(|e| {
-            [
-                e.nip.digits(),
-                e.birth_date.format("%Y-%m-%d").to_string(),
-                e.position_since
-                    .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
-            ]
-        })
-        .collect();
-    let mut rows = Vec::with_capacity(items.len());
-    for (e, t) in items.iter().zip(&text) {
-        let pid = resolve(&positions, e.position_code.as_deref(), "position")?;
-        rows.push(vec![
-            tenant_id.into(),
-            t[0].as_str().into(),
-            e.name.as_str().into(),
-            e.sex.letter().into(),
-            t[1].as_str().into(),
-            e.employment.code().into(),
-            e.rank.map(|r| r.code()).into(),
-            e.education.map(|x| x.code()).into(),
-            pid.into(),
-            Param::Text(e.position_since.map(|_| t[2].as_str())),
-        ]);
-    }
-    upsert(
-        db,
-        tenant_id,
-        "employees",
-        &["tenant_id", "nip"],
-        &[
-            "name",
-            "sex",
-            "birth_date",
-            "employment",
-            "rank",
-            "education",
-            "position_id",
-            "position_since",
-        ],
-        &rows,
-    )
+    let mut w = EmployeeWriter::begin(db, tenant_id)?;
+    w.write(db, items)?;
+    w.finish(db)
 }
 
 const EMPLOYEE_COLS: &str =
@@ -627,35 +715,68 @@ pub struct RatingInput {
     pub rating: Rating,
 }
 
+/// Writes ratings in batches; employees are resolved by NIP.
+pub struct RatingWriter {
+    tenant_id: i64,
+    employees: HashMap<String, i64>,
+    bulk: BulkUpsert,
+}
+
+impl RatingWriter {
+    /// Starts writing ratings of a tenant.
+    pub fn begin(db: &mut Db, tenant_id: i64) -> Result<RatingWriter, StoreError> {
+        Ok(RatingWriter {
+            tenant_id,
+            employees: employee_ids(db, tenant_id)?,
+            bulk: BulkUpsert::begin(
+                db,
+                tenant_id,
+                "performance_ratings",
+                &["tenant_id", "employee_id", "year"],
+                &["predikat", "score_hundredths"],
+            )?,
+        })
+    }
+
+    /// Whether an employee with this NIP exists.
+    pub fn knows(&self, nip: Nip) -> bool {
+        self.employees.contains_key(&nip.digits())
+    }
+
+    /// Upserts a batch by (employee, year).
+    pub fn write(&mut self, db: &mut Db, items: &[RatingInput]) -> Result<(), StoreError> {
+        let mut rows = Vec::with_capacity(items.len());
+        for r in items {
+            let (p, s) = match r.rating {
+                Rating::Predikat(p) => (Some(p.code()), None),
+                Rating::Score(s) => (None, Some(i64::from(s))),
+            };
+            rows.push(vec![
+                self.tenant_id.into(),
+                employee_id(&self.employees, r.nip)?.into(),
+                i64::from(r.year).into(),
+                Param::Text(p),
+                Param::Int(s),
+            ]);
+        }
+        self.bulk.push(db, &rows)
+    }
+
+    /// Counts what was written.
+    pub fn finish(self, db: &mut Db) -> Result<UpsertCounts, StoreError> {
+        self.bulk.finish(db)
+    }
+}
+
 /// Upserts ratings by (employee, year).
 pub fn upsert_ratings(
     db: &mut Db,
     tenant_id: i64,
     items: &[RatingInput],
 ) -> Result<UpsertCounts, StoreError> {
-    let ids = employee_ids(db, tenant_id)?;
-    let mut rows = Vec::with_capacity(items.len());
-    for r in items {
-        let (p, s) = match r.rating {
-            Rating::Predikat(p) => (Some(p.code()), None),
-            Rating::Score(s) => (None, Some(i64::from(s))),
-        };
-        rows.push(vec![
-            tenant_id.into(),
-            employee_id(&ids, r.nip)?.into(),
-            i64::from(r.year).into(),
-            Param::Text(p),
-            Param::Int(s),
-        ]);
-    }
-    upsert(
-        db,
-        tenant_id,
-        "performance_ratings",
-        &["tenant_id", "employee_id", "year"],
-        &["predikat", "score_hundredths"],
-        &rows,
-    )
+    let mut w = RatingWriter::begin(db, tenant_id)?;
+    w.write(db, items)?;
+    w.finish(db)
 }
 
 fn rating_row(r: &Row, base: usize) -> Result<YearRating, StoreError> {

@@ -1,0 +1,1033 @@
+//! The seven kinds of import file: their columns and how each row is checked and written.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+use talenta_domain::competency::{CompetencyCode, CoreCompetency, Level};
+use talenta_domain::eligibility::{Education, SanctionLevel};
+use talenta_domain::master::Sanction;
+use talenta_domain::performance::{Predikat, Rating};
+use talenta_domain::position::{Eselon, PositionClass};
+use talenta_domain::{EmploymentType, Golongan, Nip, Purpose, RuleSet, Sex};
+use talenta_store::Db;
+use talenta_store::master::{self as store, UpsertCounts};
+
+use super::fields::{self, Col, Fields};
+use super::{ImportError, ImportKind, RowError};
+
+const fn col(header: &'static str, required: bool, hint: &'static str) -> Col {
+    Col {
+        header,
+        aliases: &[],
+        required,
+        hint,
+    }
+}
+
+const fn col_a(
+    header: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+    hint: &'static str,
+) -> Col {
+    Col {
+        header,
+        aliases,
+        required,
+        hint,
+    }
+}
+
+// Units
+const U_CODE: Col = col("Kode Unit", true, "kode unik unit kerja, mis. DINKES");
+const U_NAME: Col = col_a(
+    "Nama Unit",
+    &["Unit Kerja", "Nama OPD"],
+    true,
+    "nama lengkap unit kerja",
+);
+const U_PARENT: Col = col_a(
+    "Kode Unit Induk",
+    &["Induk"],
+    false,
+    "kode unit induk; kosong untuk OPD teratas",
+);
+// Positions
+const P_CODE: Col = col("Kode Jabatan", true, "kode unik jabatan");
+const P_NAME: Col = col("Nama Jabatan", true, "nama jabatan");
+const P_CLASS: Col = col_a(
+    "Kelas Jabatan",
+    &["Jenis Jabatan"],
+    true,
+    "JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional Ahli Utama/Madya/Muda/Pertama, Fungsional Penyelia/Mahir/Terampil/Pemula",
+);
+const P_ESELON: Col = col(
+    "Eselon",
+    false,
+    "II.a, II.b, III.a, III.b, IV.a, IV.b (jabatan struktural)",
+);
+const P_UNIT: Col = col("Kode Unit", true, "kode unit kerja tempat jabatan berada");
+const P_SUPERIOR: Col = col_a(
+    "Kode Jabatan Atasan",
+    &["Atasan"],
+    false,
+    "kode jabatan atasan langsung",
+);
+// Standards
+const S_POS: Col = col("Kode Jabatan", true, "kode jabatan");
+const S_COMP: Col = col(
+    "Kode Kompetensi",
+    true,
+    "M.1 ... M.8, SK.1, atau T.<kode> untuk kompetensi teknis",
+);
+const S_LEVEL: Col = col_a(
+    "Level",
+    &["Level Standar"],
+    true,
+    "level yang dipersyaratkan, 1 sampai 5",
+);
+// Employees
+const E_NIP: Col = col("NIP", true, "18 digit, format kolom sebagai Teks");
+const E_NAME: Col = col_a(
+    "Nama",
+    &["Nama Lengkap", "Nama Pegawai"],
+    true,
+    "nama lengkap dengan gelar",
+);
+const E_SEX: Col = col_a(
+    "Jenis Kelamin",
+    &["JK"],
+    false,
+    "L atau P (harus sesuai NIP)",
+);
+const E_BIRTH: Col = col("Tanggal Lahir", false, "TTTT-BB-HH (harus sesuai NIP)");
+const E_TYPE: Col = col_a(
+    "Jenis Pegawai",
+    &["Status Pegawai"],
+    false,
+    "PNS atau PPPK (harus sesuai NIP)",
+);
+const E_RANK: Col = col_a(
+    "Golongan",
+    &["Golongan/Ruang", "Pangkat/Golongan"],
+    false,
+    "mis. III/a (PNS)",
+);
+const E_EDU: Col = col_a(
+    "Pendidikan",
+    &["Pendidikan Terakhir"],
+    false,
+    "SD, SMP, SMA, D-I, D-II, D-III, D-IV, S1, S2, S3",
+);
+const E_POS: Col = col("Kode Jabatan", false, "kode jabatan yang diduduki sekarang");
+const E_SINCE: Col = col(
+    "TMT Jabatan",
+    false,
+    "tanggal mulai menduduki jabatan, TTTT-BB-HH",
+);
+// Performance
+const K_NIP: Col = col("NIP", true, "18 digit");
+const K_YEAR: Col = col("Tahun", true, "tahun penilaian, mis. 2025");
+const K_PRED: Col = col(
+    "Predikat",
+    false,
+    "Sangat Baik, Baik, Butuh Perbaikan, Kurang/Misconduct, Sangat Kurang",
+);
+const K_SCORE: Col = col_a(
+    "Nilai",
+    &["Nilai SKP"],
+    false,
+    "nilai SKP lama (PP 46/2011) 0-100; isi Predikat atau Nilai",
+);
+// Sanctions
+const H_NIP: Col = col("NIP", true, "18 digit");
+const H_LEVEL: Col = col_a(
+    "Tingkat",
+    &["Tingkat Hukuman"],
+    true,
+    "Ringan, Sedang atau Berat",
+);
+const H_DATE: Col = col("Tanggal Keputusan", true, "TTTT-BB-HH");
+const H_END: Col = col("Tanggal Selesai", false, "TTTT-BB-HH");
+const H_DESC: Col = col("Keterangan", false, "uraian pelanggaran");
+// Results
+const R_NIP: Col = col("NIP", true, "18 digit");
+const R_DATE: Col = col("Tanggal Asesmen", true, "TTTT-BB-HH");
+const R_PROVIDER: Col = col_a(
+    "Penyelenggara",
+    &["Lembaga"],
+    true,
+    "assessment center / lembaga penyelenggara",
+);
+const R_PURPOSE: Col = col("Tujuan", true, "Pengisian Jabatan atau Pemetaan");
+const R_LEVELS: [Col; 9] = [
+    col("M.1", false, "level capaian Integritas"),
+    col("M.2", false, "level capaian Kerja Sama"),
+    col("M.3", false, "level capaian Komunikasi"),
+    col("M.4", false, "level capaian Orientasi pada Hasil"),
+    col("M.5", false, "level capaian Pelayanan Publik"),
+    col(
+        "M.6",
+        false,
+        "level capaian Pengembangan Diri dan Orang Lain",
+    ),
+    col("M.7", false, "level capaian Mengelola Perubahan"),
+    col("M.8", false, "level capaian Pengambilan Keputusan"),
+    col("SK.1", false, "level capaian Perekat Bangsa"),
+];
+
+/// The columns of a kind.
+pub fn columns(kind: ImportKind) -> Vec<Col> {
+    match kind {
+        ImportKind::Units => vec![U_CODE, U_NAME, U_PARENT],
+        ImportKind::Positions => vec![P_CODE, P_NAME, P_CLASS, P_ESELON, P_UNIT, P_SUPERIOR],
+        ImportKind::Standards => vec![S_POS, S_COMP, S_LEVEL],
+        ImportKind::Employees => vec![
+            E_NIP, E_NAME, E_SEX, E_BIRTH, E_TYPE, E_RANK, E_EDU, E_POS, E_SINCE,
+        ],
+        ImportKind::Performance => vec![K_NIP, K_YEAR, K_PRED, K_SCORE],
+        ImportKind::Sanctions => vec![H_NIP, H_LEVEL, H_DATE, H_END, H_DESC],
+        ImportKind::Results => {
+            let mut v = vec![R_NIP, R_DATE, R_PROVIDER, R_PURPOSE];
+            v.extend(R_LEVELS);
+            v
+        }
+    }
+}
+
+/// Receives the rows of one file and writes them.
+pub trait Sink {
+    /// Checks one row (errors go into `f`) and keeps or writes it.
+    fn row(&mut self, db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError>;
+    /// Checks across rows, then writes what is left unless there were errors.
+    fn finish(
+        self: Box<Self>,
+        db: &mut Db,
+        has_errors: bool,
+        errors: &mut Vec<RowError>,
+    ) -> Result<UpsertCounts, ImportError>;
+}
+
+/// The sink for a kind.
+pub fn sink(
+    kind: ImportKind,
+    db: &mut Db,
+    tenant_id: i64,
+    rules: &RuleSet,
+    as_of: NaiveDate,
+) -> Result<Box<dyn Sink>, ImportError> {
+    Ok(match kind {
+        ImportKind::Units => Box::new(Units {
+            tenant_id,
+            rows: Vec::new(),
+            seen: HashMap::new(),
+        }),
+        ImportKind::Positions => Box::new(Positions {
+            tenant_id,
+            units: store::unit_ids(db, tenant_id)?.into_keys().collect(),
+            rows: Vec::new(),
+            seen: HashMap::new(),
+            rules: rules.clone(),
+        }),
+        ImportKind::Standards => Box::new(Standards {
+            tenant_id,
+            positions: store::position_ids(db, tenant_id)?.into_keys().collect(),
+            rows: Vec::new(),
+            seen: HashMap::new(),
+        }),
+        ImportKind::Employees => Box::new(Employees {
+            writer: store::EmployeeWriter::begin(db, tenant_id)?,
+            batch: Vec::with_capacity(BATCH),
+            seen: HashMap::new(),
+            as_of,
+            clean: true,
+        }),
+        ImportKind::Performance => Box::new(Ratings {
+            writer: store::RatingWriter::begin(db, tenant_id)?,
+            batch: Vec::with_capacity(BATCH),
+            seen: HashMap::new(),
+            as_of,
+            clean: true,
+        }),
+        ImportKind::Sanctions => Box::new(Sanctions {
+            tenant_id,
+            employees: store::employee_ids(db, tenant_id)?.into_keys().collect(),
+            rows: Vec::new(),
+            seen: HashMap::new(),
+            as_of,
+        }),
+        ImportKind::Results => Box::new(Results {
+            tenant_id,
+            employees: store::employee_ids(db, tenant_id)?.into_keys().collect(),
+            rows: Vec::new(),
+            seen: HashMap::new(),
+            as_of,
+        }),
+    })
+}
+
+const BATCH: usize = 5000;
+
+fn not_after(as_of: NaiveDate) -> impl Fn(&super::table::Cell) -> Result<NaiveDate, String> {
+    move |c| {
+        let d = fields::date(c)?;
+        if d > as_of {
+            Err(format!("tanggal {d} ada di masa depan"))
+        } else {
+            Ok(d)
+        }
+    }
+}
+
+/// Records a duplicate of a natural key seen on an earlier row.
+fn duplicate<K: std::hash::Hash + Eq>(
+    seen: &mut HashMap<K, usize>,
+    key: K,
+    f: &mut Fields<'_>,
+    column: &str,
+    value: &str,
+) -> bool {
+    match seen.get(&key) {
+        Some(first) => {
+            let first = *first;
+            f.error(
+                column,
+                value,
+                format!("duplikat: sama dengan baris {first}"),
+            );
+            true
+        }
+        None => {
+            seen.insert(key, f.row);
+            false
+        }
+    }
+}
+
+/// Orders items so that each one's parent (if in the same file) comes first; reports unknown
+/// parents and cycles. `known` are codes already stored, with their stored parent.
+fn order_tree<T>(
+    rows: Vec<(usize, T)>,
+    code: impl Fn(&T) -> &str,
+    parent: impl Fn(&T) -> Option<&str>,
+    known: &HashMap<String, Option<String>>,
+    column: &str,
+    what: &str,
+    errors: &mut Vec<RowError>,
+) -> Vec<T> {
+    let in_file: HashMap<String, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (_, t))| (code(t).to_string(), i))
+        .collect();
+    let parent_of = |c: &str| -> Option<String> {
+        match in_file.get(c) {
+            Some(i) => parent(&rows[*i].1).map(str::to_string),
+            None => known.get(c).cloned().flatten(),
+        }
+    };
+    let mut bad = vec![false; rows.len()];
+    for (i, (row, t)) in rows.iter().enumerate() {
+        if let Some(p) = parent(t) {
+            if !in_file.contains_key(p) && !known.contains_key(p) {
+                errors.push(RowError {
+                    row: *row,
+                    column: column.into(),
+                    value: p.into(),
+                    reason: format!(
+                        "{what} '{p}' tidak ditemukan (belum ada di data maupun di berkas ini)"
+                    ),
+                });
+                bad[i] = true;
+                continue;
+            }
+        }
+        // Walk up; a chain longer than the number of codes is a cycle.
+        let mut cur = code(t).to_string();
+        let limit = in_file.len() + known.len() + 1;
+        for _ in 0..limit {
+            match parent_of(&cur) {
+                Some(p) if p == code(t) => {
+                    errors.push(RowError {
+                        row: *row,
+                        column: column.into(),
+                        value: parent(t).unwrap_or("").into(),
+                        reason: format!(
+                            "hubungan {what} melingkar: '{}' menjadi atasan dirinya sendiri",
+                            code(t)
+                        ),
+                    });
+                    bad[i] = true;
+                    break;
+                }
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+    }
+    if bad.iter().any(|b| *b) {
+        return Vec::new();
+    }
+    // Depth within the file: parents first.
+    let depth = |i: usize| -> usize {
+        let mut d = 0;
+        let mut cur = i;
+        while let Some(p) = parent(&rows[cur].1) {
+            match in_file.get(p) {
+                Some(j) if d < rows.len() => {
+                    d += 1;
+                    cur = *j;
+                }
+                _ => break,
+            }
+        }
+        d
+    };
+    let mut order: Vec<(usize, usize)> = (0..rows.len()).map(|i| (depth(i), i)).collect();
+    order.sort();
+    let mut slots: Vec<Option<T>> = rows.into_iter().map(|(_, t)| Some(t)).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| slots[i].take())
+        .collect()
+}
+
+// ---------------------------------------------------------------- units
+
+struct Units {
+    tenant_id: i64,
+    rows: Vec<(usize, store::UnitInput)>,
+    seen: HashMap<String, usize>,
+}
+
+impl Sink for Units {
+    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+        let code = f.need(&U_CODE, fields::code);
+        let name = f.need(&U_NAME, fields::text(200));
+        let parent = f.opt(&U_PARENT, fields::code);
+        if let Some(c) = &code {
+            if duplicate(&mut self.seen, c.clone(), f, U_CODE.header, c) {
+                return Ok(());
+            }
+            if parent.as_deref() == Some(c.as_str()) {
+                f.error(
+                    U_PARENT.header,
+                    c,
+                    "unit tidak boleh menjadi induk dirinya sendiri",
+                );
+            }
+        }
+        if let (Some(code), Some(name), false) = (code, name, f.failed()) {
+            self.rows.push((
+                f.row,
+                store::UnitInput {
+                    code,
+                    name,
+                    parent_code: parent,
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    fn finish(
+        self: Box<Self>,
+        db: &mut Db,
+        has_errors: bool,
+        errors: &mut Vec<RowError>,
+    ) -> Result<UpsertCounts, ImportError> {
+        let stored = store::list_units(db, self.tenant_id)?;
+        let by_id: HashMap<i64, String> = stored.iter().map(|u| (u.id, u.code.clone())).collect();
+        let known: HashMap<String, Option<String>> = stored
+            .iter()
+            .map(|u| {
+                (
+                    u.code.clone(),
+                    u.parent_id.and_then(|p| by_id.get(&p).cloned()),
+                )
+            })
+            .collect();
+        let ordered = order_tree(
+            self.rows,
+            |u| &u.code,
+            |u| u.parent_code.as_deref(),
+            &known,
+            U_PARENT.header,
+            "unit induk",
+            errors,
+        );
+        if has_errors || !errors.is_empty() {
+            return Ok(UpsertCounts::default());
+        }
+        Ok(store::upsert_units(db, self.tenant_id, &ordered)?)
+    }
+}
+
+// ---------------------------------------------------------------- positions
+
+struct Positions {
+    tenant_id: i64,
+    units: HashSet<String>,
+    rows: Vec<(usize, store::PositionInput)>,
+    seen: HashMap<String, usize>,
+    rules: RuleSet,
+}
+
+impl Sink for Positions {
+    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+        let code = f.need(&P_CODE, fields::code);
+        let name = f.need(&P_NAME, fields::text(200));
+        let class = f.need(
+            &P_CLASS,
+            fields::word(
+                PositionClass::parse,
+                "JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional Ahli Muda, ...",
+            ),
+        );
+        let eselon = f.opt(
+            &P_ESELON,
+            fields::word(Eselon::parse, "II.a, II.b, III.a, III.b, IV.a, IV.b"),
+        );
+        let unit = f.need(&P_UNIT, fields::code);
+        let superior = f.opt(&P_SUPERIOR, fields::code);
+        if let (Some(c), Some(e)) = (class, eselon) {
+            if !c.allows_eselon(e) {
+                f.error(
+                    P_ESELON.header,
+                    e.code(),
+                    format!(
+                        "eselon {} tidak sesuai dengan kelas jabatan {}",
+                        e.code(),
+                        c.label()
+                    ),
+                );
+            }
+        }
+        if let Some(u) = &unit {
+            if !self.units.contains(u) {
+                f.error(
+                    P_UNIT.header,
+                    u,
+                    "unit kerja tidak ditemukan: impor unit kerja terlebih dahulu",
+                );
+            }
+        }
+        if let Some(c) = &code {
+            if duplicate(&mut self.seen, c.clone(), f, P_CODE.header, c) {
+                return Ok(());
+            }
+        }
+        if let (Some(code), Some(name), Some(class), Some(unit_code), false) =
+            (code, name, class, unit, f.failed())
+        {
+            self.rows.push((
+                f.row,
+                store::PositionInput {
+                    code,
+                    name,
+                    class,
+                    eselon,
+                    unit_code,
+                    superior_code: superior,
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    fn finish(
+        self: Box<Self>,
+        db: &mut Db,
+        has_errors: bool,
+        errors: &mut Vec<RowError>,
+    ) -> Result<UpsertCounts, ImportError> {
+        let stored = store::list_positions(db, self.tenant_id)?;
+        let by_id: HashMap<i64, String> = stored.iter().map(|p| (p.id, p.code.clone())).collect();
+        let known: HashMap<String, Option<String>> = stored
+            .iter()
+            .map(|p| {
+                (
+                    p.code.clone(),
+                    p.superior_id.and_then(|s| by_id.get(&s).cloned()),
+                )
+            })
+            .collect();
+        let ordered = order_tree(
+            self.rows,
+            |p| &p.code,
+            |p| p.superior_code.as_deref(),
+            &known,
+            P_SUPERIOR.header,
+            "jabatan atasan",
+            errors,
+        );
+        if has_errors || !errors.is_empty() {
+            return Ok(UpsertCounts::default());
+        }
+        let counts = store::upsert_positions(db, self.tenant_id, &ordered)?;
+        // A new position starts with the default standard of its class (editable afterwards).
+        let standards = store::standards(db, self.tenant_id)?;
+        let ids = store::position_ids(db, self.tenant_id)?;
+        let defaults: Vec<store::StandardInput> = ordered
+            .iter()
+            .filter(|p| {
+                ids.get(&p.code)
+                    .is_some_and(|id| !standards.contains_key(id))
+            })
+            .flat_map(|p| {
+                let level = self.rules.default_level(p.class);
+                CoreCompetency::ALL
+                    .into_iter()
+                    .map(move |c| store::StandardInput {
+                        position_code: p.code.clone(),
+                        competency: CompetencyCode::Core(c),
+                        level,
+                    })
+            })
+            .collect();
+        store::upsert_standards(db, self.tenant_id, &defaults)?;
+        Ok(counts)
+    }
+}
+
+// ---------------------------------------------------------------- standards
+
+struct Standards {
+    tenant_id: i64,
+    positions: HashSet<String>,
+    rows: Vec<store::StandardInput>,
+    seen: HashMap<(String, String), usize>,
+}
+
+impl Sink for Standards {
+    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+        let pos = f.need(&S_POS, fields::code);
+        let comp = f.need(&S_COMP, |c| {
+            CompetencyCode::parse(&c.display()).map_err(|e| e.to_string())
+        });
+        let level = f.need(&S_LEVEL, fields::level);
+        if let Some(p) = &pos {
+            if !self.positions.contains(p) {
+                f.error(
+                    S_POS.header,
+                    p,
+                    "jabatan tidak ditemukan: impor jabatan terlebih dahulu",
+                );
+            }
+        }
+        if let (Some(p), Some(c)) = (&pos, &comp) {
+            if duplicate(
+                &mut self.seen,
+                (p.clone(), c.code().to_string()),
+                f,
+                S_COMP.header,
+                c.code(),
+            ) {
+                return Ok(());
+            }
+        }
+        if let (Some(position_code), Some(competency), Some(level), false) =
+            (pos, comp, level, f.failed())
+        {
+            self.rows.push(store::StandardInput {
+                position_code,
+                competency,
+                level,
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(
+        self: Box<Self>,
+        db: &mut Db,
+        has_errors: bool,
+        _errors: &mut Vec<RowError>,
+    ) -> Result<UpsertCounts, ImportError> {
+        if has_errors {
+            return Ok(UpsertCounts::default());
+        }
+        Ok(store::upsert_standards(db, self.tenant_id, &self.rows)?)
+    }
+}
+
+// ---------------------------------------------------------------- employees
+
+struct Employees {
+    writer: store::EmployeeWriter,
+    batch: Vec<store::EmployeeInput>,
+    seen: HashMap<u64, usize>,
+    as_of: NaiveDate,
+    clean: bool,
+}
+
+impl Sink for Employees {
+    fn row(&mut self, db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+        let nip = f.need(&E_NIP, fields::nip);
+        let name = f.need(&E_NAME, fields::text(200));
+        let sex = f.opt(&E_SEX, fields::word(Sex::parse, "L, P"));
+        let birth = f.opt(&E_BIRTH, fields::date);
+        let kind = f.opt(&E_TYPE, fields::word(EmploymentType::parse, "PNS, PPPK"));
+        let rank = f.opt(&E_RANK, fields::word(Golongan::parse, "I/a ... IV/e"));
+        let education = f.opt(
+            &E_EDU,
+            fields::word(
+                Education::parse,
+                "SD, SMP, SMA, D-I, D-II, D-III, D-IV, S1, S2, S3",
+            ),
+        );
+        let position = f.opt(&E_POS, fields::code);
+        let since = f.opt(&E_SINCE, not_after(self.as_of));
+        if let Some(p) = &position {
+            if !self.writer.knows_position(p) {
+                f.error(
+                    E_POS.header,
+                    p,
+                    "jabatan tidak ditemukan: impor jabatan terlebih dahulu",
+                );
+            }
+        }
+        if let Some(nip) = nip {
+            if duplicate(&mut self.seen, nip.as_u64(), f, E_NIP.header, &nip.digits()) {
+                self.clean = false;
+                return Ok(());
+            }
+            for w in nip.warnings(self.as_of) {
+                f.warn(E_NIP.header, &nip.digits(), w.to_string());
+            }
+            if let Some(s) = sex.filter(|s| *s != nip.sex()) {
+                f.error(
+                    E_SEX.header,
+                    s.letter(),
+                    format!(
+                        "tidak sesuai dengan NIP (digit ke-15 menunjukkan {})",
+                        nip.sex().letter()
+                    ),
+                );
+            }
+            if let Some(b) = birth.filter(|b| *b != nip.birth_date()) {
+                f.error(
+                    E_BIRTH.header,
+                    &b.to_string(),
+                    format!("tidak sesuai dengan NIP ({})", nip.birth_date()),
+                );
+            }
+            if let Some(k) = kind.filter(|k| *k != nip.employment_type()) {
+                f.error(
+                    E_TYPE.header,
+                    k.code(),
+                    format!("tidak sesuai dengan NIP ({})", nip.employment_type().code()),
+                );
+            }
+            if let (Some(g), EmploymentType::Pppk) = (rank, nip.employment_type()) {
+                f.error(
+                    E_RANK.header,
+                    g.code(),
+                    "PPPK tidak memiliki golongan/ruang PNS; kosongkan kolom ini",
+                );
+            }
+            if let Some(s) = since.filter(|s| s.year() < nip.appointed_year()) {
+                f.error(
+                    E_SINCE.header,
+                    &s.to_string(),
+                    format!(
+                        "sebelum TMT pengangkatan menurut NIP ({})",
+                        nip.appointed_year()
+                    ),
+                );
+            }
+            if let (Some(name), false) = (name, f.failed()) {
+                self.batch.push(store::EmployeeInput {
+                    nip,
+                    name,
+                    sex: nip.sex(),
+                    birth_date: nip.birth_date(),
+                    employment: nip.employment_type(),
+                    rank,
+                    education,
+                    position_code: position,
+                    position_since: since,
+                });
+            }
+        }
+        self.clean &= !f.failed();
+        if !self.clean {
+            self.batch.clear();
+        } else if self.batch.len() >= BATCH {
+            self.writer.write(db, &self.batch)?;
+            self.batch.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(
+        mut self: Box<Self>,
+        db: &mut Db,
+        has_errors: bool,
+        _errors: &mut Vec<RowError>,
+    ) -> Result<UpsertCounts, ImportError> {
+        if has_errors {
+            return Ok(UpsertCounts::default());
+        }
+        self.writer.write(db, &self.batch)?;
+        Ok(self.writer.finish(db)?)
+    }
+}
+
+// ---------------------------------------------------------------- performance
+
+struct Ratings {
+    writer: store::RatingWriter,
+    batch: Vec<store::RatingInput>,
+    seen: HashMap<(u64, i32), usize>,
+    as_of: NaiveDate,
+    clean: bool,
+}
+
+impl Sink for Ratings {
+    fn row(&mut self, db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+        let nip = f.need(&K_NIP, fields::nip);
+        let year = f.need(&K_YEAR, fields::int_in(1980, i64::from(self.as_of.year())));
+        let pred = f.opt(
+            &K_PRED,
+            fields::word(
+                Predikat::parse,
+                "Sangat Baik, Baik, Butuh Perbaikan, Kurang/Misconduct, Sangat Kurang",
+            ),
+        );
+        let score = f.opt(&K_SCORE, fields::score);
+        let rating = match (pred, score) {
+            (Some(p), None) => Some(Rating::Predikat(p)),
+            (None, Some(s)) => Some(Rating::Score(s)),
+            (Some(_), Some(_)) => {
+                f.error(
+                    K_SCORE.header,
+                    &f.cell(&K_SCORE).display(),
+                    "isi Predikat atau Nilai, tidak keduanya",
+                );
+                None
+            }
+            (None, None) => {
+                if !f.failed() {
+                    f.error(
+                        K_PRED.header,
+                        "",
+                        "isi Predikat (SKP sejak 2022) atau Nilai (SKP lama)",
+                    );
+                }
+                None
+            }
+        };
+        if let Some(n) = nip {
+            if !self.writer.knows(n) {
+                f.error(
+                    K_NIP.header,
+                    &n.digits(),
+                    "pegawai dengan NIP ini belum ada: impor pegawai terlebih dahulu",
+                );
+            } else if let Some(y) = year {
+                duplicate(
+                    &mut self.seen,
+                    (n.as_u64(), y as i32),
+                    f,
+                    K_YEAR.header,
+                    &y.to_string(),
+                );
+            }
+        }
+        if let (Some(nip), Some(year), Some(rating), false) = (nip, year, rating, f.failed()) {
+            self.batch.push(store::RatingInput {
+                nip,
+                year: year as i32,
+                rating,
+            });
+        }
+        self.clean &= !f.failed();
+        if !self.clean {
+            self.batch.clear();
+        } else if self.batch.len() >= BATCH {
+            self.writer.write(db, &self.batch)?;
+            self.batch.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(
+        mut self: Box<Self>,
+        db: &mut Db,
+        has_errors: bool,
+        _errors: &mut Vec<RowError>,
+    ) -> Result<UpsertCounts, ImportError> {
+        if has_errors {
+            return Ok(UpsertCounts::default());
+        }
+        self.writer.write(db, &self.batch)?;
+        Ok(self.writer.finish(db)?)
+    }
+}
+
+// ---------------------------------------------------------------- sanctions
+
+struct Sanctions {
+    tenant_id: i64,
+    employees: HashSet<String>,
+    rows: Vec<store::SanctionInput>,
+    seen: HashMap<(u64, NaiveDate, SanctionLevel), usize>,
+    as_of: NaiveDate,
+}
+
+fn known_employee(
+    employees: &HashSet<String>,
+    col: &Col,
+    nip: Option<Nip>,
+    f: &mut Fields<'_>,
+) -> Option<Nip> {
+    let n = nip?;
+    if employees.contains(&n.digits()) {
+        Some(n)
+    } else {
+        f.error(
+            col.header,
+            &n.digits(),
+            "pegawai dengan NIP ini belum ada: impor pegawai terlebih dahulu",
+        );
+        None
+    }
+}
+
+impl Sink for Sanctions {
+    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+        let nip = f.need(&H_NIP, fields::nip);
+        let nip = known_employee(&self.employees, &H_NIP, nip, f);
+        let level = f.need(
+            &H_LEVEL,
+            fields::word(SanctionLevel::parse, "Ringan, Sedang, Berat"),
+        );
+        let decided = f.need(&H_DATE, not_after(self.as_of));
+        let ends = f.opt(&H_END, fields::date);
+        let desc = f.opt(&H_DESC, fields::text(500)).unwrap_or_default();
+        if let (Some(d), Some(e)) = (decided, ends) {
+            if e < d {
+                f.error(
+                    H_END.header,
+                    &e.to_string(),
+                    format!("sebelum tanggal keputusan {d}"),
+                );
+            }
+        }
+        if let (Some(n), Some(d), Some(l)) = (nip, decided, level) {
+            duplicate(
+                &mut self.seen,
+                (n.as_u64(), d, l),
+                f,
+                H_DATE.header,
+                &d.to_string(),
+            );
+        }
+        if let (Some(nip), Some(level), Some(decided_on), false) = (nip, level, decided, f.failed())
+        {
+            self.rows.push(store::SanctionInput {
+                nip,
+                sanction: Sanction {
+                    level,
+                    decided_on,
+                    ends_on: ends,
+                    description: desc,
+                },
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(
+        self: Box<Self>,
+        db: &mut Db,
+        has_errors: bool,
+        _errors: &mut Vec<RowError>,
+    ) -> Result<UpsertCounts, ImportError> {
+        if has_errors {
+            return Ok(UpsertCounts::default());
+        }
+        Ok(store::upsert_sanctions(db, self.tenant_id, &self.rows)?)
+    }
+}
+
+// ---------------------------------------------------------------- results
+
+struct Results {
+    tenant_id: i64,
+    employees: HashSet<String>,
+    rows: Vec<store::ResultInput>,
+    seen: HashMap<(u64, NaiveDate, String), usize>,
+    as_of: NaiveDate,
+}
+
+impl Sink for Results {
+    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+        let nip = f.need(&R_NIP, fields::nip);
+        let nip = known_employee(&self.employees, &R_NIP, nip, f);
+        let date = f.need(&R_DATE, not_after(self.as_of));
+        let provider = f.need(&R_PROVIDER, fields::text(200));
+        let purpose = f.need(
+            &R_PURPOSE,
+            fields::word(Purpose::parse, "Pengisian Jabatan, Pemetaan"),
+        );
+        let mut levels: Vec<(CompetencyCode, Level)> = Vec::new();
+        for (c, column) in CoreCompetency::ALL.into_iter().zip(R_LEVELS.iter()) {
+            if let Some(l) = f.opt(column, fields::level) {
+                levels.push((CompetencyCode::Core(c), l));
+            }
+        }
+        for (header, cell) in f
+            .extra()
+            .into_iter()
+            .map(|(h, c)| (h, c.clone()))
+            .collect::<Vec<_>>()
+        {
+            if cell.is_empty() {
+                continue;
+            }
+            match (CompetencyCode::parse(&header), fields::level(&cell)) {
+                (Ok(code), Ok(l)) => levels.push((code, l)),
+                (Err(e), _) => f.error(&header, &cell.display(), e.to_string()),
+                (_, Err(e)) => f.error(&header, &cell.display(), e),
+            }
+        }
+        if levels.is_empty() && !f.failed() {
+            f.error("M.1", "", "tidak ada level kompetensi yang diisi");
+        }
+        if let (Some(n), Some(d), Some(p)) = (nip, date, &provider) {
+            duplicate(
+                &mut self.seen,
+                (n.as_u64(), d, p.clone()),
+                f,
+                R_DATE.header,
+                &d.to_string(),
+            );
+        }
+        if let (Some(nip), Some(assessed_on), Some(provider), Some(purpose), false) =
+            (nip, date, provider, purpose, f.failed())
+        {
+            self.rows.push(store::ResultInput {
+                nip,
+                assessed_on,
+                provider,
+                purpose,
+                levels,
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(
+        self: Box<Self>,
+        db: &mut Db,
+        has_errors: bool,
+        _errors: &mut Vec<RowError>,
+    ) -> Result<UpsertCounts, ImportError> {
+        if has_errors {
+            return Ok(UpsertCounts::default());
+        }
+        Ok(store::upsert_results(db, self.tenant_id, &self.rows)?)
+    }
+}

@@ -1,0 +1,358 @@
+//! Reading a spreadsheet as rows of cells, streaming, from `.xlsx` or `.csv`, and refusing
+//! hostile files before they cost memory or time: oversized files, bytes that are not xlsx,
+//! zip bombs (checked by inflating with a hard cap before calamine sees the file), sheets that
+//! declare a huge dimension, and too many rows or columns. Formula cells give their cached
+//! value; a formula is never evaluated.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use calamine::{DataRef, DataType, Reader, Xlsx};
+use chrono::NaiveDate;
+
+use super::{ImportError, ImportLimits};
+
+/// One cell's value as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Nothing.
+    Empty,
+    /// Text (trimmed).
+    Text(String),
+    /// An integer stored as a number.
+    Int(i64),
+    /// A number that is not an integer, or too large to be exact.
+    Number(f64),
+    /// A date cell.
+    Date(NaiveDate),
+    /// A boolean.
+    Bool(bool),
+    /// An Excel error value such as `#REF!`.
+    Error(String),
+}
+
+impl Cell {
+    /// Whether the cell holds nothing (or only spaces).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The value as the user would read it in the sheet.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Number(f) => format!("{f}"),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// What kind of file, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Office Open XML workbook.
+    Xlsx,
+    /// Comma-, semicolon- or tab-separated text.
+    Csv,
+}
+
+impl Format {
+    /// From the file name's extension.
+    pub fn of(path: &Path) -> Result<Format, ImportError> {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            .as_deref()
+        {
+            Some("xlsx") => Ok(Format::Xlsx),
+            Some("csv") | Some("txt") => Ok(Format::Csv),
+            other => Err(ImportError::UnsupportedFormat(
+                other.unwrap_or("").to_string(),
+            )),
+        }
+    }
+}
+
+/// Size of the file, refused above the limit before anything is read.
+pub fn check_size(path: &Path, limits: &ImportLimits) -> Result<u64, ImportError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| ImportError::Io(path.display().to_string(), e.to_string()))?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(ImportError::FileTooLarge {
+            bytes: meta.len(),
+            limit: limits.max_file_bytes,
+        });
+    }
+    Ok(meta.len())
+}
+
+/// Reads every row; `on_row(row_number, cells)` gets 1-based sheet row numbers. Stops early
+/// when `on_row` returns an error.
+pub fn read_rows(
+    path: &Path,
+    limits: &ImportLimits,
+    on_row: &mut dyn FnMut(usize, Vec<Cell>) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
+    check_size(path, limits)?;
+    match Format::of(path)? {
+        Format::Xlsx => read_xlsx(path, limits, on_row),
+        Format::Csv => read_csv(path, limits, on_row),
+    }
+}
+
+/// Inflates every part of the archive with a hard cap, so a zip bomb is refused after at most
+/// `max_uncompressed_bytes` of work and no memory.
+fn check_zip(path: &Path, limits: &ImportLimits) -> Result<(), ImportError> {
+    let file =
+        File::open(path).map_err(|e| ImportError::Io(path.display().to_string(), e.to_string()))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|_| ImportError::NotXlsx)?;
+    if zip.len() > 10_000 {
+        return Err(ImportError::ZipBomb(
+            "terlalu banyak bagian di dalam arsip".into(),
+        ));
+    }
+    let mut declared: u64 = 0;
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|_| ImportError::NotXlsx)?;
+        declared = declared.saturating_add(f.size());
+    }
+    if declared > limits.max_uncompressed_bytes {
+        return Err(ImportError::ZipBomb(format!(
+            "isi arsip menyatakan {} MB setelah diekstrak (batas {} MB)",
+            declared / 1_000_000,
+            limits.max_uncompressed_bytes / 1_000_000
+        )));
+    }
+    let mut total: u64 = 0;
+    let mut buf = vec![0u8; 64 * 1024];
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|_| ImportError::NotXlsx)?;
+        let name = f.name().map(|n| n.to_string()).unwrap_or_default();
+        let part_limit = if name.starts_with("xl/worksheets/") {
+            limits.max_uncompressed_bytes
+        } else {
+            limits.max_part_bytes
+        };
+        let mut part: u64 = 0;
+        loop {
+            let n = match f.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n as u64,
+                Err(_) => return Err(ImportError::NotXlsx),
+            };
+            part += n;
+            total += n;
+            if part > part_limit || total > limits.max_uncompressed_bytes {
+                return Err(ImportError::ZipBomb(format!(
+                    "bagian '{name}' mengembang melebihi {} MB",
+                    part_limit.min(limits.max_uncompressed_bytes) / 1_000_000
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_xlsx(
+    path: &Path,
+    limits: &ImportLimits,
+    on_row: &mut dyn FnMut(usize, Vec<Cell>) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
+    let mut head = [0u8; 4];
+    let mut f =
+        File::open(path).map_err(|e| ImportError::Io(path.display().to_string(), e.to_string()))?;
+    if f.read_exact(&mut head).is_err() || head != *b"PK\x03\x04" {
+        return Err(ImportError::NotXlsx);
+    }
+    check_zip(path, limits)?;
+    let file =
+        File::open(path).map_err(|e| ImportError::Io(path.display().to_string(), e.to_string()))?;
+    let mut wb: Xlsx<_> =
+        Xlsx::new(BufReader::new(file)).map_err(|e| ImportError::BadXlsx(e.to_string()))?;
+    let sheet = wb
+        .sheet_names()
+        .into_iter()
+        .next()
+        .ok_or(ImportError::NoSheet)?;
+    let mut cells = wb
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| ImportError::BadXlsx(e.to_string()))?;
+    let dim = cells.dimensions();
+    let (rows, cols) = (
+        u64::from(dim.end.0.saturating_sub(dim.start.0)) + 1,
+        u64::from(dim.end.1.saturating_sub(dim.start.1)) + 1,
+    );
+    if rows > limits.max_rows as u64 + 1 || cols > limits.max_columns as u64 {
+        return Err(ImportError::TooBig(format!(
+            "lembar kerja menyatakan ukuran {rows} baris x {cols} kolom (batas {} baris x {} kolom)",
+            limits.max_rows, limits.max_columns
+        )));
+    }
+    let mut current: Option<u32> = None;
+    let mut row: Vec<Cell> = Vec::new();
+    let mut seen_rows = 0usize;
+    loop {
+        let next = cells
+            .next_cell()
+            .map_err(|e| ImportError::BadXlsx(e.to_string()))?;
+        let Some(cell) = next else { break };
+        let (r, c) = cell.get_position();
+        if c as usize >= limits.max_columns {
+            if cell.get_value().is_empty() {
+                continue;
+            }
+            return Err(ImportError::TooBig(format!(
+                "baris {} berisi data di kolom ke-{} (batas {} kolom)",
+                r + 1,
+                c + 1,
+                limits.max_columns
+            )));
+        }
+        if current != Some(r) {
+            if let Some(prev) = current {
+                seen_rows += 1;
+                if seen_rows > limits.max_rows + 1 {
+                    return Err(ImportError::TooBig(format!(
+                        "lebih dari {} baris data",
+                        limits.max_rows
+                    )));
+                }
+                on_row(prev as usize + 1, std::mem::take(&mut row))?;
+            }
+            current = Some(r);
+        }
+        let c = c as usize;
+        if row.len() <= c {
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = convert(cell.get_value());
+    }
+    if let Some(prev) = current {
+        on_row(prev as usize + 1, row)?;
+    }
+    Ok(())
+}
+
+/// Largest integer a double holds exactly; bigger "numbers" (an 18-digit NIP typed into a
+/// number cell) have already lost digits.
+pub const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
+
+fn convert(v: &DataRef<'_>) -> Cell {
+    match v {
+        DataRef::Empty => Cell::Empty,
+        DataRef::String(s) => Cell::Text(s.trim().to_string()),
+        DataRef::SharedString(s) => Cell::Text(s.trim().to_string()),
+        DataRef::Int(i) => Cell::Int(*i),
+        DataRef::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < EXACT_LIMIT {
+                Cell::Int(*f as i64)
+            } else {
+                Cell::Number(*f)
+            }
+        }
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(d) => match d.as_datetime() {
+            Some(dt) => Cell::Date(dt.date()),
+            None => Cell::Error("tanggal tidak sah".into()),
+        },
+        DataRef::DateTimeIso(s) => {
+            match NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+                Ok(d) => Cell::Date(d),
+                Err(_) => Cell::Text(s.clone()),
+            }
+        }
+        DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(format!("{e:?}")),
+    }
+}
+
+fn read_csv(
+    path: &Path,
+    limits: &ImportLimits,
+    on_row: &mut dyn FnMut(usize, Vec<Cell>) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
+    let mut file =
+        File::open(path).map_err(|e| ImportError::Io(path.display().to_string(), e.to_string()))?;
+    let mut head = vec![0u8; 64 * 1024];
+    let n = read_up_to(&mut file, &mut head)?;
+    head.truncate(n);
+    let first_line = head.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    if first_line.contains(&0) {
+        return Err(ImportError::NotCsv);
+    }
+    let delimiter = [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|d| first_line.iter().filter(|b| *b == d).count())
+        .unwrap_or(b',');
+    let file =
+        File::open(path).map_err(|e| ImportError::Io(path.display().to_string(), e.to_string()))?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(BufReader::new(file));
+    let mut record = csv::ByteRecord::new();
+    let mut line = 0usize;
+    loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(ImportError::BadCsv(e.to_string())),
+        }
+        line += 1;
+        if line > limits.max_rows + 1 {
+            return Err(ImportError::TooBig(format!(
+                "lebih dari {} baris data",
+                limits.max_rows
+            )));
+        }
+        if record.len() > limits.max_columns {
+            return Err(ImportError::TooBig(format!(
+                "baris {line} berisi {} kolom (batas {} kolom)",
+                record.len(),
+                limits.max_columns
+            )));
+        }
+        let row_no = record.position().map(|p| p.line() as usize).unwrap_or(line);
+        let mut cells = Vec::with_capacity(record.len());
+        for (i, field) in record.iter().enumerate() {
+            let field = if line == 1 && i == 0 {
+                field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
+            } else {
+                field
+            };
+            let text =
+                std::str::from_utf8(field).map_err(|_| ImportError::NotUtf8 { row: row_no })?;
+            let t = text.trim();
+            cells.push(if t.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(t.to_string())
+            });
+        }
+        on_row(row_no, cells)?;
+    }
+    Ok(())
+}
+
+fn read_up_to(f: &mut File, buf: &mut [u8]) -> Result<usize, ImportError> {
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) => return Err(ImportError::Io(String::new(), e.to_string())),
+        }
+    }
+    Ok(n)
+}
