@@ -1,1 +1,293 @@
-fn main() {}
+//! Benchmarks of talenta's hot paths, each compared with a named peer in the same run on the
+//! same input files (both sides must agree on the answer). Run through `bench/run.sh`, which
+//! installs the Python peers and pins everything to one core. Figures go to docs/benchmarks.md.
+//!
+//! Usage: talenta-bench jpm [N] | import [ROWS] | gen-employees ROWS DIR
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark program: failing loudly is right
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use talenta_app::import::{ImportKind, ImportLimits, ImportOptions, import_file};
+use talenta_domain::RuleSet;
+use talenta_domain::jpm::dense;
+
+/// splitmix64: small, seeded, identical on every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn out_dir() -> PathBuf {
+    let d = PathBuf::from(std::env::var("BENCH_OUT").unwrap_or_else(|_| "bench/out".into()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn python() -> String {
+    std::env::var("BENCH_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+fn peer(script: &str, args: &[&str]) -> serde_json::Value {
+    let out = Command::new(python())
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("run the peer");
+    assert!(
+        out.status.success(),
+        "peer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("peer prints JSON")
+}
+
+fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// JPM of N employees against their own position (2,000 positions, nine competencies).
+fn jpm(n: usize) {
+    let dir = out_dir();
+    let positions = 2000usize;
+    let mut rng = Rng(20261127);
+    let required: Vec<[u8; 9]> = (0..positions)
+        .map(|_| {
+            let base = 10 + 10 * rng.below(4) as u8;
+            std::array::from_fn(|_| base + 5 * rng.below(2) as u8)
+        })
+        .collect();
+    let position_of: Vec<u32> = (0..n).map(|_| rng.below(positions as u64) as u32).collect();
+    let achieved: Vec<[u8; 9]> = position_of
+        .iter()
+        .map(|p| {
+            let r = required[*p as usize];
+            std::array::from_fn(|k| {
+                (r[k] as i32 + 5 * (rng.below(5) as i32 - 2)).clamp(10, 50) as u8
+            })
+        })
+        .collect();
+    std::fs::write(dir.join("jpm_required.u8"), required.concat()).unwrap();
+    std::fs::write(dir.join("jpm_achieved.u8"), achieved.concat()).unwrap();
+    std::fs::write(
+        dir.join("jpm_position.u32"),
+        position_of
+            .iter()
+            .flat_map(|p| p.to_le_bytes())
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+
+    let mut out = vec![0u32; n];
+    let sums = dense::required_sums(&required);
+    let secs = best_of(15, || {
+        let sums = dense::required_sums(&required);
+        dense::basis_points(&achieved, &position_of, &sums, &mut out);
+        std::hint::black_box(&out);
+    });
+    dense::basis_points(&achieved, &position_of, &sums, &mut out);
+    let checksum: u64 = out.iter().map(|v| u64::from(*v)).sum();
+    let p = peer("bench/peers/jpm_numpy.py", &[dir.to_str().unwrap()]);
+    let peer_secs = p["seconds"].as_f64().unwrap();
+    assert_eq!(
+        p["checksum"].as_u64().unwrap(),
+        checksum,
+        "numpy and talenta disagree"
+    );
+    println!(
+        "{}",
+        serde_json::json!({
+            "bench": "jpm_own_position", "n": n, "talenta_ms": secs * 1e3, "numpy_ms": peer_secs * 1e3,
+            "speedup_vs_numpy": peer_secs / secs, "checksum": checksum,
+        })
+    );
+}
+
+const FIRST: &[&str] = &[
+    "Budi", "Siti", "Agus", "Dewi", "Ahmad", "Sri", "Bambang", "Rina", "Joko", "Nur", "Hendra",
+    "Wahyu", "Putu", "Made", "Ikhsan", "Rahmat", "Yuli", "Fitri", "Andi", "Ratna",
+];
+const LAST: &[&str] = &[
+    "Santoso", "Wahyuni", "Saputra", "Lestari", "Hidayat", "Rahayu", "Siregar", "Nasution",
+    "Pratama", "Kusuma", "Hasibuan", "Sinaga", "Wibowo", "Setiawan", "Gunawan", "Purnomo",
+];
+
+/// Writes units, positions (CSV) and an employees workbook of `rows` rows; returns the workbook path.
+fn gen_employees(rows: usize, dir: &Path) -> PathBuf {
+    let mut units = String::from("Kode Unit,Nama Unit,Kode Unit Induk\n");
+    let mut positions = String::from(
+        "Kode Jabatan,Nama Jabatan,Kelas Jabatan,Eselon,Kode Unit,Kode Jabatan Atasan\n",
+    );
+    for u in 0..50 {
+        units.push_str(&format!("U{u:02},Dinas Contoh {u},\n"));
+        for p in 0..40 {
+            positions.push_str(&format!(
+                "P{u:02}{p:02},Pelaksana {p},Pelaksana,,U{u:02},\n"
+            ));
+        }
+    }
+    std::fs::write(dir.join("units.csv"), units).unwrap();
+    std::fs::write(dir.join("positions.csv"), positions).unwrap();
+    let path = dir.join(format!("employees-{rows}.xlsx"));
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    let headers = [
+        "NIP",
+        "Nama",
+        "Jenis Kelamin",
+        "Tanggal Lahir",
+        "Jenis Pegawai",
+        "Golongan",
+        "Pendidikan",
+        "Kode Jabatan",
+        "TMT Jabatan",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let mut rng = Rng(7);
+    let ranks = ["II/a", "II/b", "II/c", "II/d", "III/a", "III/b"];
+    let edus = ["SMA", "D-III", "S1"];
+    for i in 0..rows {
+        let r = i as u32 + 1;
+        // Unique NIP: birth date from i, serial from i.
+        let year = 1965 + (i / 12 / 28 / 999) % 35;
+        let month = 1 + (i / 28 / 999) % 12;
+        let day = 1 + (i / 999) % 28;
+        let serial = 1 + i % 999;
+        let sex = 1 + rng.below(2);
+        let tmt = year + 20 + rng.below(10) as usize;
+        let nip = format!(
+            "{year:04}{month:02}{day:02}{tmt:04}{:02}{sex}{serial:03}",
+            1 + rng.below(12)
+        );
+        let name = format!(
+            "{} {}",
+            FIRST[rng.below(FIRST.len() as u64) as usize],
+            LAST[rng.below(LAST.len() as u64) as usize]
+        );
+        ws.write_string(r, 0, &nip).unwrap();
+        ws.write_string(r, 1, &name).unwrap();
+        ws.write_string(r, 2, if sex == 1 { "L" } else { "P" })
+            .unwrap();
+        ws.write_string(r, 3, format!("{year:04}-{month:02}-{day:02}"))
+            .unwrap();
+        ws.write_string(r, 4, "PNS").unwrap();
+        ws.write_string(r, 5, ranks[rng.below(ranks.len() as u64) as usize])
+            .unwrap();
+        ws.write_string(r, 6, edus[rng.below(3) as usize]).unwrap();
+        ws.write_string(r, 7, format!("P{:02}{:02}", rng.below(50), rng.below(40)))
+            .unwrap();
+        ws.write_string(r, 8, format!("{}-07-01", tmt + 3)).unwrap();
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// Imports a `rows`-row employees workbook into a fresh SQLite file, end to end.
+fn import(rows: usize) {
+    let dir = out_dir();
+    let xlsx = gen_employees(rows, &dir);
+    let db_path = dir.join("import-bench.sqlite");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db_path.display()));
+    }
+    let mut db = talenta_app::tenant::open(db_path.to_str().unwrap()).unwrap();
+    let tenant = talenta_store::master::create_tenant(
+        &mut db,
+        "bench",
+        "Pemerintah Kota Bench",
+        "kota",
+        &RuleSet::default(),
+    )
+    .unwrap();
+    let options = ImportOptions {
+        limits: ImportLimits::default(),
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    };
+    for (kind, file) in [
+        (ImportKind::Units, "units.csv"),
+        (ImportKind::Positions, "positions.csv"),
+    ] {
+        let o = import_file(
+            &mut db,
+            &tenant,
+            kind,
+            &dir.join(file),
+            &options,
+            &mut |_| {},
+        )
+        .unwrap();
+        assert!(o.accepted(), "{:?}", o.errors.first());
+    }
+    let t = Instant::now();
+    let o = import_file(
+        &mut db,
+        &tenant,
+        ImportKind::Employees,
+        &xlsx,
+        &options,
+        &mut |_| {},
+    )
+    .unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    assert!(o.accepted(), "{:?}", o.errors.first());
+    assert_eq!(o.counts.inserted as usize, rows);
+    let peer_db = dir.join("import-bench-openpyxl.sqlite");
+    let _ = std::fs::remove_file(&peer_db);
+    let p = peer(
+        "bench/peers/import_openpyxl.py",
+        &[
+            xlsx.to_str().unwrap(),
+            dir.join("positions.csv").to_str().unwrap(),
+            peer_db.to_str().unwrap(),
+        ],
+    );
+    let peer_secs = p["seconds"].as_f64().unwrap();
+    assert_eq!(
+        p["rows"].as_u64().unwrap() as usize,
+        rows,
+        "openpyxl stored a different number of rows"
+    );
+    println!(
+        "{}",
+        serde_json::json!({
+            "bench": "import_employees_xlsx", "rows": rows, "talenta_s": secs, "talenta_rows_per_s": rows as f64 / secs,
+            "openpyxl_s": peer_secs, "openpyxl_rows_per_s": rows as f64 / peer_secs, "speedup_vs_openpyxl": peer_secs / secs,
+        })
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg =
+        |i: usize, default: usize| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(default);
+    match args.get(1).map(String::as_str) {
+        Some("jpm") => jpm(arg(2, 1_000_000)),
+        Some("import") => import(arg(2, 100_000)),
+        Some("gen-employees") => {
+            let dir = PathBuf::from(args.get(3).cloned().unwrap_or_else(|| "bench/out".into()));
+            std::fs::create_dir_all(&dir).unwrap();
+            println!("{}", gen_employees(arg(2, 1_000_000), &dir).display());
+        }
+        _ => eprintln!("usage: talenta-bench jpm [N] | import [ROWS] | gen-employees ROWS DIR"),
+    }
+}

@@ -1,4 +1,11 @@
 //! talenta-app: the use cases. Importing master data, the demo government, the talent map and
-//! JPM against a position; authorisation and transactions live here, not in the web or CLI.
+//! JPM against a position. Transactions and (later) authorisation live here, not in web or CLI.
 
+pub mod demo;
+pub mod error;
 pub mod import;
+pub mod jpm;
+pub mod talent;
+pub mod tenant;
+
+pub use error::AppError;

@@ -1,1 +1,397 @@
-fn main() {}
+//! `talenta`: the command line of talenta. Every command opens the database given by
+//! `--database` (or `TALENTA_DATABASE_URL`; default the SQLite file `talenta.sqlite` in the
+//! current directory; `postgres://...` for PostgreSQL) and speaks Bahasa Indonesia to the
+//! operator. Errors exit non-zero: 1 for a failure, 2 for a file that was refused.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use talenta_app::import::{self, ImportKind, ImportLimits, ImportOptions};
+use talenta_app::{demo, jpm, talent, tenant};
+use talenta_domain::{Nip, Purpose};
+
+#[derive(Parser)]
+#[command(
+    name = "talenta",
+    version,
+    about = "Asesmen kompetensi dan manajemen talenta ASN"
+)]
+struct Cli {
+    /// Database: a SQLite file path (default talenta.sqlite) or postgres://...
+    #[arg(
+        long,
+        global = true,
+        env = "TALENTA_DATABASE_URL",
+        default_value = "talenta.sqlite"
+    )]
+    database: String,
+    /// Instansi (tenant) code; may be left out when the database holds only one.
+    #[arg(long, global = true)]
+    tenant: Option<String>,
+    /// Reference date (YYYY-MM-DD) instead of today.
+    #[arg(long, global = true, value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Creates or upgrades the database; with --code and --name also an instansi.
+    Init {
+        /// Instansi code, e.g. kota-mojokerto.
+        #[arg(long)]
+        code: Option<String>,
+        /// Instansi name, e.g. "Pemerintah Kota Mojokerto".
+        #[arg(long)]
+        name: Option<String>,
+        /// kota, kabupaten, provinsi or pusat.
+        #[arg(long, default_value = "kota")]
+        kind: String,
+    },
+    /// Loads the demo governments (Kota Mojokerto, Kabupaten Bekasi) and prints their talent map.
+    Demo,
+    /// Imports a .xlsx or .csv file: units, positions, standards, employees, performance, sanctions or results.
+    Import {
+        /// What the file holds.
+        #[arg(value_parser = parse_kind)]
+        kind: ImportKind,
+        /// The file.
+        file: PathBuf,
+        /// Where to write the error report (.csv or .xlsx); default next to the file.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// Largest file accepted, in MB.
+        #[arg(long, default_value_t = 256)]
+        max_file_mb: u64,
+    },
+    /// Writes an empty import template (.xlsx, or .csv by extension).
+    Template {
+        /// Which template.
+        #[arg(value_parser = parse_kind)]
+        kind: ImportKind,
+        /// Output file; default template-<kind>.xlsx.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Prints the talent map (9-box counts) per OPD and for the whole government.
+    TalentMap,
+    /// JPM of one employee against a position.
+    Jpm {
+        /// NIP of the employee.
+        #[arg(long)]
+        nip: String,
+        /// Code of the position.
+        #[arg(long)]
+        position: String,
+        /// pengisian or pemetaan; default the purpose of the result used.
+        #[arg(long)]
+        purpose: Option<String>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("tanggal '{s}' tidak sah: gunakan TTTT-BB-HH"))
+}
+
+fn parse_kind(s: &str) -> Result<ImportKind, String> {
+    ImportKind::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = ImportKind::ALL.iter().map(|k| k.code()).collect();
+        format!("jenis '{s}' tidak dikenal; pilih: {}", all.join(", "))
+    })
+}
+
+/// A refused input: exit code 2.
+#[derive(Debug)]
+struct Refused(String);
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for Refused {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("galat: {e}");
+            if std::env::var_os("TALENTA_DEBUG").is_some() {
+                for cause in e.chain().skip(1) {
+                    eprintln!("  sebab: {cause}");
+                }
+            }
+            if e.downcast_ref::<Refused>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let as_of = cli.as_of.unwrap_or_else(today);
+    let mut db = tenant::open(&cli.database)
+        .with_context(|| format!("basis data '{}' tidak dapat dibuka", cli.database))?;
+    match cli.command {
+        Command::Init { code, name, kind } => {
+            match (code, name) {
+                (Some(code), Some(name)) => {
+                    let t = tenant::create(&mut db, &code, &name, &kind)?;
+                    println!(
+                        "Instansi {} ({}) dibuat dengan aturan versi {}.",
+                        t.name, t.code, t.rules_version
+                    );
+                }
+                (None, None) => println!("Basis data siap: {}", cli.database),
+                _ => {
+                    return Err(anyhow!(
+                        "isi --code dan --name bersama-sama untuk membuat instansi"
+                    ));
+                }
+            }
+            Ok(())
+        }
+        Command::Demo => {
+            for g in demo::demo_governments(as_of) {
+                let counts = demo::load(&mut db, &g)?;
+                println!(
+                    "{}: {} unit kerja, {} jabatan, {} pegawai dimuat.",
+                    g.name, counts.0, counts.1, counts.2
+                );
+            }
+            for t in talenta_store::master::list_tenants(&mut db)? {
+                let map = talent::talent_map(&mut db, &t, as_of)?;
+                print_talent_map(&t.name, &map);
+            }
+            println!("Basis data demo: {}", cli.database);
+            Ok(())
+        }
+        Command::Import {
+            kind,
+            file,
+            report,
+            max_file_mb,
+        } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            run_import(&mut db, &t, kind, &file, report, max_file_mb, as_of)
+        }
+        Command::Template { kind, output } => {
+            let path =
+                output.unwrap_or_else(|| PathBuf::from(format!("template-{}.xlsx", kind.code())));
+            import::template::write_template(kind, &path)
+                .with_context(|| format!("templat tidak dapat ditulis ke {}", path.display()))?;
+            println!("Templat {} ditulis ke {}", kind.label(), path.display());
+            Ok(())
+        }
+        Command::TalentMap => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let map = talent::talent_map(&mut db, &t, as_of)?;
+            print_talent_map(&t.name, &map);
+            Ok(())
+        }
+        Command::Jpm {
+            nip,
+            position,
+            purpose,
+        } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let nip = Nip::parse(&nip).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?;
+            let purpose = purpose
+                .map(|p| {
+                    Purpose::parse(&p).ok_or_else(|| {
+                        Refused(format!(
+                            "tujuan '{p}' tidak dikenal; pilih pengisian atau pemetaan"
+                        ))
+                    })
+                })
+                .transpose()?;
+            let r = jpm::jpm_for(&mut db, &t, nip, &position, purpose, as_of)?;
+            print_jpm(&r);
+            Ok(())
+        }
+    }
+}
+
+fn run_import(
+    db: &mut talenta_store::Db,
+    t: &talenta_domain::master::Tenant,
+    kind: ImportKind,
+    file: &Path,
+    report: Option<PathBuf>,
+    max_file_mb: u64,
+    as_of: NaiveDate,
+) -> Result<()> {
+    let options = ImportOptions {
+        limits: ImportLimits {
+            max_file_bytes: max_file_mb * 1024 * 1024,
+            ..ImportLimits::default()
+        },
+        as_of,
+    };
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} baris ({per_sec})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar.set_message(format!("Mengimpor {}", kind.label()));
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let outcome = import::import_file(db, t, kind, file, &options, &mut |n| {
+        bar.set_position(n as u64)
+    });
+    bar.finish_and_clear();
+    let outcome = outcome.map_err(|e| match e {
+        import::ImportError::Store(s) => anyhow!(talenta_app::AppError::Store(s)),
+        other => anyhow!(Refused(format!(
+            "berkas {} ditolak: {other}",
+            file.display()
+        ))),
+    })?;
+    if !outcome.ignored_columns.is_empty() {
+        println!(
+            "Kolom yang tidak dikenal dan diabaikan: {}",
+            outcome.ignored_columns.join(", ")
+        );
+    }
+    let report_path = report.unwrap_or_else(|| {
+        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("impor");
+        file.with_file_name(format!("{stem}-laporan.csv"))
+    });
+    if !outcome.errors.is_empty() || !outcome.warnings.is_empty() {
+        import::report::write_report(&report_path, &outcome.errors, &outcome.warnings)
+            .with_context(|| format!("laporan tidak dapat ditulis ke {}", report_path.display()))?;
+    }
+    const SHOWN: usize = 50;
+    for w in outcome.warnings.iter().take(SHOWN) {
+        println!("{}", import::report::format_line("Peringatan", w));
+    }
+    if !outcome.accepted() {
+        for e in outcome.errors.iter().take(SHOWN) {
+            eprintln!("{}", import::report::format_line("Kesalahan", e));
+        }
+        if outcome.errors.len() > SHOWN {
+            eprintln!("... dan {} kesalahan lainnya", outcome.errors.len() - SHOWN);
+        }
+        return Err(anyhow!(Refused(format!(
+            "{} baris dibaca, {} kesalahan; tidak ada data yang diubah. Laporan: {}",
+            outcome.rows,
+            outcome.errors.len(),
+            report_path.display()
+        ))));
+    }
+    let c = outcome.counts;
+    println!(
+        "Impor {} selesai: {} baris dibaca, {} baru, {} diperbarui, {} tidak berubah.",
+        kind.label(),
+        outcome.rows,
+        c.inserted,
+        c.updated,
+        c.unchanged
+    );
+    if !outcome.warnings.is_empty() {
+        println!(
+            "{} peringatan ditulis ke {}",
+            outcome.warnings.len(),
+            report_path.display()
+        );
+    }
+    Ok(())
+}
+
+fn print_talent_map(name: &str, map: &talent::TalentMap) {
+    println!();
+    println!(
+        "Peta talenta {name} per {} (aturan {}, skema kotak {})",
+        map.as_of, map.rules_version, map.scheme_version
+    );
+    let width = map
+        .units
+        .iter()
+        .map(|u| u.unit.name.chars().count())
+        .max()
+        .unwrap_or(10)
+        .clamp(10, 60);
+    print!("{:<width$}", "Unit kerja");
+    for b in 1..=9 {
+        print!(" {:>5}", format!("K{b}"));
+    }
+    println!(" {:>7} {:>7}", "Jumlah", "Belum");
+    for u in &map.units {
+        let name: String = u.unit.name.chars().take(width).collect();
+        print!("{name:<width$}");
+        for c in u.boxes {
+            print!(" {c:>5}");
+        }
+        println!(" {:>7} {:>7}", u.boxes.iter().sum::<u32>(), u.unplaced);
+    }
+    print!("{:<width$}", "SELURUH INSTANSI");
+    for c in map.total {
+        print!(" {c:>5}");
+    }
+    let unplaced: u32 = map.unplaced.iter().map(|(_, n)| n).sum();
+    println!(" {:>7} {:>7}", map.total.iter().sum::<u32>(), unplaced);
+    let pool: u32 = map.total[6] + map.total[7] + map.total[8];
+    println!("Kelompok rencana suksesi (kotak 7, 8, 9): {pool} orang");
+    for (reason, n) in &map.unplaced {
+        println!("Belum dipetakan, {}: {n} orang", reason.label());
+    }
+}
+
+fn print_jpm(r: &jpm::JpmReport) {
+    println!("{} ({})", r.employee.name, r.employee.nip);
+    println!(
+        "Jabatan sasaran: {} [{}], {}",
+        r.position.name,
+        r.position.code,
+        r.position.class.label()
+    );
+    println!(
+        "Hasil asesmen: {} oleh {} ({}), berlaku s.d. {}",
+        r.result.assessed_on,
+        r.result.provider,
+        r.result.purpose.label(),
+        r.valid_until
+    );
+    println!(
+        "{:<10} {:>8} {:>8} {:>6}",
+        "Kompetensi", "Standar", "Capaian", "Gap"
+    );
+    for g in &r.gaps {
+        let gap = f64::from(g.tenths()) / 10.0;
+        println!(
+            "{:<10} {:>8} {:>8} {:>+6.1}",
+            g.code.code(),
+            g.required.to_string(),
+            g.achieved.to_string(),
+            gap
+        );
+    }
+    for c in &r.not_assessed {
+        println!("{:<10} tidak dinilai (tidak dihitung)", c.code());
+    }
+    println!(
+        "JPM: {:.2}% (tanpa batas: {:.2}%)",
+        r.reported_percent,
+        r.jpm.percent()
+    );
+    println!(
+        "Kategori ({}): {} - {}",
+        r.purpose.label(),
+        r.category.code(),
+        r.category.label()
+    );
+    println!("Potensial: {}", r.potential.label());
+    println!("Versi aturan: {}", r.rules_version);
+}

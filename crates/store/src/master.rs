@@ -976,31 +976,35 @@ pub fn upsert_results(
     Ok(counts)
 }
 
-/// Purpose and sorted levels of every result of a tenant, by natural key.
+/// Natural key of a result: employee, date, provider.
 type ResultKey = (i64, String, String);
+/// Purpose and sorted (competency, tenths) levels of a result.
+type ResultPrint = (String, Vec<(String, i64)>);
+
+/// Purpose and sorted levels of every result of a tenant, by natural key.
 fn result_fingerprints(
     db: &mut Db,
     tenant_id: i64,
-) -> Result<HashMap<ResultKey, (String, Vec<(String, i64)>)>, StoreError> {
-    let mut by_id: HashMap<i64, (ResultKey, String, Vec<(String, i64)>)> = HashMap::new();
+) -> Result<HashMap<ResultKey, ResultPrint>, StoreError> {
+    let mut by_id: HashMap<i64, (ResultKey, ResultPrint)> = HashMap::new();
     for r in db.query(
         "SELECT id, employee_id, assessed_on, provider, purpose FROM assessment_results WHERE tenant_id = ?",
         &[tenant_id.into()],
     )? {
         let key = (r.int(1)?, r.text(2)?.to_string(), r.text(3)?.to_string());
-        by_id.insert(r.int(0)?, (key, r.text(4)?.to_string(), Vec::new()));
+        by_id.insert(r.int(0)?, (key, (r.text(4)?.to_string(), Vec::new())));
     }
     for r in db.query(
         "SELECT result_id, competency, achieved_tenths FROM assessment_result_levels WHERE tenant_id = ?",
         &[tenant_id.into()],
     )? {
-        if let Some(e) = by_id.get_mut(&r.int(0)?) {
-            e.2.push((r.text(1)?.to_string(), r.int(2)?));
+        if let Some((_, (_, levels))) = by_id.get_mut(&r.int(0)?) {
+            levels.push((r.text(1)?.to_string(), r.int(2)?));
         }
     }
     Ok(by_id
         .into_values()
-        .map(|(k, p, mut l)| {
+        .map(|(k, (p, mut l))| {
             l.sort();
             (k, (p, l))
         })

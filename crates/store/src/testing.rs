@@ -3,6 +3,8 @@
 //! Without that variable the PostgreSQL half fails loudly, unless `TALENTA_TEST_SKIP_PG=1`
 //! says it is skipped on purpose (quick local runs only; CI always has it).
 
+#![allow(clippy::expect_used)] // test support: a failed setup must stop the test loudly
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::{Db, schema};

@@ -1,5 +1,7 @@
 //! Every repository on a fresh SQLite file and on a fresh PostgreSQL database.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
+
 use chrono::NaiveDate;
 use talenta_domain::competency::{CompetencyCode, CoreCompetency, Level};
 use talenta_domain::eligibility::{Education, SanctionLevel};
@@ -103,8 +105,10 @@ fn migrations_run_once_and_again_without_change() {
 #[test]
 fn a_tenant_keeps_its_rule_set_with_its_version() {
     for mut t in testing::both() {
-        let mut rules = RuleSet::default();
-        rules.version = "kota-contoh-2026".into();
+        let mut rules = RuleSet {
+            version: "kota-contoh-2026".into(),
+            ..RuleSet::default()
+        };
         rules.jpm.cap_at_100 = true;
         let tenant = create_tenant(
             &mut t.db,

@@ -286,12 +286,11 @@ pub fn date(c: &Cell) -> Result<NaiveDate, String> {
             let parts: Vec<&str> = t.split_whitespace().collect();
             if let [d, m, y] = parts.as_slice() {
                 let ml = m.to_lowercase();
-                if let Some(mi) = MONTHS.iter().position(|names| names.contains(&ml.as_str())) {
-                    if let (Ok(d), Ok(y)) = (d.parse::<u32>(), y.parse::<i32>()) {
-                        if let Some(date) = NaiveDate::from_ymd_opt(y, mi as u32 + 1, d) {
-                            return Ok(date);
-                        }
-                    }
+                if let Some(mi) = MONTHS.iter().position(|names| names.contains(&ml.as_str()))
+                    && let (Ok(d), Ok(y)) = (d.parse::<u32>(), y.parse::<i32>())
+                    && let Some(date) = NaiveDate::from_ymd_opt(y, mi as u32 + 1, d)
+                {
+                    return Ok(date);
                 }
             }
             Err(bad(t))

@@ -328,19 +328,20 @@ fn order_tree<T>(
     };
     let mut bad = vec![false; rows.len()];
     for (i, (row, t)) in rows.iter().enumerate() {
-        if let Some(p) = parent(t) {
-            if !in_file.contains_key(p) && !known.contains_key(p) {
-                errors.push(RowError {
-                    row: *row,
-                    column: column.into(),
-                    value: p.into(),
-                    reason: format!(
-                        "{what} '{p}' tidak ditemukan (belum ada di data maupun di berkas ini)"
-                    ),
-                });
-                bad[i] = true;
-                continue;
-            }
+        if let Some(p) = parent(t)
+            && !in_file.contains_key(p)
+            && !known.contains_key(p)
+        {
+            errors.push(RowError {
+                row: *row,
+                column: column.into(),
+                value: p.into(),
+                reason: format!(
+                    "{what} '{p}' tidak ditemukan (belum ada di data maupun di berkas ini)"
+                ),
+            });
+            bad[i] = true;
+            continue;
         }
         // Walk up; a chain longer than the number of codes is a cycle.
         let mut cur = code(t).to_string();
@@ -490,32 +491,32 @@ impl Sink for Positions {
         );
         let unit = f.need(&P_UNIT, fields::code);
         let superior = f.opt(&P_SUPERIOR, fields::code);
-        if let (Some(c), Some(e)) = (class, eselon) {
-            if !c.allows_eselon(e) {
-                f.error(
-                    P_ESELON.header,
+        if let (Some(c), Some(e)) = (class, eselon)
+            && !c.allows_eselon(e)
+        {
+            f.error(
+                P_ESELON.header,
+                e.code(),
+                format!(
+                    "eselon {} tidak sesuai dengan kelas jabatan {}",
                     e.code(),
-                    format!(
-                        "eselon {} tidak sesuai dengan kelas jabatan {}",
-                        e.code(),
-                        c.label()
-                    ),
-                );
-            }
+                    c.label()
+                ),
+            );
         }
-        if let Some(u) = &unit {
-            if !self.units.contains(u) {
-                f.error(
-                    P_UNIT.header,
-                    u,
-                    "unit kerja tidak ditemukan: impor unit kerja terlebih dahulu",
-                );
-            }
+        if let Some(u) = &unit
+            && !self.units.contains(u)
+        {
+            f.error(
+                P_UNIT.header,
+                u,
+                "unit kerja tidak ditemukan: impor unit kerja terlebih dahulu",
+            );
         }
-        if let Some(c) = &code {
-            if duplicate(&mut self.seen, c.clone(), f, P_CODE.header, c) {
-                return Ok(());
-            }
+        if let Some(c) = &code
+            && duplicate(&mut self.seen, c.clone(), f, P_CODE.header, c)
+        {
+            return Ok(());
         }
         if let (Some(code), Some(name), Some(class), Some(unit_code), false) =
             (code, name, class, unit, f.failed())
@@ -606,25 +607,25 @@ impl Sink for Standards {
             CompetencyCode::parse(&c.display()).map_err(|e| e.to_string())
         });
         let level = f.need(&S_LEVEL, fields::level);
-        if let Some(p) = &pos {
-            if !self.positions.contains(p) {
-                f.error(
-                    S_POS.header,
-                    p,
-                    "jabatan tidak ditemukan: impor jabatan terlebih dahulu",
-                );
-            }
+        if let Some(p) = &pos
+            && !self.positions.contains(p)
+        {
+            f.error(
+                S_POS.header,
+                p,
+                "jabatan tidak ditemukan: impor jabatan terlebih dahulu",
+            );
         }
-        if let (Some(p), Some(c)) = (&pos, &comp) {
-            if duplicate(
+        if let (Some(p), Some(c)) = (&pos, &comp)
+            && duplicate(
                 &mut self.seen,
                 (p.clone(), c.code().to_string()),
                 f,
                 S_COMP.header,
                 c.code(),
-            ) {
-                return Ok(());
-            }
+            )
+        {
+            return Ok(());
         }
         if let (Some(position_code), Some(competency), Some(level), false) =
             (pos, comp, level, f.failed())
@@ -678,14 +679,14 @@ impl Sink for Employees {
         );
         let position = f.opt(&E_POS, fields::code);
         let since = f.opt(&E_SINCE, not_after(self.as_of));
-        if let Some(p) = &position {
-            if !self.writer.knows_position(p) {
-                f.error(
-                    E_POS.header,
-                    p,
-                    "jabatan tidak ditemukan: impor jabatan terlebih dahulu",
-                );
-            }
+        if let Some(p) = &position
+            && !self.writer.knows_position(p)
+        {
+            f.error(
+                E_POS.header,
+                p,
+                "jabatan tidak ditemukan: impor jabatan terlebih dahulu",
+            );
         }
         if let Some(nip) = nip {
             if duplicate(&mut self.seen, nip.as_u64(), f, E_NIP.header, &nip.digits()) {
@@ -906,14 +907,14 @@ impl Sink for Sanctions {
         let decided = f.need(&H_DATE, not_after(self.as_of));
         let ends = f.opt(&H_END, fields::date);
         let desc = f.opt(&H_DESC, fields::text(500)).unwrap_or_default();
-        if let (Some(d), Some(e)) = (decided, ends) {
-            if e < d {
-                f.error(
-                    H_END.header,
-                    &e.to_string(),
-                    format!("sebelum tanggal keputusan {d}"),
-                );
-            }
+        if let (Some(d), Some(e)) = (decided, ends)
+            && e < d
+        {
+            f.error(
+                H_END.header,
+                &e.to_string(),
+                format!("sebelum tanggal keputusan {d}"),
+            );
         }
         if let (Some(n), Some(d), Some(l)) = (nip, decided, level) {
             duplicate(

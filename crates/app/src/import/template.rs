@@ -30,12 +30,7 @@ pub fn write_template(kind: ImportKind, path: &Path) -> std::io::Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(kind.label()).map_err(io)?;
     for (i, c) in cols.iter().enumerate() {
-        let header = if c.required {
-            format!("{}", c.header)
-        } else {
-            c.header.to_string()
-        };
-        ws.write_string_with_format(0, i as u16, &header, &head)
+        ws.write_string_with_format(0, i as u16, c.header, &head)
             .map_err(io)?;
         ws.set_column_width(i as u16, (c.header.len() as f64 + 6.0).max(14.0))
             .map_err(io)?;

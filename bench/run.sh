@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every benchmark with its peer in the same run, pinned to one core. Installs the Python
+# peers (numpy, openpyxl) into bench/.venv. Figures: docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/talenta-target}"
+if [ ! -x bench/.venv/bin/python ]; then
+  python3 -m venv bench/.venv
+  bench/.venv/bin/pip install -q numpy openpyxl
+fi
+export BENCH_PYTHON="$PWD/bench/.venv/bin/python"
+cargo build --release -q -p talenta-bench -p talenta-cli
+BIN="$CARGO_TARGET_DIR/release"
+PIN="taskset -c 0"
+command -v taskset >/dev/null || PIN=""
+echo "== JPM of 1,000,000 employees against their own position (talenta vs numpy)"
+$PIN "$BIN/talenta-bench" jpm 1000000
+echo "== Import of a 100,000-row employees workbook into SQLite (talenta vs openpyxl + sqlite3)"
+$PIN "$BIN/talenta-bench" import 100000
+echo "== Peak memory of 'talenta import employees' for 1,000,000 rows"
+OUT=bench/out/mem; rm -rf "$OUT"; mkdir -p "$OUT"
+XLSX=$("$BIN/talenta-bench" gen-employees 1000000 "$OUT")
+DB="$OUT/mem.sqlite"
+"$BIN/talenta" --database "$DB" init --code bench --name "Pemerintah Kota Bench" >/dev/null
+"$BIN/talenta" --database "$DB" import units "$OUT/units.csv" >/dev/null
+"$BIN/talenta" --database "$DB" import positions "$OUT/positions.csv" >/dev/null
+"$BENCH_PYTHON" - "$BIN/talenta" "$DB" "$XLSX" <<'PY'
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+subprocess.run([sys.argv[1], "--database", sys.argv[2], "import", "employees", sys.argv[3]], check=True, stdout=subprocess.DEVNULL)
+secs = time.perf_counter() - t
+peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"bench": "import_employees_1m_peak_memory", "rows": 1000000, "seconds": secs, "rows_per_s": 1000000 / secs, "peak_rss_mb": peak_mb}))
+PY

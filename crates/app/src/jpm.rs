@@ -1,0 +1,99 @@
+//! JPM of one employee against a position: the newest valid result matched against the
+//! position's standard, with category, gaps and the rule version used.
+
+use chrono::NaiveDate;
+use talenta_domain::jpm::{Category, Gap, Jpm, Purpose, match_profile};
+use talenta_domain::master::{AssessmentResult, Employee, Position, Tenant};
+use talenta_domain::talent::{Potential, potential_from_jpm};
+use talenta_domain::{CompetencyCode, Nip, validity};
+use talenta_store::Db;
+use talenta_store::master as store;
+
+use crate::AppError;
+use crate::talent::newest_valid;
+
+/// The answer to "how well does this person match this post".
+#[derive(Debug, Clone, PartialEq)]
+pub struct JpmReport {
+    /// The employee.
+    pub employee: Employee,
+    /// The target position.
+    pub position: Position,
+    /// The result used.
+    pub result: AssessmentResult,
+    /// Last day the result is valid.
+    pub valid_until: NaiveDate,
+    /// JPM (uncapped inside; see `reported_percent`).
+    pub jpm: Jpm,
+    /// JPM as reported under the capping setting.
+    pub reported_percent: f64,
+    /// Purpose used for the category.
+    pub purpose: Purpose,
+    /// Category.
+    pub category: Category,
+    /// Potential level from this JPM.
+    pub potential: Potential,
+    /// Gap per competency.
+    pub gaps: Vec<Gap>,
+    /// Required competencies the result did not assess.
+    pub not_assessed: Vec<CompetencyCode>,
+    /// Rule set version used.
+    pub rules_version: String,
+}
+
+/// JPM of `nip` against the position `position_code` at `as_of`; the purpose defaults to the
+/// result's own.
+pub fn jpm_for(
+    db: &mut Db,
+    tenant: &Tenant,
+    nip: Nip,
+    position_code: &str,
+    purpose: Option<Purpose>,
+    as_of: NaiveDate,
+) -> Result<JpmReport, AppError> {
+    let rules = store::rules(db, tenant)?;
+    let employee = store::employee_by_nip(db, tenant.id, nip)?
+        .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;
+    let position = store::position_by_code(db, tenant.id, position_code)?
+        .ok_or_else(|| AppError::UnknownPosition(position_code.to_string()))?;
+    let standard = store::standard_of(db, position.id)?;
+    if standard.is_empty() {
+        return Err(AppError::NoStandard(position_code.to_string()));
+    }
+    let results = store::results_of(db, employee.id)?;
+    let result = newest_valid(&results, as_of, rules.result_validity_years)
+        .cloned()
+        .ok_or_else(|| AppError::NoValidResult {
+            nip: nip.to_string(),
+            last: results.iter().map(|r| r.assessed_on).max(),
+            years: rules.result_validity_years,
+        })?;
+    let m = match_profile(
+        &result.levels,
+        &standard,
+        rules.technical_weight(position.class),
+    );
+    let jpm = m.jpm.ok_or_else(|| {
+        AppError::Invalid(format!(
+            "hasil asesmen {} tidak menilai satu pun kompetensi jabatan ini",
+            result.assessed_on
+        ))
+    })?;
+    let purpose = purpose.unwrap_or(result.purpose);
+    Ok(JpmReport {
+        valid_until: validity::expires_on(result.assessed_on, rules.result_validity_years)
+            .pred_opt()
+            .unwrap_or(result.assessed_on),
+        reported_percent: jpm.reported_percent(&rules.jpm),
+        category: jpm.category(purpose, &rules.categories),
+        potential: potential_from_jpm(jpm, &rules.potential),
+        gaps: m.gaps,
+        not_assessed: m.not_assessed,
+        rules_version: rules.version.clone(),
+        employee,
+        position,
+        result,
+        jpm,
+        purpose,
+    })
+}

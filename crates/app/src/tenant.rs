@@ -1,0 +1,57 @@
+//! Opening a database and choosing the tenant (instansi) to work on.
+
+use talenta_domain::RuleSet;
+use talenta_domain::master::Tenant;
+use talenta_store::master as store;
+use talenta_store::{Db, schema};
+
+use crate::AppError;
+
+/// Opens a database by URL and brings its schema up to date.
+pub fn open(url: &str) -> Result<Db, AppError> {
+    let mut db = Db::open(url)?;
+    schema::migrate(&mut db)?;
+    Ok(db)
+}
+
+/// The tenant with `code`, or the only tenant when no code is given.
+pub fn choose(db: &mut Db, code: Option<&str>) -> Result<Tenant, AppError> {
+    if let Some(c) = code {
+        return store::tenant_by_code(db, c)?.ok_or_else(|| AppError::UnknownTenant(c.to_string()));
+    }
+    let mut all = store::list_tenants(db)?;
+    match all.len() {
+        0 => Err(AppError::NoTenant),
+        1 => Ok(all.remove(0)),
+        _ => Err(AppError::ChooseTenant(
+            all.into_iter().map(|t| t.code).collect(),
+        )),
+    }
+}
+
+/// Creates a tenant with the default rules; refuses an existing code.
+pub fn create(db: &mut Db, code: &str, name: &str, kind: &str) -> Result<Tenant, AppError> {
+    let valid = !code.is_empty()
+        && code.len() <= 40
+        && code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        return Err(AppError::Invalid(format!(
+            "kode instansi '{code}' tidak sah: gunakan huruf kecil, angka dan tanda hubung, mis. kota-mojokerto"
+        )));
+    }
+    if name.trim().is_empty() {
+        return Err(AppError::Invalid("nama instansi wajib diisi".into()));
+    }
+    if store::tenant_by_code(db, code)?.is_some() {
+        return Err(AppError::TenantExists(code.to_string()));
+    }
+    Ok(store::create_tenant(
+        db,
+        code,
+        name.trim(),
+        kind,
+        &RuleSet::default(),
+    )?)
+}
