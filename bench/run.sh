@@ -15,7 +15,9 @@ PIN="taskset -c 0"
 command -v taskset >/dev/null || PIN=""
 echo "== JPM of 1,000,000 employees against their own position (talenta vs numpy)"
 $PIN "$BIN/talenta-bench" jpm 1000000
-echo "== Import of a 100,000-row employees workbook into SQLite (talenta vs openpyxl + sqlite3)"
+echo "== Import of a 100,000-row employees workbook into SQLite (talenta vs openpyxl + sqlite3), both cores"
+"$BIN/talenta-bench" import 100000
+echo "== The same, pinned to one core (talenta then reads and stores on one thread)"
 $PIN "$BIN/talenta-bench" import 100000
 echo "== Peak memory of 'talenta import employees' for 1,000,000 rows"
 OUT=bench/out/mem; rm -rf "$OUT"; mkdir -p "$OUT"

@@ -147,6 +147,9 @@ fn gen_employees(rows: usize, dir: &Path) -> PathBuf {
     std::fs::write(dir.join("units.csv"), units).unwrap();
     std::fs::write(dir.join("positions.csv"), positions).unwrap();
     let path = dir.join(format!("employees-{rows}.xlsx"));
+    if path.exists() && std::env::var_os("BENCH_REGENERATE").is_none() {
+        return path; // deterministic: the same rows as last time
+    }
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet_with_constant_memory().unwrap();
     let headers = [
@@ -251,6 +254,13 @@ fn import(rows: usize) {
     let secs = t.elapsed().as_secs_f64();
     assert!(o.accepted(), "{:?}", o.errors.first());
     assert_eq!(o.counts.inserted as usize, rows);
+    if std::env::var_os("BENCH_NO_PEER").is_some() {
+        println!(
+            "talenta only: {rows} rows in {secs:.3} s ({:.0} rows/s)",
+            rows as f64 / secs
+        );
+        return;
+    }
     let peer_db = dir.join("import-bench-openpyxl.sqlite");
     let _ = std::fs::remove_file(&peer_db);
     let p = peer(
@@ -283,6 +293,25 @@ fn main() {
     match args.get(1).map(String::as_str) {
         Some("jpm") => jpm(arg(2, 1_000_000)),
         Some("import") => import(arg(2, 100_000)),
+        Some("read") => {
+            // Reading alone (no validation, no storage): where the import's time goes.
+            let path = gen_employees(arg(2, 100_000), &out_dir());
+            let mut cells = 0usize;
+            let t = Instant::now();
+            talenta_app::import::table::read_rows(
+                &path,
+                &ImportLimits::default(),
+                &mut |_, row| {
+                    cells += row.len();
+                    Ok(())
+                },
+            )
+            .unwrap();
+            println!(
+                "read only: {cells} cells in {:.3} s",
+                t.elapsed().as_secs_f64()
+            );
+        }
         Some("gen-employees") => {
             let dir = PathBuf::from(args.get(3).cloned().unwrap_or_else(|| "bench/out".into()));
             std::fs::create_dir_all(&dir).unwrap();

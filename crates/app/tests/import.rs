@@ -1182,6 +1182,31 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     .unwrap_err();
     assert!(matches!(err, ImportError::ZipBomb(_)), "{err}");
 
+    // A part whose directory lies about its size: the zip reader stops at the declared size,
+    // so the real 40 MB are never inflated and the file is refused as unreadable.
+    let liar = dir.path().join("liar.xlsx");
+    let padded = SMALL_SHEET.replace(
+        "<sheetData>",
+        &format!("<sheetData>{}", " ".repeat(40 * 1024 * 1024)),
+    );
+    handmade_xlsx(&liar, &padded, &[]);
+    let mut bytes = std::fs::read(&liar).unwrap();
+    let real = padded.len() as u32;
+    let mut patched = 0;
+    for i in 0..bytes.len().saturating_sub(4) {
+        if bytes[i..i + 4] == real.to_le_bytes() {
+            bytes[i..i + 4].copy_from_slice(&2000u32.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(
+        patched, 2,
+        "local header and central directory both patched"
+    );
+    std::fs::write(&liar, &bytes).unwrap();
+    let err = run(&mut t.db, &tenant, ImportKind::Employees, &liar).unwrap_err();
+    assert!(matches!(err, ImportError::BadXlsx(_)), "{err}");
+
     // A sheet that declares a huge dimension.
     let huge = dir.path().join("huge.xlsx");
     handmade_xlsx(&huge, &SMALL_SHEET.replace("A1:B2", "A1:XFD1048576"), &[]);

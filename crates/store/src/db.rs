@@ -168,7 +168,8 @@ impl Db {
             let conn =
                 rusqlite::Connection::open(path).map_err(|e| StoreError::Connect(e.to_string()))?;
             conn.execute_batch(
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;",
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; \
+                 PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;",
             )?;
             Ok(Db::Sqlite(conn))
         }

@@ -593,10 +593,8 @@ impl EmployeeWriter {
             .map(|e| {
                 [
                     e.nip.digits(),
-                    e.birth_date.format("%Y-%m-%d").to_string(),
-                    e.position_since
-                        .map(|d| d.format("%Y-%m-%d").to_string())
-                        .unwrap_or_default(),
+                    e.birth_date.to_string(),
+                    e.position_since.map(|d| d.to_string()).unwrap_or_default(),
                 ]
             })
             .collect();

@@ -114,11 +114,11 @@ impl<'a> Fields<'a> {
     }
 
     /// The raw cell of a column (empty when the column is absent).
-    pub fn cell(&self, col: &Col) -> &Cell {
-        self.map
-            .by_header
+    pub fn cell(&self, col: &Col) -> &'a Cell {
+        let (map, cells) = (self.map, self.cells);
+        map.by_header
             .get(col.header)
-            .and_then(|i| self.cells.get(*i))
+            .and_then(|i| cells.get(*i))
             .unwrap_or(&EMPTY)
     }
 
@@ -159,7 +159,7 @@ impl<'a> Fields<'a> {
         col: &Col,
         parse: impl FnOnce(&Cell) -> Result<T, String>,
     ) -> Result<Option<T>, ()> {
-        let cell = self.cell(col).clone();
+        let cell = self.cell(col);
         if cell.is_empty() {
             if col.required {
                 self.error(col.header, "", "wajib diisi");
@@ -167,7 +167,7 @@ impl<'a> Fields<'a> {
             }
             return Ok(None);
         }
-        match parse(&cell) {
+        match parse(cell) {
             Ok(v) => Ok(Some(v)),
             Err(reason) => {
                 self.error(col.header, &cell.display(), reason);
@@ -278,6 +278,9 @@ pub fn date(c: &Cell) -> Result<NaiveDate, String> {
             .and_then(|e| e.checked_add_days(chrono::Days::new(*n as u64)))
             .ok_or_else(|| bad(&n.to_string())),
         Cell::Text(t) => {
+            if let Some(d) = iso_date(t) {
+                return Ok(d);
+            }
             for f in ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d"] {
                 if let Ok(d) = NaiveDate::parse_from_str(t, f) {
                     return Ok(d);
@@ -297,6 +300,20 @@ pub fn date(c: &Cell) -> Result<NaiveDate, String> {
         }
         other => Err(bad(&other.display())),
     }
+}
+
+/// `YYYY-MM-DD` without the general parser (the common case, on the hot path of big imports).
+fn iso_date(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// A competency level (`2`, `2.5`, `2,5`, `2+`, `2-`).

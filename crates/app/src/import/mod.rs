@@ -105,7 +105,8 @@ impl ImportKind {
 pub struct ImportLimits {
     /// Largest file accepted, in bytes.
     pub max_file_bytes: u64,
-    /// Largest total size of an xlsx after inflating.
+    /// Largest total size of an xlsx after inflating (as its zip directory declares; the zip
+    /// reader refuses to inflate an entry beyond its declared size).
     pub max_uncompressed_bytes: u64,
     /// Largest size of one non-worksheet part (shared strings, styles) after inflating.
     pub max_part_bytes: u64,
@@ -120,7 +121,7 @@ impl Default for ImportLimits {
         ImportLimits {
             max_file_bytes: 256 * 1024 * 1024,
             max_uncompressed_bytes: 2 * 1024 * 1024 * 1024,
-            max_part_bytes: 256 * 1024 * 1024,
+            max_part_bytes: 128 * 1024 * 1024,
             max_rows: 2_000_000,
             max_columns: 64,
         }
@@ -220,6 +221,9 @@ pub enum ImportError {
     /// Storage failed.
     #[error("penyimpanan gagal: {0}")]
     Store(#[from] StoreError),
+    /// Internal: reading stopped because the rows' receiver stopped first.
+    #[error("pembacaan dihentikan")]
+    Cancelled,
     /// Internal: the file had row errors and the transaction was rolled back.
     #[error("berkas berisi kesalahan")]
     Rejected(Box<ImportOutcome>),
