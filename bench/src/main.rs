@@ -236,7 +236,7 @@ fn import(rows: usize) {
             kind,
             &dir.join(file),
             &options,
-            &mut |_| {},
+            &mut |_, _| {},
         )
         .unwrap();
         assert!(o.accepted(), "{:?}", o.errors.first());
@@ -248,7 +248,7 @@ fn import(rows: usize) {
         ImportKind::Employees,
         &xlsx,
         &options,
-        &mut |_| {},
+        &mut |_, _| {},
     )
     .unwrap();
     let secs = t.elapsed().as_secs_f64();

@@ -4009,7 +4009,7 @@ mod tests {
                     let at_tmt = full_years(e.birth_date, nip.appointed_on());
                     assert!((19..=35).contains(&at_tmt), "{nip}: {at_tmt}");
                     assert!(nip.appointed_on() <= day, "{nip}");
-                    assert!(nip.warnings(day).is_empty(), "{nip}");
+                    assert!(nip.warnings(day, &Default::default()).is_empty(), "{nip}");
                     assert_eq!(e.rank.is_none(), e.employment == EmploymentType::Pppk);
                     let since = e.position_since.unwrap();
                     assert!(since <= day && since >= nip.appointed_on());

@@ -53,7 +53,7 @@ fn run(
     kind: ImportKind,
     path: &Path,
 ) -> Result<ImportOutcome, ImportError> {
-    import_file(db, t, kind, path, &options(), &mut |_| {})
+    import_file(db, t, kind, path, &options(), &mut |_, _| {})
 }
 
 fn ok(db: &mut Db, t: &Tenant, kind: ImportKind, path: &Path) -> ImportOutcome {
@@ -1150,7 +1150,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
         ImportKind::Employees,
         &bomb,
         &tight,
-        &mut |_| {},
+        &mut |_, _| {},
     )
     .unwrap_err();
     assert!(matches!(err, ImportError::ZipBomb(_)), "{err}");
@@ -1177,7 +1177,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
         ImportKind::Employees,
         &strings_bomb,
         &small_parts,
-        &mut |_| {},
+        &mut |_, _| {},
     )
     .unwrap_err();
     assert!(matches!(err, ImportError::ZipBomb(_)), "{err}");
@@ -1250,7 +1250,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
         ImportKind::Employees,
         &write(dir.path(), "many.csv", rows.as_bytes()),
         &few,
-        &mut |_| {},
+        &mut |_, _| {},
     )
     .unwrap_err();
     assert!(matches!(err, ImportError::TooBig(_)), "{err}");

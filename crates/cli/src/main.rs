@@ -239,17 +239,21 @@ fn run_import(
         },
         as_of,
     };
-    let bar = indicatif::ProgressBar::new_spinner();
+    let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} baris ({per_sec})")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:40}] {pos}/{len} baris ({per_sec}, sisa {eta})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
     );
     bar.set_message(format!("Mengimpor {}", kind.label()));
     if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let outcome = import::import_file(db, t, kind, file, &options, &mut |n| {
-        bar.set_position(n as u64)
+    let outcome = import::import_file(db, t, kind, file, &options, &mut |done, total| {
+        bar.set_length(total.max(done) as u64);
+        bar.set_position(done as u64);
     });
     bar.finish_and_clear();
     let outcome = outcome.map_err(|e| match e {

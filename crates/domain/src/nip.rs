@@ -138,11 +138,15 @@ pub enum NipWarning {
     AppointedYoung {
         /// Age in whole years at appointment.
         age: i32,
+        /// The limit it fell below.
+        min: i32,
     },
     /// Appointed after the usual maximum age.
     AppointedOld {
         /// Age in whole years at appointment.
         age: i32,
+        /// The limit it exceeded.
+        max: i32,
     },
     /// Born after the reference date, or older than any serving ASN can be.
     ImplausibleAge {
@@ -154,11 +158,11 @@ pub enum NipWarning {
 impl fmt::Display for NipWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NipWarning::AppointedYoung { age } => {
-                write!(f, "usia saat TMT menurut NIP {age} tahun (di bawah 18)")
+            NipWarning::AppointedYoung { age, min } => {
+                write!(f, "usia saat TMT menurut NIP {age} tahun (di bawah {min})")
             }
-            NipWarning::AppointedOld { age } => {
-                write!(f, "usia saat TMT menurut NIP {age} tahun (di atas 58)")
+            NipWarning::AppointedOld { age, max } => {
+                write!(f, "usia saat TMT menurut NIP {age} tahun (di atas {max})")
             }
             NipWarning::ImplausibleAge { age } => {
                 write!(
@@ -174,12 +178,26 @@ impl fmt::Display for NipWarning {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Nip(u64);
 
-/// Youngest plausible age at appointment, in years (warning only).
-pub const MIN_APPOINTMENT_AGE: i32 = 18;
-/// Oldest plausible age at appointment, in years (warning only).
-pub const MAX_APPOINTMENT_AGE: i32 = 58;
-/// Oldest plausible age of a serving ASN (the highest BUP is 65; warning only).
-pub const MAX_ACTIVE_AGE: i32 = 70;
+/// Ages outside which a NIP draws a warning (never a refusal). Part of the rule set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgeWarnings {
+    /// Youngest plausible age at appointment (18).
+    pub min_appointment_age: i32,
+    /// Oldest plausible age at appointment (58).
+    pub max_appointment_age: i32,
+    /// Oldest plausible age of a serving ASN (70; the highest BUP is 65).
+    pub max_active_age: i32,
+}
+
+impl Default for AgeWarnings {
+    fn default() -> Self {
+        AgeWarnings {
+            min_appointment_age: 18,
+            max_appointment_age: 58,
+            max_active_age: 70,
+        }
+    }
+}
 
 impl Nip {
     /// Parses 18 digits; ASCII spaces (the display form) are ignored.
@@ -319,21 +337,23 @@ impl Nip {
     }
 
     /// Implausible ages at appointment and at `as_of`.
-    pub fn warnings(self, as_of: NaiveDate) -> Vec<NipWarning> {
+    pub fn warnings(self, as_of: NaiveDate, limits: &AgeWarnings) -> Vec<NipWarning> {
         let mut out = Vec::new();
         let birth = self.birth_date();
         let at_appointment = full_years(birth, self.appointed_on());
-        if at_appointment < MIN_APPOINTMENT_AGE {
+        if at_appointment < limits.min_appointment_age {
             out.push(NipWarning::AppointedYoung {
                 age: at_appointment,
+                min: limits.min_appointment_age,
             });
-        } else if at_appointment > MAX_APPOINTMENT_AGE {
+        } else if at_appointment > limits.max_appointment_age {
             out.push(NipWarning::AppointedOld {
                 age: at_appointment,
+                max: limits.max_appointment_age,
             });
         }
         let now = full_years(birth, as_of);
-        if !(0..=MAX_ACTIVE_AGE).contains(&now) {
+        if !(0..=limits.max_active_age).contains(&now) {
             out.push(NipWarning::ImplausibleAge { age: now });
         }
         out
@@ -517,21 +537,25 @@ mod tests {
     fn implausible_ages_are_warned_not_rejected() {
         let young = Nip::parse("200001012010031001").unwrap();
         assert_eq!(
-            young.warnings(date(2026, 1, 1)),
-            vec![NipWarning::AppointedYoung { age: 10 }]
+            young.warnings(date(2026, 1, 1), &AgeWarnings::default()),
+            vec![NipWarning::AppointedYoung { age: 10, min: 18 }]
         );
         let old = Nip::parse("195001012015031001").unwrap();
         assert_eq!(
-            old.warnings(date(2016, 1, 1)),
-            vec![NipWarning::AppointedOld { age: 65 }]
+            old.warnings(date(2016, 1, 1), &AgeWarnings::default()),
+            vec![NipWarning::AppointedOld { age: 65, max: 58 }]
         );
         let retired = Nip::parse("194001011965031001").unwrap();
         assert_eq!(
-            retired.warnings(date(2026, 1, 1)),
+            retired.warnings(date(2026, 1, 1), &AgeWarnings::default()),
             vec![NipWarning::ImplausibleAge { age: 86 }]
         );
         let normal = Nip::parse("196608011988031001").unwrap();
-        assert!(normal.warnings(date(2021, 6, 9)).is_empty());
+        assert!(
+            normal
+                .warnings(date(2021, 6, 9), &AgeWarnings::default())
+                .is_empty()
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::competency::Level;
 use crate::eligibility::{Education, SanctionLevel};
+use crate::nip::AgeWarnings;
 use crate::performance::CombineRule;
 use crate::position::{Eselon, Jenjang, PositionClass, Rung};
 use crate::rank::Golongan;
@@ -42,6 +43,9 @@ pub struct RuleSet {
     pub rank_ranges: Vec<(Eselon, Golongan, Golongan)>,
     /// Steps below the lowest rank of the range at which appointment is still allowed.
     pub rank_steps_below_allowed: u8,
+    /// Ages at which a NIP draws a warning (absent in rule sets stored before it existed).
+    #[serde(default)]
+    pub nip_age_warnings: AgeWarnings,
 }
 
 /// JPM settings.
@@ -236,6 +240,7 @@ impl Default for RuleSet {
                 (Eselon::IVB, Golongan::IIIB, Golongan::IIIC),
             ],
             rank_steps_below_allowed: 1,
+            nip_age_warnings: AgeWarnings::default(),
         }
     }
 }

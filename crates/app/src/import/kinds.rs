@@ -237,6 +237,7 @@ pub fn sink(
         }),
         ImportKind::Employees => Box::new(Employees {
             writer: store::EmployeeWriter::begin(db, tenant_id)?,
+            age_warnings: rules.nip_age_warnings.clone(),
             batch: Vec::with_capacity(BATCH),
             seen: HashMap::new(),
             as_of,
@@ -656,6 +657,7 @@ impl Sink for Standards {
 
 struct Employees {
     writer: store::EmployeeWriter,
+    age_warnings: talenta_domain::nip::AgeWarnings,
     batch: Vec<store::EmployeeInput>,
     seen: HashMap<u64, usize>,
     as_of: NaiveDate,
@@ -693,7 +695,7 @@ impl Sink for Employees {
                 self.clean = false;
                 return Ok(());
             }
-            for w in nip.warnings(self.as_of) {
+            for w in nip.warnings(self.as_of, &self.age_warnings) {
                 f.warn(E_NIP.header, &nip.digits(), w.to_string());
             }
             if let Some(s) = sex.filter(|s| *s != nip.sex()) {

@@ -240,14 +240,14 @@ pub struct ImportOptions {
 
 /// Imports a file into a tenant. Returns the outcome with row errors (nothing written) or the
 /// counts written; refuses a whole file with an [`ImportError`]. `progress` is called with the
-/// number of data rows read so far.
+/// number of data rows read so far and the expected total (0 while unknown).
 pub fn import_file(
     db: &mut Db,
     tenant: &Tenant,
     kind: ImportKind,
     path: &Path,
     options: &ImportOptions,
-    progress: &mut dyn FnMut(usize),
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportOutcome, ImportError> {
     table::check_size(path, &options.limits)?;
     table::Format::of(path)?;
@@ -257,7 +257,8 @@ pub fn import_file(
         let columns = kind.columns();
         let mut header: Option<fields::HeaderMap> = None;
         let mut outcome = ImportOutcome::default();
-        table::read_rows(path, &options.limits, &mut |row_no, cells| {
+        let total = std::sync::atomic::AtomicUsize::new(0);
+        table::read_rows_with_total(path, &options.limits, &total, &mut |row_no, cells| {
             if cells.iter().all(table::Cell::is_empty) {
                 return Ok(());
             }
@@ -269,7 +270,10 @@ pub fn import_file(
             };
             outcome.rows += 1;
             if outcome.rows % 1000 == 0 {
-                progress(outcome.rows);
+                progress(
+                    outcome.rows,
+                    total.load(std::sync::atomic::Ordering::Relaxed),
+                );
             }
             let mut row = fields::Fields::new(
                 row_no,
@@ -284,7 +288,7 @@ pub fn import_file(
         if header.is_none() {
             return Err(ImportError::Empty);
         }
-        progress(outcome.rows);
+        progress(outcome.rows, outcome.rows);
         let has_errors = !outcome.errors.is_empty();
         let counts = sink.finish(tx, has_errors, &mut outcome.errors)?;
         if !outcome.errors.is_empty() {

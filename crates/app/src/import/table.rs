@@ -7,6 +7,7 @@
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::{DataRef, DataType, Reader, Xlsx};
 use chrono::NaiveDate;
@@ -107,12 +108,27 @@ pub fn read_rows(
     limits: &ImportLimits,
     on_row: &mut dyn FnMut(usize, Vec<Cell>) -> Result<(), ImportError>,
 ) -> Result<(), ImportError> {
-    check_size(path, limits)?;
+    read_rows_with_total(path, limits, &AtomicUsize::new(0), on_row)
+}
+
+/// [`read_rows`], also storing in `total` the expected number of rows as soon as it is known
+/// (the sheet's declared dimension, or an estimate from the size of a CSV file), for a
+/// progress bar.
+pub fn read_rows_with_total(
+    path: &Path,
+    limits: &ImportLimits,
+    total: &AtomicUsize,
+    on_row: &mut dyn FnMut(usize, Vec<Cell>) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
+    let bytes = check_size(path, limits)?;
     let format = Format::of(path)?;
+    if format == Format::Csv {
+        total.store(estimate_csv_rows(path, bytes), Ordering::Relaxed);
+    }
     if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
         // One core: a second thread would only add hand-overs.
         return match format {
-            Format::Xlsx => read_xlsx(path, limits, on_row),
+            Format::Xlsx => read_xlsx(path, limits, total, on_row),
             Format::Csv => read_csv(path, limits, on_row),
         };
     }
@@ -132,7 +148,7 @@ pub fn read_rows(
                 Ok(())
             };
             let result = match format {
-                Format::Xlsx => read_xlsx(path, limits, &mut send),
+                Format::Xlsx => read_xlsx(path, limits, total, &mut send),
                 Format::Csv => read_csv(path, limits, &mut send),
             };
             let last = result.map(|()| batch);
@@ -206,6 +222,7 @@ fn check_zip(path: &Path, limits: &ImportLimits) -> Result<(), ImportError> {
 fn read_xlsx(
     path: &Path,
     limits: &ImportLimits,
+    total: &AtomicUsize,
     on_row: &mut dyn FnMut(usize, Vec<Cell>) -> Result<(), ImportError>,
 ) -> Result<(), ImportError> {
     let mut head = [0u8; 4];
@@ -238,6 +255,7 @@ fn read_xlsx(
             limits.max_rows, limits.max_columns
         )));
     }
+    total.store(rows.saturating_sub(1) as usize, Ordering::Relaxed);
     let mut current: Option<u32> = None;
     let mut row: Vec<Cell> = Vec::new();
     let mut seen_rows = 0usize;
@@ -383,6 +401,21 @@ fn read_csv(
         on_row(row_no, cells)?;
     }
     Ok(())
+}
+
+/// Rows of a CSV file estimated from its size and its first 64 KB.
+fn estimate_csv_rows(path: &Path, bytes: u64) -> usize {
+    let mut buf = vec![0u8; 64 * 1024];
+    let n = File::open(path)
+        .ok()
+        .and_then(|mut f| read_up_to(&mut f, &mut buf).ok())
+        .unwrap_or(0);
+    let lines = buf[..n].iter().filter(|b| **b == b'\n').count().max(1);
+    if n == 0 {
+        0
+    } else {
+        (bytes as f64 * lines as f64 / n as f64) as usize
+    }
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> Result<usize, ImportError> {
