@@ -1300,3 +1300,44 @@ fn the_error_report_is_written_as_csv_and_xlsx() {
     talenta_app::import::report::write_report(&xlsx, &errors, &[]).unwrap();
     assert!(std::fs::metadata(&xlsx).unwrap().len() > 1000);
 }
+
+#[test]
+fn a_bad_row_after_batches_were_written_still_leaves_nothing_behind() {
+    for mut t in testing::both() {
+        let dir = tempfile::tempdir().unwrap();
+        let tenant = prepared(&mut t.db, dir.path());
+        // 6,000 good rows (more than one write batch), then a duplicate of the first.
+        let mut text = String::from("NIP,Nama,Kode Jabatan\n");
+        let nips: Vec<String> = (0..6000)
+            .map(|i| {
+                format!(
+                    "1980{:02}{:02}2005011{:03}",
+                    1 + i % 12,
+                    1 + (i / 12) % 28,
+                    1 + i / 336
+                )
+            })
+            .collect();
+        for n in &nips {
+            text.push_str(&format!("{n},Pegawai,ANALIS.ORG\n"));
+        }
+        text.push_str(&format!("{},Dobel,ANALIS.ORG\n", nips[0]));
+        let o = run(
+            &mut t.db,
+            &tenant,
+            ImportKind::Employees,
+            &write(dir.path(), "big.csv", text.as_bytes()),
+        )
+        .unwrap();
+        assert_eq!(o.rows, 6001);
+        assert_eq!(o.errors.len(), 1, "{:#?}", o.errors.first());
+        assert_eq!(o.errors[0].row, 6002);
+        assert!(o.errors[0].reason.contains("sama dengan baris 2"));
+        assert_eq!(
+            store::count(&mut t.db, tenant.id, "employees").unwrap(),
+            0,
+            "{}",
+            t.name
+        );
+    }
+}

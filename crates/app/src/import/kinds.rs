@@ -236,19 +236,15 @@ pub fn sink(
             seen: HashMap::new(),
         }),
         ImportKind::Employees => Box::new(Employees {
-            writer: store::EmployeeWriter::begin(db, tenant_id)?,
+            out: Streamed::new(store::EmployeeWriter::begin(db, tenant_id)?),
             age_warnings: rules.nip_age_warnings.clone(),
-            batch: Vec::with_capacity(BATCH),
             seen: HashMap::new(),
             as_of,
-            clean: true,
         }),
         ImportKind::Performance => Box::new(Ratings {
-            writer: store::RatingWriter::begin(db, tenant_id)?,
-            batch: Vec::with_capacity(BATCH),
+            out: Streamed::new(store::RatingWriter::begin(db, tenant_id)?),
             seen: HashMap::new(),
             as_of,
-            clean: true,
         }),
         ImportKind::Sanctions => Box::new(Sanctions {
             tenant_id,
@@ -303,6 +299,21 @@ fn duplicate<K: std::hash::Hash + Eq>(
             false
         }
     }
+}
+
+/// The parent code of every stored node, from (id, code, parent id) triples.
+fn stored_tree<'a>(
+    nodes: impl Iterator<Item = (i64, &'a str, Option<i64>)> + Clone,
+) -> HashMap<String, Option<String>> {
+    let by_id: HashMap<i64, &str> = nodes.clone().map(|(id, code, _)| (id, code)).collect();
+    nodes
+        .map(|(_, code, parent)| {
+            (
+                code.to_string(),
+                parent.and_then(|p| by_id.get(&p)).map(|c| c.to_string()),
+            )
+        })
+        .collect()
 }
 
 /// Orders items so that each one's parent (if in the same file) comes first; reports unknown
@@ -439,16 +450,7 @@ impl Sink for Units {
         errors: &mut Vec<RowError>,
     ) -> Result<UpsertCounts, ImportError> {
         let stored = store::list_units(db, self.tenant_id)?;
-        let by_id: HashMap<i64, String> = stored.iter().map(|u| (u.id, u.code.clone())).collect();
-        let known: HashMap<String, Option<String>> = stored
-            .iter()
-            .map(|u| {
-                (
-                    u.code.clone(),
-                    u.parent_id.and_then(|p| by_id.get(&p).cloned()),
-                )
-            })
-            .collect();
+        let known = stored_tree(stored.iter().map(|u| (u.id, u.code.as_str(), u.parent_id)));
         let ordered = order_tree(
             self.rows,
             |u| &u.code,
@@ -544,16 +546,11 @@ impl Sink for Positions {
         errors: &mut Vec<RowError>,
     ) -> Result<UpsertCounts, ImportError> {
         let stored = store::list_positions(db, self.tenant_id)?;
-        let by_id: HashMap<i64, String> = stored.iter().map(|p| (p.id, p.code.clone())).collect();
-        let known: HashMap<String, Option<String>> = stored
-            .iter()
-            .map(|p| {
-                (
-                    p.code.clone(),
-                    p.superior_id.and_then(|s| by_id.get(&s).cloned()),
-                )
-            })
-            .collect();
+        let known = stored_tree(
+            stored
+                .iter()
+                .map(|p| (p.id, p.code.as_str(), p.superior_id)),
+        );
         let ordered = order_tree(
             self.rows,
             |p| &p.code,
@@ -653,15 +650,90 @@ impl Sink for Standards {
     }
 }
 
+// ---------------------------------------------------------------- streamed kinds
+
+/// A store writer that takes rows in batches.
+trait BatchWriter {
+    type Item;
+    fn write(&mut self, db: &mut Db, items: &[Self::Item])
+    -> Result<(), talenta_store::StoreError>;
+    fn finish(self, db: &mut Db) -> Result<UpsertCounts, talenta_store::StoreError>;
+}
+
+impl BatchWriter for store::EmployeeWriter {
+    type Item = store::EmployeeInput;
+    fn write(
+        &mut self,
+        db: &mut Db,
+        items: &[Self::Item],
+    ) -> Result<(), talenta_store::StoreError> {
+        store::EmployeeWriter::write(self, db, items)
+    }
+    fn finish(self, db: &mut Db) -> Result<UpsertCounts, talenta_store::StoreError> {
+        store::EmployeeWriter::finish(self, db)
+    }
+}
+
+impl BatchWriter for store::RatingWriter {
+    type Item = store::RatingInput;
+    fn write(
+        &mut self,
+        db: &mut Db,
+        items: &[Self::Item],
+    ) -> Result<(), talenta_store::StoreError> {
+        store::RatingWriter::write(self, db, items)
+    }
+    fn finish(self, db: &mut Db) -> Result<UpsertCounts, talenta_store::StoreError> {
+        store::RatingWriter::finish(self, db)
+    }
+}
+
+/// Rows of a large kind, written in batches for as long as no row has failed (after that only
+/// validation goes on, and the transaction is rolled back at the end).
+struct Streamed<W: BatchWriter> {
+    writer: W,
+    batch: Vec<W::Item>,
+    clean: bool,
+}
+
+impl<W: BatchWriter> Streamed<W> {
+    fn new(writer: W) -> Self {
+        Streamed {
+            writer,
+            batch: Vec::with_capacity(BATCH),
+            clean: true,
+        }
+    }
+
+    /// After each row: write a full batch, or stop writing once a row failed.
+    fn end_row(&mut self, db: &mut Db, failed: bool) -> Result<(), ImportError> {
+        self.clean &= !failed;
+        if !self.clean {
+            self.batch.clear();
+        } else if self.batch.len() >= BATCH {
+            self.writer.write(db, &self.batch)?;
+            self.batch.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes the rest and counts, unless the file had errors.
+    fn finish(mut self, db: &mut Db, has_errors: bool) -> Result<UpsertCounts, ImportError> {
+        if has_errors || !self.clean {
+            return Ok(UpsertCounts::default());
+        }
+        self.writer.write(db, &self.batch)?;
+        Ok(self.writer.finish(db)?)
+    }
+}
+
 // ---------------------------------------------------------------- employees
 
 struct Employees {
-    writer: store::EmployeeWriter,
+    out: Streamed<store::EmployeeWriter>,
     age_warnings: talenta_domain::nip::AgeWarnings,
-    batch: Vec<store::EmployeeInput>,
     seen: HashMap<u64, usize>,
     as_of: NaiveDate,
-    clean: bool,
 }
 
 impl Sink for Employees {
@@ -682,7 +754,7 @@ impl Sink for Employees {
         let position = f.opt(&E_POS, fields::code);
         let since = f.opt(&E_SINCE, not_after(self.as_of));
         if let Some(p) = &position
-            && !self.writer.knows_position(p)
+            && !self.out.writer.knows_position(p)
         {
             f.error(
                 E_POS.header,
@@ -692,8 +764,7 @@ impl Sink for Employees {
         }
         if let Some(nip) = nip {
             if duplicate(&mut self.seen, nip.as_u64(), f, E_NIP.header, &nip.digits()) {
-                self.clean = false;
-                return Ok(());
+                return self.out.end_row(db, true);
             }
             for w in nip.warnings(self.as_of, &self.age_warnings) {
                 f.warn(E_NIP.header, &nip.digits(), w.to_string());
@@ -740,7 +811,7 @@ impl Sink for Employees {
                 );
             }
             if let (Some(name), false) = (name, f.failed()) {
-                self.batch.push(store::EmployeeInput {
+                self.out.batch.push(store::EmployeeInput {
                     nip,
                     name,
                     sex: nip.sex(),
@@ -753,38 +824,25 @@ impl Sink for Employees {
                 });
             }
         }
-        self.clean &= !f.failed();
-        if !self.clean {
-            self.batch.clear();
-        } else if self.batch.len() >= BATCH {
-            self.writer.write(db, &self.batch)?;
-            self.batch.clear();
-        }
-        Ok(())
+        self.out.end_row(db, f.failed())
     }
 
     fn finish(
-        mut self: Box<Self>,
+        self: Box<Self>,
         db: &mut Db,
         has_errors: bool,
         _errors: &mut Vec<RowError>,
     ) -> Result<UpsertCounts, ImportError> {
-        if has_errors {
-            return Ok(UpsertCounts::default());
-        }
-        self.writer.write(db, &self.batch)?;
-        Ok(self.writer.finish(db)?)
+        self.out.finish(db, has_errors)
     }
 }
 
 // ---------------------------------------------------------------- performance
 
 struct Ratings {
-    writer: store::RatingWriter,
-    batch: Vec<store::RatingInput>,
+    out: Streamed<store::RatingWriter>,
     seen: HashMap<(u64, i32), usize>,
     as_of: NaiveDate,
-    clean: bool,
 }
 
 impl Sink for Ratings {
@@ -822,7 +880,7 @@ impl Sink for Ratings {
             }
         };
         if let Some(n) = nip {
-            if !self.writer.knows(n) {
+            if !self.out.writer.knows(n) {
                 f.error(
                     K_NIP.header,
                     &n.digits(),
@@ -839,33 +897,22 @@ impl Sink for Ratings {
             }
         }
         if let (Some(nip), Some(year), Some(rating), false) = (nip, year, rating, f.failed()) {
-            self.batch.push(store::RatingInput {
+            self.out.batch.push(store::RatingInput {
                 nip,
                 year: year as i32,
                 rating,
             });
         }
-        self.clean &= !f.failed();
-        if !self.clean {
-            self.batch.clear();
-        } else if self.batch.len() >= BATCH {
-            self.writer.write(db, &self.batch)?;
-            self.batch.clear();
-        }
-        Ok(())
+        self.out.end_row(db, f.failed())
     }
 
     fn finish(
-        mut self: Box<Self>,
+        self: Box<Self>,
         db: &mut Db,
         has_errors: bool,
         _errors: &mut Vec<RowError>,
     ) -> Result<UpsertCounts, ImportError> {
-        if has_errors {
-            return Ok(UpsertCounts::default());
-        }
-        self.writer.write(db, &self.batch)?;
-        Ok(self.writer.finish(db)?)
+        self.out.finish(db, has_errors)
     }
 }
 
