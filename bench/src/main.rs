@@ -222,6 +222,11 @@ fn import(rows: usize) {
         &RuleSet::default(),
     )
     .unwrap();
+    let ctx = talenta_app::Ctx {
+        actor: "bench".into(),
+        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
+        now: chrono::Utc::now(),
+    };
     let options = ImportOptions {
         limits: ImportLimits::default(),
         as_of: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
@@ -232,6 +237,7 @@ fn import(rows: usize) {
     ] {
         let o = import_file(
             &mut db,
+            &ctx,
             &tenant,
             kind,
             &dir.join(file),
@@ -244,6 +250,7 @@ fn import(rows: usize) {
     let t = Instant::now();
     let o = import_file(
         &mut db,
+        &ctx,
         &tenant,
         ImportKind::Employees,
         &xlsx,

@@ -3890,6 +3890,7 @@ fn build(spec: &Spec, as_of: NaiveDate, registry: &mut NipRegistry) -> DemoGover
 /// employees now stored.
 pub fn load(
     db: &mut talenta_store::Db,
+    ctx: &crate::Ctx,
     g: &DemoGovernment,
 ) -> Result<(u64, u64, u64), crate::AppError> {
     use talenta_store::master as store;
@@ -3904,7 +3905,14 @@ pub fn load(
         store::upsert_employees(tx, tenant.id, &g.employees)?;
         store::upsert_ratings(tx, tenant.id, &g.ratings)?;
         store::upsert_sanctions(tx, tenant.id, &g.sanctions)?;
-        store::upsert_results(tx, tenant.id, &g.results)?;
+        let results = store::upsert_results(tx, tenant.id, &g.results)?;
+        ctx.record(
+            tx,
+            tenant.id,
+            "demo.load",
+            &format!("tenant:{}", g.code),
+            serde_json::json!({ "employees": g.employees.len(), "results_inserted": results.inserted }),
+        )?;
         Ok((
             store::count(tx, tenant.id, "units")?,
             store::count(tx, tenant.id, "positions")?,

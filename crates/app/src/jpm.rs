@@ -42,8 +42,30 @@ pub struct JpmReport {
 }
 
 /// JPM of `nip` against the position `position_code` at `as_of`; the purpose defaults to the
-/// result's own.
+/// result's own. Reading the person's results is recorded in the audit trail.
 pub fn jpm_for(
+    db: &mut Db,
+    ctx: &crate::Ctx,
+    tenant: &Tenant,
+    nip: Nip,
+    position_code: &str,
+    purpose: Option<Purpose>,
+    as_of: NaiveDate,
+) -> Result<JpmReport, AppError> {
+    db.transaction(|tx| {
+        let report = compute(tx, tenant, nip, position_code, purpose, as_of)?;
+        ctx.record(
+            tx,
+            tenant.id,
+            "result.read",
+            &format!("employee:{}", report.employee.id),
+            serde_json::json!({ "use": "jpm", "position": position_code, "result": report.result.id }),
+        )?;
+        Ok(report)
+    })
+}
+
+fn compute(
     db: &mut Db,
     tenant: &Tenant,
     nip: Nip,

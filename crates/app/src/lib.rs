@@ -1,6 +1,7 @@
 //! talenta-app: the use cases. Importing master data, the demo government, the talent map and
 //! JPM against a position. Transactions and (later) authorisation live here, not in web or CLI.
 
+pub mod context;
 pub mod demo;
 pub mod error;
 pub mod import;
@@ -8,4 +9,5 @@ pub mod jpm;
 pub mod talent;
 pub mod tenant;
 
+pub use context::Ctx;
 pub use error::AppError;

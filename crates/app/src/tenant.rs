@@ -29,8 +29,14 @@ pub fn choose(db: &mut Db, code: Option<&str>) -> Result<Tenant, AppError> {
     }
 }
 
-/// Creates a tenant with the default rules; refuses an existing code.
-pub fn create(db: &mut Db, code: &str, name: &str, kind: &str) -> Result<Tenant, AppError> {
+/// Creates a tenant with the default rules (recorded in its audit trail); refuses an existing code.
+pub fn create(
+    db: &mut Db,
+    ctx: &crate::Ctx,
+    code: &str,
+    name: &str,
+    kind: &str,
+) -> Result<Tenant, AppError> {
     let valid = !code.is_empty()
         && code.len() <= 40
         && code
@@ -47,11 +53,15 @@ pub fn create(db: &mut Db, code: &str, name: &str, kind: &str) -> Result<Tenant,
     if store::tenant_by_code(db, code)?.is_some() {
         return Err(AppError::TenantExists(code.to_string()));
     }
-    Ok(store::create_tenant(
-        db,
-        code,
-        name.trim(),
-        kind,
-        &RuleSet::default(),
-    )?)
+    db.transaction(|tx| {
+        let t = store::create_tenant(tx, code, name.trim(), kind, &RuleSet::default())?;
+        ctx.record(
+            tx,
+            t.id,
+            "tenant.create",
+            &format!("tenant:{code}"),
+            serde_json::json!({ "name": t.name, "rules": t.rules_version }),
+        )?;
+        Ok(t)
+    })
 }

@@ -15,6 +15,17 @@ use talenta_domain::{Nip, RuleSet};
 use talenta_store::master::{self as store, UpsertCounts};
 use talenta_store::{Db, testing};
 
+/// The acting party of these tests, with a fixed clock and key.
+fn ctx() -> talenta_app::Ctx {
+    talenta_app::Ctx {
+        actor: "uji".into(),
+        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
+        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    }
+}
+
 fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
@@ -53,7 +64,7 @@ fn run(
     kind: ImportKind,
     path: &Path,
 ) -> Result<ImportOutcome, ImportError> {
-    import_file(db, t, kind, path, &options(), &mut |_, _| {})
+    import_file(db, &ctx(), t, kind, path, &options(), &mut |_, _| {})
 }
 
 fn ok(db: &mut Db, t: &Tenant, kind: ImportKind, path: &Path) -> ImportOutcome {
@@ -1146,6 +1157,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     };
     let err = import_file(
         &mut t.db,
+        &ctx(),
         &tenant,
         ImportKind::Employees,
         &bomb,
@@ -1173,6 +1185,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     };
     let err = import_file(
         &mut t.db,
+        &ctx(),
         &tenant,
         ImportKind::Employees,
         &strings_bomb,
@@ -1246,6 +1259,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     };
     let err = import_file(
         &mut t.db,
+        &ctx(),
         &tenant,
         ImportKind::Employees,
         &write(dir.path(), "many.csv", rows.as_bytes()),
@@ -1339,5 +1353,49 @@ fn a_bad_row_after_batches_were_written_still_leaves_nothing_behind() {
             "{}",
             t.name
         );
+    }
+}
+
+#[test]
+fn an_accepted_import_is_recorded_in_the_audit_trail_and_a_refused_one_is_not() {
+    for mut t in testing::both() {
+        let dir = tempfile::tempdir().unwrap();
+        let tenant = prepared(&mut t.db, dir.path());
+        let before = talenta_store::audit::entries(&mut t.db, tenant.id, None, 100)
+            .unwrap()
+            .len();
+        let mut rows: Vec<&[&str]> = EMPLOYEES.to_vec();
+        rows.push(&["123", "Salah", "", "", "", "", "", "", ""]);
+        let o = run(
+            &mut t.db,
+            &tenant,
+            ImportKind::Employees,
+            &xlsx(dir.path(), "bad.xlsx", &rows),
+        )
+        .unwrap();
+        assert!(!o.accepted());
+        assert_eq!(
+            talenta_store::audit::entries(&mut t.db, tenant.id, None, 100)
+                .unwrap()
+                .len(),
+            before
+        );
+        ok(
+            &mut t.db,
+            &tenant,
+            ImportKind::Employees,
+            &xlsx(dir.path(), "pegawai.xlsx", EMPLOYEES),
+        );
+        let newest = &talenta_store::audit::entries(&mut t.db, tenant.id, None, 1).unwrap()[0];
+        assert_eq!(newest.action, "import.employees", "{}", t.name);
+        assert_eq!(newest.subject, "file:pegawai.xlsx");
+        assert_eq!(newest.actor, "uji");
+        assert!(
+            newest.detail.contains("\"inserted\":3"),
+            "{}",
+            newest.detail
+        );
+        let v = talenta_store::audit::verify(&mut t.db, &ctx().audit_key).unwrap();
+        assert!(v.iter().all(|x| x.first_break.is_none()));
     }
 }

@@ -15,6 +15,17 @@ use talenta_domain::{Nip, RuleSet};
 use talenta_store::master::*;
 use talenta_store::{Db, testing};
 
+/// The acting party of these tests, with a fixed clock and key.
+fn ctx() -> talenta_app::Ctx {
+    talenta_app::Ctx {
+        actor: "uji".into(),
+        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
+        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    }
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -262,7 +273,7 @@ fn jpm_against_a_position_uses_the_newest_valid_result_and_the_purpose() {
     for mut t in testing::both() {
         let tenant = fixture(&mut t.db);
         let nip = Nip::parse("197001012000031001").unwrap();
-        let r = jpm::jpm_for(&mut t.db, &tenant, nip, "A2", None, as_of()).unwrap();
+        let r = jpm::jpm_for(&mut t.db, &ctx(), &tenant, nip, "A2", None, as_of()).unwrap();
         assert_eq!(r.jpm.basis_points(), 9259, "{}", t.name);
         assert_eq!(r.purpose, Purpose::Pemetaan);
         assert_eq!(r.category, Category::O);
@@ -271,6 +282,7 @@ fn jpm_against_a_position_uses_the_newest_valid_result_and_the_purpose() {
         assert_eq!(r.gaps.len(), 9);
         let filling = jpm::jpm_for(
             &mut t.db,
+            &ctx(),
             &tenant,
             nip,
             "A2",
@@ -281,6 +293,7 @@ fn jpm_against_a_position_uses_the_newest_valid_result_and_the_purpose() {
         assert_eq!(filling.category, Category::Ms);
         let low = jpm::jpm_for(
             &mut t.db,
+            &ctx(),
             &tenant,
             Nip::parse("197201012000032003").unwrap(),
             "A2",
@@ -303,6 +316,7 @@ fn jpm_answers_precisely_when_something_is_missing() {
     let tenant = fixture(&mut t.db);
     let expired = jpm::jpm_for(
         &mut t.db,
+        &ctx(),
         &tenant,
         Nip::parse("197401012000031005").unwrap(),
         "A1",
@@ -317,6 +331,7 @@ fn jpm_answers_precisely_when_something_is_missing() {
     );
     let no_std = jpm::jpm_for(
         &mut t.db,
+        &ctx(),
         &tenant,
         Nip::parse("197001012000031001").unwrap(),
         "A3",
@@ -330,6 +345,7 @@ fn jpm_answers_precisely_when_something_is_missing() {
     );
     let unknown = jpm::jpm_for(
         &mut t.db,
+        &ctx(),
         &tenant,
         Nip::parse("199001012015031001").unwrap(),
         "A1",
@@ -340,6 +356,7 @@ fn jpm_answers_precisely_when_something_is_missing() {
     assert!(matches!(unknown, AppError::UnknownEmployee(_)));
     let no_pos = jpm::jpm_for(
         &mut t.db,
+        &ctx(),
         &tenant,
         Nip::parse("197001012000031001").unwrap(),
         "ZZ",
@@ -351,4 +368,21 @@ fn jpm_answers_precisely_when_something_is_missing() {
         no_pos.to_string(),
         "jabatan dengan kode 'ZZ' tidak ditemukan"
     );
+}
+
+#[test]
+fn reading_a_persons_results_for_jpm_is_recorded_under_that_person() {
+    for mut t in testing::both() {
+        let tenant = fixture(&mut t.db);
+        let nip = Nip::parse("197001012000031001").unwrap();
+        let r = jpm::jpm_for(&mut t.db, &ctx(), &tenant, nip, "A2", None, as_of()).unwrap();
+        let subject = format!("employee:{}", r.employee.id);
+        let entries =
+            talenta_store::audit::entries(&mut t.db, tenant.id, Some(&subject), 10).unwrap();
+        assert_eq!(entries.len(), 1, "{}", t.name);
+        assert_eq!(entries[0].action, "result.read");
+        assert_eq!(entries[0].actor, "uji");
+        assert_eq!(entries[0].at, "2026-11-27T08:00:00.000Z");
+        assert!(entries[0].detail.contains("\"position\":\"A2\""));
+    }
 }

@@ -31,6 +31,10 @@ struct Cli {
     /// Instansi (tenant) code; may be left out when the database holds only one.
     #[arg(long, global = true)]
     tenant: Option<String>,
+    /// File with the audit trail's secret key (created when missing); default next to a SQLite
+    /// database (`<file>.audit-key`), or talenta-audit.key for PostgreSQL.
+    #[arg(long, global = true, env = "TALENTA_AUDIT_KEY_FILE")]
+    audit_key: Option<PathBuf>,
     /// Reference date (YYYY-MM-DD) instead of today.
     #[arg(long, global = true, value_parser = parse_date)]
     as_of: Option<NaiveDate>,
@@ -79,6 +83,11 @@ enum Command {
     },
     /// Prints the talent map (9-box counts) per OPD and for the whole government.
     TalentMap,
+    /// Checks or shows the audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// JPM of one employee against a position.
     Jpm {
         /// NIP of the employee.
@@ -90,6 +99,21 @@ enum Command {
         /// pengisian or pemetaan; default the purpose of the result used.
         #[arg(long)]
         purpose: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Verifies every chain; names the first bad entry. Exit 1 when tampering is found.
+    Verify,
+    /// Shows the newest entries of the chosen instansi.
+    Log {
+        /// Only entries about this subject, e.g. employee:42.
+        #[arg(long)]
+        subject: Option<String>,
+        /// How many entries.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
     },
 }
 
@@ -139,15 +163,49 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+fn audit_key_path(cli: &Cli) -> PathBuf {
+    if let Some(p) = &cli.audit_key {
+        return p.clone();
+    }
+    let url = cli.database.as_str();
+    if url.starts_with("postgres") || url.contains("host=") {
+        PathBuf::from("talenta-audit.key")
+    } else {
+        let file = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        PathBuf::from(format!("{file}.audit-key"))
+    }
+}
+
+fn context(cli: &Cli) -> Result<talenta_app::Ctx> {
+    let path = audit_key_path(cli);
+    let (audit_key, created) = talenta_app::context::load_or_create_key(&path)?;
+    if created {
+        eprintln!(
+            "Kunci audit baru dibuat: {} (simpan salinannya di tempat aman, terpisah dari basis data)",
+            path.display()
+        );
+    }
+    let user = std::env::var("USER").unwrap_or_else(|_| "tidak-dikenal".into());
+    Ok(talenta_app::Ctx {
+        actor: format!("cli:{user}"),
+        audit_key,
+        now: chrono::Utc::now(),
+    })
+}
+
 fn run(cli: Cli) -> Result<()> {
     let as_of = cli.as_of.unwrap_or_else(today);
     let mut db = tenant::open(&cli.database)
         .with_context(|| format!("basis data '{}' tidak dapat dibuka", cli.database))?;
+    let ctx = context(&cli)?;
     match cli.command {
         Command::Init { code, name, kind } => {
             match (code, name) {
                 (Some(code), Some(name)) => {
-                    let t = tenant::create(&mut db, &code, &name, &kind)?;
+                    let t = tenant::create(&mut db, &ctx, &code, &name, &kind)?;
                     println!(
                         "Instansi {} ({}) dibuat dengan aturan versi {}.",
                         t.name, t.code, t.rules_version
@@ -164,7 +222,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Demo => {
             for g in demo::demo_governments(as_of) {
-                let counts = demo::load(&mut db, &g)?;
+                let counts = demo::load(&mut db, &ctx, &g)?;
                 println!(
                     "{}: {} unit kerja, {} jabatan, {} pegawai dimuat.",
                     g.name, counts.0, counts.1, counts.2
@@ -184,7 +242,7 @@ fn run(cli: Cli) -> Result<()> {
             max_file_mb,
         } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            run_import(&mut db, &t, kind, &file, report, max_file_mb, as_of)
+            run_import(&mut db, &ctx, &t, kind, &file, report, max_file_mb, as_of)
         }
         Command::Template { kind, output } => {
             let path =
@@ -198,6 +256,59 @@ fn run(cli: Cli) -> Result<()> {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let map = talent::talent_map(&mut db, &t, as_of)?;
             print_talent_map(&t.name, &map);
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let all = talenta_store::audit::verify(&mut db, &ctx.audit_key)?;
+            let names: std::collections::HashMap<i64, String> =
+                talenta_store::master::list_tenants(&mut db)?
+                    .into_iter()
+                    .map(|t| (t.id, t.code))
+                    .collect();
+            let mut broken = 0;
+            for v in &all {
+                let name = names
+                    .get(&v.tenant_id)
+                    .cloned()
+                    .unwrap_or_else(|| format!("instansi #{}", v.tenant_id));
+                match &v.first_break {
+                    None => {
+                        let head = v
+                            .head
+                            .as_ref()
+                            .map(|(s, m)| format!("{s}:{m}"))
+                            .unwrap_or_default();
+                        println!(
+                            "{name}: {} entri utuh. Kepala rantai (simpan sebagai jangkar): {head}",
+                            v.entries
+                        );
+                    }
+                    Some(b) => {
+                        broken += 1;
+                        println!("{name}: RUSAK, {b}");
+                    }
+                }
+            }
+            if all.is_empty() {
+                println!("Log audit masih kosong.");
+            }
+            if broken > 0 {
+                return Err(anyhow!("log audit {broken} instansi tidak utuh"));
+            }
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Log { subject, limit },
+        } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            for e in talenta_store::audit::entries(&mut db, t.id, subject.as_deref(), limit)? {
+                println!(
+                    "{:>6} {} {:<24} {:<20} {:<24} {}",
+                    e.seq, e.at, e.actor, e.action, e.subject, e.detail
+                );
+            }
             Ok(())
         }
         Command::Jpm {
@@ -216,15 +327,17 @@ fn run(cli: Cli) -> Result<()> {
                     })
                 })
                 .transpose()?;
-            let r = jpm::jpm_for(&mut db, &t, nip, &position, purpose, as_of)?;
+            let r = jpm::jpm_for(&mut db, &ctx, &t, nip, &position, purpose, as_of)?;
             print_jpm(&r);
             Ok(())
         }
     }
 }
 
+#[allow(clippy::too_many_arguments)] // the command's options, passed through once
 fn run_import(
     db: &mut talenta_store::Db,
+    ctx: &talenta_app::Ctx,
     t: &talenta_domain::master::Tenant,
     kind: ImportKind,
     file: &Path,
@@ -251,7 +364,7 @@ fn run_import(
     if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let outcome = import::import_file(db, t, kind, file, &options, &mut |done, total| {
+    let outcome = import::import_file(db, ctx, t, kind, file, &options, &mut |done, total| {
         bar.set_length(total.max(done) as u64);
         bar.set_position(done as u64);
     });

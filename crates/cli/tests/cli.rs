@@ -314,3 +314,76 @@ fn a_database_that_cannot_be_opened_is_reported_plainly() {
         text(&o)
     );
 }
+
+#[test]
+fn audit_verify_passes_on_an_untouched_log_and_names_the_first_tampered_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        talenta(
+            dir.path(),
+            &[
+                "init",
+                "--code",
+                "kota-uji",
+                "--name",
+                "Pemerintah Kota Uji"
+            ]
+        )
+        .status
+        .success()
+    );
+    let key = dir.path().join("talenta.sqlite.audit-key");
+    assert!(
+        key.exists(),
+        "the audit key is created next to the database"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    std::fs::write(dir.path().join("u.csv"), "Kode Unit,Nama Unit\nA,Unit A\n").unwrap();
+    std::fs::write(dir.path().join("u2.csv"), "Kode Unit,Nama Unit\nB,Unit B\n").unwrap();
+    assert!(
+        talenta(dir.path(), &["import", "units", "u.csv"])
+            .status
+            .success()
+    );
+    assert!(
+        talenta(dir.path(), &["import", "units", "u2.csv"])
+            .status
+            .success()
+    );
+    let o = talenta(dir.path(), &["audit", "verify"]);
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert!(
+        text(&o).0.contains("kota-uji: 3 entri utuh"),
+        "{:?}",
+        text(&o)
+    );
+    let o = talenta(dir.path(), &["audit", "log"]);
+    assert!(text(&o).0.contains("import.units"));
+
+    let mut db =
+        talenta_store::Db::open(dir.path().join("talenta.sqlite").to_str().unwrap()).unwrap();
+    db.batch("UPDATE audit_log SET detail = '{\"rows\":0}' WHERE seq = 2")
+        .unwrap();
+    let o = talenta(dir.path(), &["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o)
+            .0
+            .contains("kota-uji: RUSAK, entri 2 telah diubah, disisipkan atau dipindahkan"),
+        "{:?}",
+        text(&o)
+    );
+
+    // With another key the whole chain fails at its first entry.
+    std::fs::write(dir.path().join("lain.key"), [9u8; 32]).unwrap();
+    let o = talenta(dir.path(), &["--audit-key", "lain.key", "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).0.contains("RUSAK, entri 1"));
+}

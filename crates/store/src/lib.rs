@@ -1,6 +1,7 @@
 //! talenta-store: persistence on SQLite (default, embedded) and PostgreSQL from one query
 //! codebase. Repositories return the domain's types; bulk writes are multi-row upserts.
 
+pub mod audit;
 pub mod db;
 pub mod master;
 pub mod schema;

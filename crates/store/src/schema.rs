@@ -5,9 +5,10 @@
 use crate::{Db, Engine, StoreError};
 
 /// Migrations in order; each runs once, in a transaction.
-const MIGRATIONS: &[(i64, &str)] = &[(
-    1,
-    r#"
+const MIGRATIONS: &[(i64, &str)] = &[
+    (
+        1,
+        r#"
 CREATE TABLE tenants (
   id @ID@,
   code TEXT NOT NULL UNIQUE,
@@ -104,7 +105,31 @@ CREATE TABLE assessment_result_levels (
 );
 CREATE INDEX assessment_result_levels_result ON assessment_result_levels(result_id);
 "#,
-)];
+    ),
+    (
+        2,
+        r#"
+CREATE TABLE audit_log (
+  tenant_id BIGINT NOT NULL,
+  seq BIGINT NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_mac TEXT NOT NULL,
+  mac TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, seq)
+);
+CREATE INDEX audit_log_subject ON audit_log(tenant_id, subject);
+CREATE TABLE audit_heads (
+  tenant_id BIGINT PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  mac TEXT NOT NULL
+);
+"#,
+    ),
+];
 
 /// Highest schema version this program knows.
 pub fn latest_version() -> i64 {

@@ -238,11 +238,12 @@ pub struct ImportOptions {
     pub as_of: NaiveDate,
 }
 
-/// Imports a file into a tenant. Returns the outcome with row errors (nothing written) or the
+/// Imports a file into a tenant and records it in the audit trail (same transaction). Returns the outcome with row errors (nothing written) or the
 /// counts written; refuses a whole file with an [`ImportError`]. `progress` is called with the
 /// number of data rows read so far and the expected total (0 while unknown).
 pub fn import_file(
     db: &mut Db,
+    ctx: &crate::Ctx,
     tenant: &Tenant,
     kind: ImportKind,
     path: &Path,
@@ -296,6 +297,22 @@ pub fn import_file(
             return Err(ImportError::Rejected(Box::new(outcome)));
         }
         outcome.counts = counts;
+        let file = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        ctx.record(
+            tx,
+            tenant.id,
+            &format!("import.{}", kind.code()),
+            &format!("file:{file}"),
+            serde_json::json!({
+                "rows": outcome.rows,
+                "inserted": counts.inserted,
+                "updated": counts.updated,
+                "unchanged": counts.unchanged,
+            }),
+        )?;
         Ok(outcome)
     });
     match result {
