@@ -3921,6 +3921,57 @@ pub fn load(
     })
 }
 
+/// One login per role for a demo government, with fresh random passwords (printed by
+/// `talenta serve --demo`). The employee login belongs to a person with a valid result.
+pub fn accounts(
+    db: &mut talenta_store::Db,
+    ctx: &crate::Ctx,
+    code: &str,
+    as_of: NaiveDate,
+) -> Result<Vec<(crate::access::Role, String, String)>, crate::AppError> {
+    use crate::access::{self, Role};
+    use talenta_store::master as store;
+    let tenant = store::tenant_by_code(db, code)?
+        .ok_or_else(|| crate::AppError::UnknownTenant(code.into()))?;
+    let short = code.rsplit('-').next().unwrap_or(code);
+    let map = crate::talent::talent_map(db, &tenant, as_of)?;
+    let own = map
+        .placements
+        .iter()
+        .find(|p| p.placed.is_ok())
+        .map(|p| p.employee_id);
+    let mut out = Vec::new();
+    for role in Role::ALL {
+        let login = format!("{}.{short}", role.code());
+        let password = access::random_token(6)?;
+        let employee = if role == Role::Employee { own } else { None };
+        let name = match employee {
+            Some(id) => store::employee(db, tenant.id, id)?
+                .map(|e| e.name)
+                .unwrap_or_else(|| role.label().into()),
+            None => format!(
+                "{} {}",
+                role.label(),
+                tenant.name.trim_start_matches("Pemerintah ")
+            ),
+        };
+        access::put_account(
+            db,
+            ctx,
+            &tenant,
+            &access::AccountSpec {
+                login: &login,
+                display_name: &name,
+                password: &password,
+                role,
+                employee_id: employee,
+            },
+        )?;
+        out.push((role, login, password));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

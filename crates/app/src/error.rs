@@ -39,6 +39,9 @@ pub enum AppError {
     /// A tenant code that already exists.
     #[error("instansi '{0}' sudah ada")]
     TenantExists(String),
+    /// The actor may not do this.
+    #[error("Anda tidak berhak melakukan ini")]
+    Forbidden,
     /// Invalid input to a use case.
     #[error("{0}")]
     Invalid(String),
@@ -60,6 +63,7 @@ impl AppError {
             AppError::NoValidResult { .. } => "result.none_valid",
             AppError::TenantExists(_) => "tenant.exists",
             AppError::Invalid(_) => "input.invalid",
+            AppError::Forbidden => "auth.forbidden",
             AppError::Store(e) => e.code(),
         }
     }

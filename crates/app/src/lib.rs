@@ -1,8 +1,10 @@
 //! talenta-app: the use cases. Importing master data, the demo government, the talent map and
 //! JPM against a position. Transactions and (later) authorisation live here, not in web or CLI.
 
+pub mod access;
 pub mod context;
 pub mod demo;
+pub mod directory;
 pub mod error;
 pub mod import;
 pub mod jpm;

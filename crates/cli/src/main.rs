@@ -58,6 +58,15 @@ enum Command {
     },
     /// Loads the demo governments (Kota Mojokerto, Kabupaten Bekasi) and prints their talent map.
     Demo,
+    /// Starts the web application (pages and JSON API).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Load the demo governments first and print one login per role.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Imports a .xlsx or .csv file: units, positions, standards, employees, performance, sanctions or results.
     Import {
         /// What the file holds.
@@ -234,6 +243,36 @@ fn run(cli: Cli) -> Result<()> {
             }
             println!("Basis data demo: {}", cli.database);
             Ok(())
+        }
+        Command::Serve { listen, demo } => {
+            if demo {
+                for g in demo::demo_governments(as_of) {
+                    demo::load(&mut db, &ctx, &g)?;
+                }
+                println!(
+                    "Data demo dimuat. Akun per peran (kata sandi baru setiap kali --demo dijalankan):"
+                );
+                for code in ["kota-mojokerto", "kab-bekasi"] {
+                    for (role, login, password) in demo::accounts(&mut db, &ctx, code, as_of)? {
+                        println!("  {:<38} {:<22} {}", role.label(), login, password);
+                    }
+                }
+            }
+            drop(db);
+            let config = talenta_web::Config::new(&cli.database, ctx.audit_key.clone());
+            let state = talenta_web::AppState::new(config);
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            rt.block_on(async {
+                let listener = tokio::net::TcpListener::bind(&listen)
+                    .await
+                    .with_context(|| format!("alamat {listen} tidak dapat dipakai"))?;
+                println!("talenta berjalan. Buka http://{listen}/ (hentikan dengan Ctrl-C)");
+                talenta_web::serve(listener, state)
+                    .await
+                    .context("server berhenti karena galat")
+            })
         }
         Command::Import {
             kind,

@@ -1,9 +1,11 @@
 //! talenta-store: persistence on SQLite (default, embedded) and PostgreSQL from one query
 //! codebase. Repositories return the domain's types; bulk writes are multi-row upserts.
 
+pub mod access;
 pub mod audit;
 pub mod db;
 pub mod master;
+pub mod pool;
 pub mod schema;
 pub mod testing;
 

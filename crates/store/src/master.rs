@@ -1062,3 +1062,115 @@ fn load_results(
     }
     Ok(out)
 }
+
+/// One line of the employee list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployeeLine {
+    /// Key.
+    pub id: i64,
+    /// NIP digits.
+    pub nip: String,
+    /// Name.
+    pub name: String,
+    /// Position name.
+    pub position: Option<String>,
+    /// Position class code.
+    pub class: Option<String>,
+    /// Unit name of the position.
+    pub unit: Option<String>,
+    /// Rank code.
+    pub rank: Option<String>,
+}
+
+/// A filter of the employee list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmployeeFilter {
+    /// Part of the name (any case) or the start of the NIP.
+    pub text: Option<String>,
+    /// Only positions in these units.
+    pub unit_ids: Option<Vec<i64>>,
+    /// Only positions of this class code.
+    pub class: Option<String>,
+}
+
+/// A page of the employee list by name, with the number of matches.
+pub fn search_employees(
+    db: &mut Db,
+    tenant_id: i64,
+    filter: &EmployeeFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(u64, Vec<EmployeeLine>), StoreError> {
+    let mut cond = String::from("e.tenant_id = ?");
+    let like = filter
+        .text
+        .as_ref()
+        .map(|t| format!("%{}%", t.to_lowercase().replace(['%', '_'], "")));
+    let prefix = filter
+        .text
+        .as_ref()
+        .map(|t| format!("{}%", t.replace(' ', "").replace(['%', '_'], "")));
+    let mut params: Vec<Param<'_>> = vec![tenant_id.into()];
+    if let (Some(l), Some(p)) = (&like, &prefix) {
+        cond.push_str(" AND (LOWER(e.name) LIKE ? OR e.nip LIKE ?)");
+        params.push(l.as_str().into());
+        params.push(p.as_str().into());
+    }
+    if let Some(c) = &filter.class {
+        cond.push_str(" AND p.class = ?");
+        params.push(c.as_str().into());
+    }
+    if let Some(ids) = &filter.unit_ids {
+        if ids.is_empty() {
+            return Ok((0, Vec::new()));
+        }
+        cond.push_str(&format!(
+            " AND p.unit_id IN ({})",
+            vec!["?"; ids.len()].join(",")
+        ));
+        params.extend(ids.iter().map(|i| Param::Int(Some(*i))));
+    }
+    let from = "FROM employees e LEFT JOIN positions p ON p.id = e.position_id LEFT JOIN units u ON u.id = p.unit_id";
+    let total = db
+        .query_opt(&format!("SELECT COUNT(*) {from} WHERE {cond}"), &params)?
+        .map(|r| r.int(0))
+        .transpose()?
+        .unwrap_or(0) as u64;
+    params.push(limit.into());
+    params.push(offset.into());
+    let rows = db.query(
+        &format!("SELECT e.id, e.nip, e.name, p.name, p.class, u.name, e.rank {from} WHERE {cond} ORDER BY e.name, e.id LIMIT ? OFFSET ?"),
+        &params,
+    )?;
+    let lines = rows
+        .iter()
+        .map(|r| {
+            Ok(EmployeeLine {
+                id: r.int(0)?,
+                nip: r.text(1)?.to_string(),
+                name: r.text(2)?.to_string(),
+                position: r.opt_text(3)?.map(str::to_string),
+                class: r.opt_text(4)?.map(str::to_string),
+                unit: r.opt_text(5)?.map(str::to_string),
+                rank: r.opt_text(6)?.map(str::to_string),
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok((total, lines))
+}
+
+/// An employee by id within a tenant.
+pub fn employee(db: &mut Db, tenant_id: i64, id: i64) -> Result<Option<Employee>, StoreError> {
+    let sql = format!("SELECT {EMPLOYEE_COLS} FROM employees WHERE tenant_id = ? AND id = ?");
+    db.query_opt(&sql, &[tenant_id.into(), id.into()])?
+        .map(|r| employee_row(&r))
+        .transpose()
+}
+
+/// A position by id within a tenant.
+pub fn position(db: &mut Db, tenant_id: i64, id: i64) -> Result<Option<Position>, StoreError> {
+    let sql = format!("SELECT {POSITION_COLS} FROM positions WHERE tenant_id = ? AND id = ?");
+    db.query_opt(&sql, &[tenant_id.into(), id.into()])?
+        .map(|r| position_row(&r))
+        .transpose()
+}

@@ -129,6 +129,53 @@ CREATE TABLE audit_heads (
 );
 "#,
     ),
+    (
+        3,
+        r#"
+CREATE TABLE accounts (
+  id @ID@,
+  login TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  active BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE memberships (
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  role TEXT NOT NULL,
+  employee_id BIGINT REFERENCES employees(id),
+  PRIMARY KEY (account_id, tenant_id)
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL
+);
+CREATE INDEX sessions_account ON sessions(account_id);
+CREATE TABLE api_keys (
+  id @ID@,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  name TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE login_failures (
+  id @ID@,
+  login TEXT NOT NULL,
+  address TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX login_failures_login ON login_failures(login, at);
+CREATE INDEX login_failures_address ON login_failures(address, at);
+CREATE INDEX employees_name ON employees(tenant_id, name);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

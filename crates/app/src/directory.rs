@@ -1,0 +1,297 @@
+//! Reading master data as people use it: the employee list, one employee's record with their
+//! results (each read of results recorded in the audit trail, in the same transaction), the
+//! people in a talent box, and the audit trail itself. Every function checks the actor's
+//! permission here, whatever the caller already checked.
+
+use chrono::NaiveDate;
+use talenta_domain::master::{AssessmentResult, Employee, Position, Sanction, Unit, YearRating};
+use talenta_store::Db;
+use talenta_store::audit::{self, Entry};
+use talenta_store::master::{self as store, EmployeeFilter, EmployeeLine};
+
+use crate::access::{Actor, Permission};
+use crate::{AppError, Ctx, talent};
+
+fn allow(actor: &Actor, p: Permission, subject: Option<i64>) -> Result<(), AppError> {
+    if actor.may(p, subject) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// One page of the employee list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployeePage {
+    /// Matches in all pages.
+    pub total: u64,
+    /// This page's lines.
+    pub lines: Vec<EmployeeLine>,
+    /// Page number from 1.
+    pub page: u64,
+    /// Number of pages.
+    pub pages: u64,
+}
+
+/// A search of the employee list: text, OPD (with its sub-units) and class.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmployeeQuery {
+    /// Name part or NIP start.
+    pub text: Option<String>,
+    /// Top-level or any unit id: the unit and everything below it.
+    pub unit_id: Option<i64>,
+    /// Class code.
+    pub class: Option<String>,
+    /// Page from 1.
+    pub page: u64,
+}
+
+/// Rows per page of the employee list.
+pub const PAGE_SIZE: u64 = 50;
+
+/// A page of employees of the actor's tenant.
+pub fn employee_page(
+    db: &mut Db,
+    actor: &Actor,
+    q: &EmployeeQuery,
+) -> Result<EmployeePage, AppError> {
+    allow(actor, Permission::ViewMasterData, None)?;
+    let unit_ids = match q.unit_id {
+        Some(root) => Some(descendants(&store::list_units(db, actor.tenant.id)?, root)),
+        None => None,
+    };
+    let filter = EmployeeFilter {
+        text: q
+            .text
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| t.trim().to_string()),
+        unit_ids,
+        class: q.class.clone().filter(|c| !c.is_empty()),
+    };
+    let page = q.page.max(1);
+    let (total, lines) = store::search_employees(
+        db,
+        actor.tenant.id,
+        &filter,
+        PAGE_SIZE as i64,
+        ((page - 1) * PAGE_SIZE) as i64,
+    )?;
+    Ok(EmployeePage {
+        total,
+        lines,
+        page,
+        pages: total.div_ceil(PAGE_SIZE).max(1),
+    })
+}
+
+/// A unit and all units below it.
+pub fn descendants(units: &[Unit], root: i64) -> Vec<i64> {
+    let mut out = vec![root];
+    let mut i = 0;
+    while i < out.len() {
+        let parent = out[i];
+        out.extend(
+            units
+                .iter()
+                .filter(|u| u.parent_id == Some(parent))
+                .map(|u| u.id),
+        );
+        i += 1;
+    }
+    out
+}
+
+/// Units of the actor's tenant.
+pub fn units(db: &mut Db, actor: &Actor) -> Result<Vec<Unit>, AppError> {
+    allow(actor, Permission::ViewMasterData, None)?;
+    Ok(store::list_units(db, actor.tenant.id)?)
+}
+
+/// One employee's record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployeeRecord {
+    /// The employee.
+    pub employee: Employee,
+    /// Current position.
+    pub position: Option<Position>,
+    /// Its unit.
+    pub unit: Option<Unit>,
+    /// Ratings, oldest first.
+    pub ratings: Vec<YearRating>,
+    /// Sanctions.
+    pub sanctions: Vec<Sanction>,
+    /// Results, when the actor may see them (the read is then recorded).
+    pub results: Option<Vec<AssessmentResult>>,
+}
+
+/// One employee of the actor's tenant (another tenant's id is "not found"); with their results
+/// when asked for and allowed, and then the read is recorded.
+pub fn employee_record(
+    db: &mut Db,
+    actor: &Actor,
+    ctx: &Ctx,
+    id: i64,
+    with_results: bool,
+) -> Result<EmployeeRecord, AppError> {
+    let employee = store::employee(db, actor.tenant.id, id)?
+        .ok_or_else(|| AppError::UnknownEmployee(id.to_string()))?;
+    allow(actor, Permission::ViewEmployee, Some(id))?;
+    db.transaction(|tx| {
+        let position = employee
+            .position_id
+            .map(|p| store::position(tx, actor.tenant.id, p))
+            .transpose()?
+            .flatten();
+        let unit = match &position {
+            Some(p) => store::list_units(tx, actor.tenant.id)?
+                .into_iter()
+                .find(|u| u.id == p.unit_id),
+            None => None,
+        };
+        let results = if with_results && actor.may(Permission::ViewResults, Some(id)) {
+            let r = store::results_of(tx, id)?;
+            ctx.record(
+                tx,
+                actor.tenant.id,
+                "result.read",
+                &format!("employee:{id}"),
+                serde_json::json!({ "use": "employee_record", "results": r.len() }),
+            )?;
+            Some(r)
+        } else {
+            None
+        };
+        Ok(EmployeeRecord {
+            ratings: store::ratings_of(tx, id)?,
+            sanctions: store::sanctions_of(tx, id)?,
+            employee: employee.clone(),
+            position,
+            unit,
+            results,
+        })
+    })
+}
+
+/// Results of one employee (the read is recorded).
+pub fn employee_results(
+    db: &mut Db,
+    actor: &Actor,
+    ctx: &Ctx,
+    id: i64,
+) -> Result<Vec<AssessmentResult>, AppError> {
+    store::employee(db, actor.tenant.id, id)?
+        .ok_or_else(|| AppError::UnknownEmployee(id.to_string()))?;
+    allow(actor, Permission::ViewResults, Some(id))?;
+    db.transaction(|tx| {
+        let r = store::results_of(tx, id)?;
+        ctx.record(
+            tx,
+            actor.tenant.id,
+            "result.read",
+            &format!("employee:{id}"),
+            serde_json::json!({ "use": "api", "results": r.len() }),
+        )?;
+        Ok(r)
+    })
+}
+
+/// A person in a talent box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxMember {
+    /// Employee.
+    pub employee_id: i64,
+    /// NIP.
+    pub nip: talenta_domain::Nip,
+    /// Name.
+    pub name: String,
+    /// JPM in percent.
+    pub jpm_percent: f64,
+}
+
+/// The talent map of the actor's tenant.
+pub fn talent_map(
+    db: &mut Db,
+    actor: &Actor,
+    as_of: NaiveDate,
+) -> Result<talent::TalentMap, AppError> {
+    allow(actor, Permission::ViewTalentMap, None)?;
+    talent::talent_map(db, &actor.tenant, as_of)
+}
+
+/// The people in box `number` (optionally of one OPD); each person's box comes from their
+/// results, so each is recorded as a read of their results.
+pub fn box_members(
+    db: &mut Db,
+    actor: &Actor,
+    ctx: &Ctx,
+    number: u8,
+    opd: Option<i64>,
+    as_of: NaiveDate,
+) -> Result<Vec<BoxMember>, AppError> {
+    allow(actor, Permission::ViewTalentMap, None)?;
+    if !(1..=9).contains(&number) {
+        return Err(AppError::Invalid(format!(
+            "kotak {number} tidak ada; pilih 1 sampai 9"
+        )));
+    }
+    let map = talent::talent_map(db, &actor.tenant, as_of)?;
+    let employees: std::collections::HashMap<i64, Employee> =
+        store::list_employees(db, actor.tenant.id)?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect();
+    let mut members: Vec<BoxMember> = map
+        .placements
+        .iter()
+        .filter(|p| {
+            p.placed.as_ref().is_ok_and(|b| b.0 == number) && (opd.is_none() || p.opd_id == opd)
+        })
+        .filter_map(|p| {
+            let e = employees.get(&p.employee_id)?;
+            Some(BoxMember {
+                employee_id: e.id,
+                nip: e.nip,
+                name: e.name.clone(),
+                jpm_percent: p.jpm.map(|j| j.percent()).unwrap_or(0.0),
+            })
+        })
+        .collect();
+    members.sort_by(|a, b| {
+        b.jpm_percent
+            .total_cmp(&a.jpm_percent)
+            .then(a.name.cmp(&b.name))
+    });
+    db.transaction(|tx| -> Result<(), AppError> {
+        for m in &members {
+            ctx.record(
+                tx,
+                actor.tenant.id,
+                "result.read",
+                &format!("employee:{}", m.employee_id),
+                serde_json::json!({ "use": "talent_box", "box": number }),
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(members)
+}
+
+/// The newest audit entries of the actor's tenant.
+pub fn audit_entries(db: &mut Db, actor: &Actor, limit: i64) -> Result<Vec<Entry>, AppError> {
+    allow(actor, Permission::ViewAudit, None)?;
+    Ok(audit::entries(db, actor.tenant.id, None, limit)?)
+}
+
+/// Who read the actor's own results (for an employee: their right under UU 27/2022).
+pub fn my_result_reads(db: &mut Db, actor: &Actor) -> Result<Vec<Entry>, AppError> {
+    let Some(own) = actor.employee_id else {
+        return Ok(Vec::new());
+    };
+    Ok(
+        audit::entries(db, actor.tenant.id, Some(&format!("employee:{own}")), 500)?
+            .into_iter()
+            .filter(|e| e.action == "result.read")
+            .collect(),
+    )
+}

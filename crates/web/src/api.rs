@@ -1,0 +1,148 @@
+//! The JSON API under `/api/v1`, for other systems: per-tenant API keys (`Authorization: Bearer`),
+//! the same authorisation as the pages, JSON errors. The OpenAPI document is built from the
+//! route registry.
+
+use axum::extract::{Path, Query, State};
+use axum::{Extension, Json};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use talenta_app::access::Actor;
+use talenta_app::directory::{self, EmployeeQuery};
+
+use crate::AppState;
+use crate::error::ApiError;
+use crate::routes::{RouteSpec, Target, registry};
+
+/// The OpenAPI 3.1 document of every API route.
+pub async fn openapi() -> Json<Value> {
+    Json(openapi_document(
+        &registry().into_iter().map(|(s, _)| s).collect::<Vec<_>>(),
+    ))
+}
+
+/// Builds the OpenAPI document from route specs.
+pub fn openapi_document(specs: &[RouteSpec]) -> Value {
+    let mut paths = serde_json::Map::new();
+    for s in specs.iter().filter(|s| s.api) {
+        let mut op = json!({
+            "operationId": s.name,
+            "summary": s.summary,
+            "x-permission": format!("{:?}", s.permission),
+            "x-personal-data": s.personal,
+            "responses": {
+                "200": { "description": "OK", "content": { "application/json": {} } },
+                "401": { "description": "Kunci API atau sesi tidak ada" },
+                "403": { "description": "Tidak berhak" },
+                "404": { "description": "Tidak ditemukan di instansi ini" }
+            }
+        });
+        if s.permission == talenta_app::access::Permission::Public {
+            op["security"] = json!([]);
+        }
+        if s.target != Target::None {
+            op["parameters"] = json!([{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }]);
+        }
+        let entry = paths.entry(s.path.to_string()).or_insert_with(|| json!({}));
+        entry[s.method.as_str().to_lowercase()] = op;
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": { "title": "talenta API", "version": env!("CARGO_PKG_VERSION"),
+                  "description": "Data kepegawaian, hasil asesmen dan peta talenta per instansi. Setiap pembacaan hasil asesmen dicatat di log audit." },
+        "servers": [{ "url": "/" }],
+        "components": { "securitySchemes": { "apiKey": { "type": "http", "scheme": "bearer", "description": "Kunci API per instansi" } } },
+        "security": [{ "apiKey": [] }],
+        "paths": paths,
+    })
+}
+
+/// Filters of the employee list.
+#[derive(Deserialize, Default)]
+pub struct EmployeesQuery {
+    q: Option<String>,
+    unit: Option<i64>,
+    class: Option<String>,
+    page: Option<u64>,
+}
+
+/// Employees of the tenant, 50 per page.
+pub async fn employees(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Query(q): Query<EmployeesQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let query = EmployeeQuery {
+        text: q.q,
+        unit_id: q.unit,
+        class: q.class,
+        page: q.page.unwrap_or(1),
+    };
+    let page = state
+        .db(move |db| Ok(directory::employee_page(db, &actor, &query)?))
+        .await?;
+    let items: Vec<Value> = page
+        .lines
+        .iter()
+        .map(|l| json!({ "id": l.id, "nip": l.nip, "name": l.name, "position": l.position, "class": l.class, "unit": l.unit, "rank": l.rank }))
+        .collect();
+    Ok(Json(
+        json!({ "total": page.total, "page": page.page, "pages": page.pages, "items": items }),
+    ))
+}
+
+/// One employee (results are a separate, recorded read).
+pub async fn employee(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    // Without results: they have their own route and their own audit entry.
+    let r = state
+        .db(move |db| Ok(directory::employee_record(db, &actor, &ctx, id, false)?))
+        .await?;
+    let e = &r.employee;
+    Ok(Json(json!({
+        "id": e.id, "nip": e.nip.digits(), "name": e.name, "sex": e.sex.letter(), "birth_date": e.birth_date,
+        "employment": e.employment.code(), "rank": e.rank.map(|g| g.code()), "education": e.education.map(|x| x.code()),
+        "position": r.position.as_ref().map(|p| json!({ "id": p.id, "code": p.code, "name": p.name, "class": p.class.code() })),
+        "unit": r.unit.as_ref().map(|u| json!({ "id": u.id, "code": u.code, "name": u.name })),
+        "position_since": e.position_since,
+        "ratings": r.ratings.iter().map(|y| json!({ "year": y.year, "rating": format!("{:?}", y.rating) })).collect::<Vec<_>>(),
+    })))
+}
+
+/// One employee's assessment results (the read is recorded in the audit trail).
+pub async fn employee_results(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let results = state
+        .db(move |db| Ok(directory::employee_results(db, &actor, &ctx, id)?))
+        .await?;
+    Ok(Json(json!(results
+        .iter()
+        .map(|r| json!({
+            "id": r.id, "assessed_on": r.assessed_on, "provider": r.provider, "purpose": r.purpose.code(),
+            "levels": r.levels.iter().map(|(c, l)| json!({ "competency": c.code(), "level": l.value() })).collect::<Vec<_>>(),
+        }))
+        .collect::<Vec<_>>())))
+}
+
+/// Box counts per OPD and for the whole tenant.
+pub async fn talent_map(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+) -> Result<Json<Value>, ApiError> {
+    let as_of = state.now().date_naive();
+    let map = state
+        .db(move |db| Ok(directory::talent_map(db, &actor, as_of)?))
+        .await?;
+    Ok(Json(json!({
+        "as_of": map.as_of, "rules_version": map.rules_version, "scheme_version": map.scheme_version,
+        "total": map.total,
+        "units": map.units.iter().map(|u| json!({ "id": u.unit.id, "name": u.unit.name, "boxes": u.boxes, "unplaced": u.unplaced })).collect::<Vec<_>>(),
+    })))
+}

@@ -1,0 +1,98 @@
+//! Errors of a request, answered as a page in Bahasa Indonesia or as JSON under `/api/`.
+//! Database details are logged by code only, never shown.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+/// What went wrong with a request.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// Not logged in.
+    #[error("silakan masuk terlebih dahulu")]
+    Unauthenticated,
+    /// Logged in but not allowed.
+    #[error("Anda tidak berhak membuka halaman ini")]
+    Forbidden,
+    /// No such thing (in this tenant).
+    #[error("data tidak ditemukan")]
+    NotFound,
+    /// A request the user can fix.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The CSRF token was missing or wrong.
+    #[error("formulir kedaluwarsa atau tidak sah; muat ulang halaman lalu coba lagi")]
+    Csrf,
+    /// Something on our side.
+    #[error("terjadi kesalahan pada server ({0})")]
+    Internal(String),
+}
+
+impl From<talenta_store::StoreError> for WebError {
+    fn from(e: talenta_store::StoreError) -> Self {
+        WebError::Internal(e.code().to_string())
+    }
+}
+
+impl From<talenta_app::AppError> for WebError {
+    fn from(e: talenta_app::AppError) -> Self {
+        use talenta_app::AppError::*;
+        match e {
+            UnknownEmployee(_) | UnknownPosition(_) | UnknownTenant(_) => WebError::NotFound,
+            Store(s) => WebError::Internal(s.code().to_string()),
+            Forbidden => WebError::Forbidden,
+            other => WebError::BadRequest(other.to_string()),
+        }
+    }
+}
+
+impl WebError {
+    /// HTTP status.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::BadRequest(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WebError::Unauthenticated => "auth.required",
+            WebError::Forbidden => "auth.forbidden",
+            WebError::NotFound => "not_found",
+            WebError::BadRequest(_) => "input.invalid",
+            WebError::Csrf => "auth.csrf",
+            WebError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        if let WebError::Internal(code) = &self {
+            eprintln!("talenta-web: internal error {code}");
+        }
+        // Pages get a page; the API gets JSON (decided by the guard, which wraps API errors).
+        let body = crate::pages::error_page(&self);
+        (self.status(), body).into_response()
+    }
+}
+
+/// An error answered as JSON, for the API.
+pub struct ApiError(pub WebError);
+
+impl From<WebError> for ApiError {
+    fn from(e: WebError) -> Self {
+        ApiError(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": { "code": self.0.code(), "message": self.0.to_string() } });
+        (self.0.status(), axum::Json(body)).into_response()
+    }
+}

@@ -1,0 +1,218 @@
+//! The words of the pages: Bahasa Indonesia by default, English when chosen (`?lang=en`, kept
+//! in a cookie). One struct per language, so a missing word fails to compile.
+
+use axum::http::HeaderMap;
+
+/// Page language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// From the `talenta-lang` cookie; Bahasa Indonesia otherwise.
+    pub fn of(headers: &HeaderMap) -> Lang {
+        match crate::guard::cookie(headers, "talenta-lang") {
+            Some("en") => Lang::En,
+            _ => Lang::Id,
+        }
+    }
+
+    /// The words.
+    pub fn msgs(self) -> &'static Msgs {
+        match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        }
+    }
+
+    /// Code for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Every word on the pages.
+#[derive(Debug)]
+#[allow(missing_docs)]
+pub struct Msgs {
+    pub app: &'static str,
+    pub login: &'static str,
+    pub logout: &'static str,
+    pub username: &'static str,
+    pub password: &'static str,
+    pub home: &'static str,
+    pub employees: &'static str,
+    pub talent_map: &'static str,
+    pub audit: &'static str,
+    pub my_access: &'static str,
+    pub search: &'static str,
+    pub all_units: &'static str,
+    pub all_classes: &'static str,
+    pub nip: &'static str,
+    pub name: &'static str,
+    pub position: &'static str,
+    pub unit: &'static str,
+    pub class: &'static str,
+    pub rank: &'static str,
+    pub page: &'static str,
+    pub of: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub found: &'static str,
+    pub ratings: &'static str,
+    pub sanctions: &'static str,
+    pub results: &'static str,
+    pub year: &'static str,
+    pub predicate: &'static str,
+    pub date: &'static str,
+    pub provider: &'static str,
+    pub purpose: &'static str,
+    pub none: &'static str,
+    pub box_label: &'static str,
+    pub whole_government: &'static str,
+    pub show: &'static str,
+    pub pool: &'static str,
+    pub unplaced: &'static str,
+    pub time: &'static str,
+    pub actor: &'static str,
+    pub action: &'static str,
+    pub subject: &'static str,
+    pub detail: &'static str,
+    pub role: &'static str,
+    pub welcome: &'static str,
+    pub no_access_yet: &'static str,
+    pub performance: &'static str,
+    pub potential: &'static str,
+    pub birth_date: &'static str,
+    pub education: &'static str,
+    pub since: &'static str,
+    pub people_in_box: &'static str,
+    pub results_hidden: &'static str,
+    pub error: &'static str,
+    pub back: &'static str,
+}
+
+/// Bahasa Indonesia.
+pub static ID: Msgs = Msgs {
+    app: "talenta",
+    login: "Masuk",
+    logout: "Keluar",
+    username: "Nama pengguna",
+    password: "Kata sandi",
+    home: "Beranda",
+    employees: "Pegawai",
+    talent_map: "Peta Talenta",
+    audit: "Log Audit",
+    my_access: "Akses ke hasil saya",
+    search: "Cari",
+    all_units: "Semua unit kerja",
+    all_classes: "Semua kelas jabatan",
+    nip: "NIP",
+    name: "Nama",
+    position: "Jabatan",
+    unit: "Unit kerja",
+    class: "Kelas jabatan",
+    rank: "Golongan",
+    page: "Halaman",
+    of: "dari",
+    previous: "Sebelumnya",
+    next: "Berikutnya",
+    found: "pegawai ditemukan",
+    ratings: "Penilaian kinerja",
+    sanctions: "Hukuman disiplin",
+    results: "Hasil asesmen",
+    year: "Tahun",
+    predicate: "Predikat",
+    date: "Tanggal",
+    provider: "Penyelenggara",
+    purpose: "Tujuan",
+    none: "Tidak ada",
+    box_label: "Kotak",
+    whole_government: "Seluruh instansi",
+    show: "Tampilkan",
+    pool: "Kelompok rencana suksesi (kotak 7, 8, 9)",
+    unplaced: "Belum dapat dipetakan",
+    time: "Waktu",
+    actor: "Pelaku",
+    action: "Tindakan",
+    subject: "Objek",
+    detail: "Rincian",
+    role: "Peran",
+    welcome: "Selamat datang",
+    no_access_yet: "Belum ada yang membuka hasil asesmen Anda.",
+    performance: "Kinerja",
+    potential: "Potensial",
+    birth_date: "Tanggal lahir",
+    education: "Pendidikan",
+    since: "sejak",
+    people_in_box: "Pegawai dalam kotak",
+    results_hidden: "Anda tidak berhak melihat hasil asesmen pegawai ini.",
+    error: "Terjadi masalah",
+    back: "Kembali ke beranda",
+};
+
+/// English.
+pub static EN: Msgs = Msgs {
+    app: "talenta",
+    login: "Sign in",
+    logout: "Sign out",
+    username: "User name",
+    password: "Password",
+    home: "Home",
+    employees: "Employees",
+    talent_map: "Talent map",
+    audit: "Audit log",
+    my_access: "Access to my results",
+    search: "Search",
+    all_units: "All units",
+    all_classes: "All position classes",
+    nip: "NIP",
+    name: "Name",
+    position: "Position",
+    unit: "Unit",
+    class: "Position class",
+    rank: "Rank",
+    page: "Page",
+    of: "of",
+    previous: "Previous",
+    next: "Next",
+    found: "employees found",
+    ratings: "Performance ratings",
+    sanctions: "Disciplinary sanctions",
+    results: "Assessment results",
+    year: "Year",
+    predicate: "Rating",
+    date: "Date",
+    provider: "Provider",
+    purpose: "Purpose",
+    none: "None",
+    box_label: "Box",
+    whole_government: "Whole government",
+    show: "Show",
+    pool: "Succession pool (boxes 7, 8, 9)",
+    unplaced: "Not yet mapped",
+    time: "Time",
+    actor: "Actor",
+    action: "Action",
+    subject: "Subject",
+    detail: "Detail",
+    role: "Role",
+    welcome: "Welcome",
+    no_access_yet: "Nobody has opened your assessment results yet.",
+    performance: "Performance",
+    potential: "Potential",
+    birth_date: "Birth date",
+    education: "Education",
+    since: "since",
+    people_in_box: "Employees in box",
+    results_hidden: "You may not see this employee's assessment results.",
+    error: "Something went wrong",
+    back: "Back to the home page",
+};

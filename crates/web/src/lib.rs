@@ -1,0 +1,107 @@
+//! talenta-web: the browser pages (askama templates, htmx, server-rendered SVG) and the JSON API
+//! under `/api/v1`, over the app layer. Handlers are thin: extract, authorise, call one `app`
+//! function on a blocking thread, render. One route registry ([`routes::registry`]) drives the
+//! router, the authorisation guard, the OpenAPI document and the authorisation matrix test.
+
+pub mod api;
+pub mod error;
+pub mod guard;
+pub mod i18n;
+pub mod pages;
+pub mod routes;
+pub mod security;
+pub mod svg;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use talenta_app::access::SessionRules;
+use talenta_store::audit::AuditKey;
+use talenta_store::pool::{Pool, Pooled};
+
+pub use error::WebError;
+
+/// Settings of a running server.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Database URL.
+    pub database: String,
+    /// Audit chain key.
+    pub audit_key: AuditKey,
+    /// Session lifetimes and login rate limits.
+    pub session: SessionRules,
+    /// Largest request body, in bytes (uploads included).
+    pub body_limit: usize,
+    /// Largest upload, in bytes.
+    pub upload_limit: u64,
+    /// Fixed clock for tests; `None` uses the system clock.
+    pub fixed_now: Option<DateTime<Utc>>,
+}
+
+impl Config {
+    /// Defaults for a database and key.
+    pub fn new(database: &str, audit_key: AuditKey) -> Config {
+        Config {
+            database: database.to_string(),
+            audit_key,
+            session: SessionRules::default(),
+            body_limit: 64 * 1024 * 1024,
+            upload_limit: 60 * 1024 * 1024,
+            fixed_now: None,
+        }
+    }
+}
+
+/// Shared state of the handlers.
+#[derive(Clone)]
+pub struct AppState {
+    pool: Pool,
+    /// Settings.
+    pub config: Arc<Config>,
+}
+
+impl AppState {
+    /// State over a database.
+    pub fn new(config: Config) -> AppState {
+        AppState {
+            pool: Pool::new(&config.database, 32),
+            config: Arc::new(config),
+        }
+    }
+
+    /// Now, from the configured clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.config.fixed_now.unwrap_or_else(Utc::now)
+    }
+
+    /// Runs `f` with a pooled connection on a blocking thread (the database drivers are
+    /// synchronous; the async runtime never waits on them).
+    pub async fn db<T, F>(&self, f: F) -> Result<T, WebError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Pooled) -> Result<T, WebError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut db = pool.get().map_err(WebError::from)?;
+            f(&mut db)
+        })
+        .await
+        .map_err(|_| WebError::Internal("tugas basis data berhenti".into()))?
+    }
+}
+
+/// The application with every route, guard and header.
+pub fn app(state: AppState) -> axum::Router {
+    routes::router(state)
+}
+
+/// Serves the application on `listener` until Ctrl-C.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    let app = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

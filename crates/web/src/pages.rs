@@ -1,0 +1,695 @@
+//! The pages. Each handler extracts, calls one app function on a blocking thread, renders.
+
+use askama::Template;
+use axum::extract::{ConnectInfo, FromRequest, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use serde::Deserialize;
+use talenta_app::access::{self, Actor, Credential, Permission, Role, role_allows};
+use talenta_app::directory::{self, EmployeeQuery};
+use talenta_domain::position::PositionClass;
+
+use crate::guard::{PRE_COOKIE, SESSION_COOKIE, cookie};
+use crate::i18n::{Lang, Msgs};
+use crate::{AppState, WebError, svg};
+
+/// Who is shown in the header, and the menu they may use.
+pub struct UserBar {
+    /// Name.
+    pub name: String,
+    /// Role label.
+    pub role: &'static str,
+    /// Tenant name.
+    pub tenant: String,
+    /// CSRF token for the logout form.
+    pub csrf: String,
+    /// Menu (address, label).
+    pub nav: Vec<(String, String)>,
+}
+
+/// What every page needs.
+pub struct Layout {
+    /// `<html lang>`.
+    pub lang: &'static str,
+    /// Words.
+    pub m: &'static Msgs,
+    /// The logged-in user, if any.
+    pub user: Option<UserBar>,
+}
+
+fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
+    let lang = Lang::of(headers);
+    let m = lang.msgs();
+    let user = actor.map(|a| {
+        let mut nav = vec![("/".to_string(), m.home.to_string())];
+        if role_allows(a.role, Permission::ViewMasterData) {
+            nav.push(("/pegawai".into(), m.employees.into()));
+        }
+        if role_allows(a.role, Permission::ViewTalentMap) {
+            nav.push(("/peta-talenta".into(), m.talent_map.into()));
+        }
+        if role_allows(a.role, Permission::ViewAudit) {
+            nav.push(("/audit".into(), m.audit.into()));
+        }
+        if a.employee_id.is_some() {
+            nav.push(("/saya/akses".into(), m.my_access.into()));
+        }
+        UserBar {
+            name: a.name.clone(),
+            role: a.role.label(),
+            tenant: a.tenant.name.clone(),
+            csrf: match &a.credential {
+                Credential::Session { csrf } => csrf.clone(),
+                Credential::ApiKey => String::new(),
+            },
+            nav,
+        }
+    });
+    Layout {
+        lang: lang.code(),
+        m,
+        user,
+    }
+}
+
+fn render(t: &impl Template) -> Result<Html<String>, WebError> {
+    t.render()
+        .map(Html)
+        .map_err(|_| WebError::Internal("template".into()))
+}
+
+// ---------------------------------------------------------------- errors and assets
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    layout: Layout,
+    message: String,
+}
+
+/// The page for an error (no user bar: the error may be that there is no user).
+pub fn error_page(e: &WebError) -> Html<String> {
+    let page = ErrorPage {
+        layout: layout(&HeaderMap::new(), None),
+        message: e.to_string(),
+    };
+    Html(page.render().unwrap_or_else(|_| e.to_string()))
+}
+
+/// Anything not in the registry.
+pub async fn not_found() -> Response {
+    WebError::NotFound.into_response()
+}
+
+/// Static assets compiled into the binary (no CDN: agencies run on closed networks).
+pub async fn asset(Path(file): Path<String>) -> Response {
+    let (body, kind): (&'static [u8], &str) = match file.as_str() {
+        "htmx.min.js" => (
+            include_bytes!("../static/htmx.min.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        "talenta.css" => (
+            include_bytes!("../static/talenta.css"),
+            "text/css; charset=utf-8",
+        ),
+        _ => return WebError::NotFound.into_response(),
+    };
+    ([(header::CONTENT_TYPE, kind)], body).into_response()
+}
+
+// ---------------------------------------------------------------- login and logout
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    layout: Layout,
+    csrf: String,
+    error: Option<String>,
+}
+
+fn pre_cookie(token: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!(
+        "{PRE_COOKIE}={token}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=3600"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn login_page(
+    headers: &HeaderMap,
+    status: StatusCode,
+    error: Option<String>,
+) -> Result<Response, WebError> {
+    let csrf = access::random_token(32)?;
+    let page = LoginPage {
+        layout: layout(headers, None),
+        csrf: csrf.clone(),
+        error,
+    };
+    let mut res = (status, render(&page)?).into_response();
+    res.headers_mut()
+        .append(header::SET_COOKIE, pre_cookie(&csrf));
+    Ok(res)
+}
+
+/// The login form (a logged-in user goes to the dashboard).
+pub async fn login_form(
+    headers: HeaderMap,
+    actor: Option<Extension<Actor>>,
+) -> Result<Response, WebError> {
+    if actor.is_some() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    login_page(&headers, StatusCode::OK, None)
+}
+
+/// Login form fields.
+#[derive(Deserialize)]
+pub struct LoginForm {
+    login: String,
+    password: String,
+}
+
+/// Checks the login (argon2 on a blocking thread), then sets a new session cookie.
+pub async fn login(State(state): State<AppState>, req: Request) -> Result<Response, WebError> {
+    let address = req
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "lokal".into());
+    let headers = req.headers().clone();
+    let Form(form) = Form::<LoginForm>::from_request(req, &state)
+        .await
+        .map_err(|_| WebError::BadRequest("isian masuk tidak lengkap".into()))?;
+    let now = state.now();
+    let rules = state.config.session;
+    let login = form.login.trim().to_string();
+    let outcome = state
+        .db(move |db| {
+            Ok(access::login(
+                db,
+                &login,
+                &form.password,
+                &address,
+                now,
+                &rules,
+            )?)
+        })
+        .await?;
+    match outcome {
+        Ok(session) => {
+            let mut res = Redirect::to("/").into_response();
+            let set = format!(
+                "{SESSION_COOKIE}={}; Path=/; Secure; HttpOnly; SameSite=Lax",
+                session.token
+            );
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                HeaderValue::from_str(&set).map_err(|_| WebError::Internal("cookie".into()))?,
+            );
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                HeaderValue::from_static(
+                    "__Host-talenta-pre=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0",
+                ),
+            );
+            Ok(res)
+        }
+        Err(e) => login_page(&headers, StatusCode::UNAUTHORIZED, Some(e.to_string())),
+    }
+}
+
+/// Ends the session and clears the cookie.
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    if let Some(token) = cookie(&headers, SESSION_COOKIE).map(str::to_string) {
+        state.db(move |db| Ok(access::logout(db, &token)?)).await?;
+    }
+    let mut res = Redirect::to("/masuk").into_response();
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_static(
+            "__Host-talenta=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0",
+        ),
+    );
+    Ok(res)
+}
+
+// ---------------------------------------------------------------- dashboard
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardPage {
+    layout: Layout,
+    name: String,
+    role: &'static str,
+    tenant: String,
+    cards: Vec<(String, String, String)>,
+}
+
+/// The home page: what this role can do.
+pub async fn dashboard(
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+) -> Result<Html<String>, WebError> {
+    let m = Lang::of(&headers).msgs();
+    let mut cards = Vec::new();
+    if role_allows(actor.role, Permission::ViewMasterData) {
+        cards.push(("/pegawai".into(), m.employees.into(), String::new()));
+    }
+    if role_allows(actor.role, Permission::ViewTalentMap) {
+        cards.push(("/peta-talenta".into(), m.talent_map.into(), m.pool.into()));
+    }
+    if role_allows(actor.role, Permission::ViewAudit) {
+        cards.push(("/audit".into(), m.audit.into(), String::new()));
+    }
+    if let Some(own) = actor.employee_id {
+        cards.push((
+            format!("/pegawai/{own}"),
+            actor.name.clone(),
+            m.results.into(),
+        ));
+        cards.push(("/saya/akses".into(), m.my_access.into(), String::new()));
+    }
+    let page = DashboardPage {
+        layout: layout(&headers, Some(&actor)),
+        name: actor.name.clone(),
+        role: actor.role.label(),
+        tenant: actor.tenant.name.clone(),
+        cards,
+    };
+    render(&page)
+}
+
+// ---------------------------------------------------------------- employees
+
+/// Employee list filters from the address.
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    q: Option<String>,
+    unit: Option<String>,
+    kelas: Option<String>,
+    halaman: Option<u64>,
+}
+
+#[derive(Template)]
+#[template(path = "employees.html")]
+struct EmployeesPage {
+    layout: Layout,
+    q: String,
+    units: Vec<(i64, String, bool)>,
+    classes: Vec<(&'static str, &'static str, bool)>,
+    total: u64,
+    page: u64,
+    pages: u64,
+    rows: Vec<Line>,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+struct Line {
+    id: i64,
+    nip: String,
+    name: String,
+    position: String,
+    unit: String,
+    rank: String,
+}
+
+fn spaced_nip(digits: &str) -> String {
+    talenta_domain::Nip::parse(digits)
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| digits.to_string())
+}
+
+/// The employee list: search, filters and pages, all in the database.
+pub async fn employees(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Query(q): Query<ListQuery>,
+) -> Result<Html<String>, WebError> {
+    let unit_id = q.unit.as_deref().and_then(|u| u.parse::<i64>().ok());
+    let class = q
+        .kelas
+        .clone()
+        .filter(|c| PositionClass::parse(c).is_some());
+    let query = EmployeeQuery {
+        text: q.q.clone(),
+        unit_id,
+        class: class.clone(),
+        page: q.halaman.unwrap_or(1),
+    };
+    let a = actor.clone();
+    let (page, units) = state
+        .db(move |db| {
+            let page = directory::employee_page(db, &a, &query)?;
+            let units = directory::units(db, &a)?;
+            Ok((page, units))
+        })
+        .await?;
+    let link = |p: u64| {
+        let mut s = format!("/pegawai?halaman={p}");
+        if let Some(t) = &q.q {
+            s.push_str(&format!("&q={}", urlencode(t)));
+        }
+        if let Some(u) = unit_id {
+            s.push_str(&format!("&unit={u}"));
+        }
+        if let Some(c) = &class {
+            s.push_str(&format!("&kelas={c}"));
+        }
+        s
+    };
+    let view = EmployeesPage {
+        layout: layout(&headers, Some(&actor)),
+        q: q.q.clone().unwrap_or_default(),
+        units: units
+            .iter()
+            .filter(|u| u.parent_id.is_none())
+            .map(|u| (u.id, u.name.clone(), Some(u.id) == unit_id))
+            .collect(),
+        classes: PositionClass::ALL
+            .iter()
+            .map(|c| (c.code(), c.label(), class.as_deref() == Some(c.code())))
+            .collect(),
+        total: page.total,
+        page: page.page,
+        pages: page.pages,
+        prev: (page.page > 1).then(|| link(page.page - 1)),
+        next: (page.page < page.pages).then(|| link(page.page + 1)),
+        rows: page
+            .lines
+            .into_iter()
+            .map(|l| Line {
+                id: l.id,
+                nip: spaced_nip(&l.nip),
+                name: l.name,
+                position: l.position.unwrap_or_default(),
+                unit: l.unit.unwrap_or_default(),
+                rank: l.rank.unwrap_or_default(),
+            })
+            .collect(),
+    };
+    render(&view)
+}
+
+/// Percent-encodes a query value.
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "employee.html")]
+struct EmployeePage {
+    layout: Layout,
+    name: String,
+    nip: String,
+    birth: String,
+    rank: String,
+    education: String,
+    position: String,
+    unit: String,
+    ratings: Vec<(i32, String)>,
+    sanctions: Vec<String>,
+    results: Option<Vec<ResultView>>,
+}
+
+struct ResultView {
+    date: String,
+    provider: String,
+    purpose: &'static str,
+    levels: Vec<(String, String)>,
+}
+
+/// One employee; results when allowed (the read is recorded).
+pub async fn employee(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, WebError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let a = actor.clone();
+    let (record, rules) = state
+        .db(move |db| {
+            let r = directory::employee_record(db, &a, &ctx, id, true)?;
+            let rules = talenta_store::master::rules(db, &a.tenant)?;
+            Ok((r, rules))
+        })
+        .await?;
+    let e = &record.employee;
+    let view = EmployeePage {
+        layout: layout(&headers, Some(&actor)),
+        name: e.name.clone(),
+        nip: e.nip.to_string(),
+        birth: e.birth_date.to_string(),
+        rank: e
+            .rank
+            .map(|g| format!("{} ({})", g.code(), g.pangkat()))
+            .unwrap_or_else(|| "-".into()),
+        education: e
+            .education
+            .map(|x| x.code().to_string())
+            .unwrap_or_else(|| "-".into()),
+        position: record
+            .position
+            .as_ref()
+            .map(|p| {
+                let since = e
+                    .position_since
+                    .map(|d| format!(", sejak {d}"))
+                    .unwrap_or_default();
+                format!("{} ({}){since}", p.name, p.class.label())
+            })
+            .unwrap_or_else(|| "-".into()),
+        unit: record
+            .unit
+            .as_ref()
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| "-".into()),
+        ratings: record
+            .ratings
+            .iter()
+            .map(|r| (r.year, r.rating.label(&rules.performance)))
+            .collect(),
+        sanctions: record
+            .sanctions
+            .iter()
+            .map(|s| format!("{} · {} · {}", s.decided_on, s.level.code(), s.description))
+            .collect(),
+        results: record.results.map(|rs| {
+            rs.iter()
+                .rev()
+                .map(|r| ResultView {
+                    date: r.assessed_on.to_string(),
+                    provider: r.provider.clone(),
+                    purpose: r.purpose.label(),
+                    levels: r
+                        .levels
+                        .iter()
+                        .map(|(c, l)| (c.code().to_string(), l.to_string()))
+                        .collect(),
+                })
+                .collect()
+        }),
+    };
+    render(&view)
+}
+
+// ---------------------------------------------------------------- talent map
+
+/// The unit chosen on the talent map.
+#[derive(Deserialize, Default)]
+pub struct UnitQuery {
+    unit: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "talent_map.html")]
+struct TalentMapPage {
+    layout: Layout,
+    scope: String,
+    units: Vec<(i64, String, bool)>,
+    svg: String,
+    pool: u32,
+    unplaced: u32,
+    as_of: String,
+    rules: String,
+}
+
+/// The 9-box grid for the whole government or one OPD.
+pub async fn talent_map(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Query(q): Query<UnitQuery>,
+) -> Result<Html<String>, WebError> {
+    let as_of = state.now().date_naive();
+    let a = actor.clone();
+    let (map, rules) = state
+        .db(move |db| {
+            let map = directory::talent_map(db, &a, as_of)?;
+            let rules = talenta_store::master::rules(db, &a.tenant)?;
+            Ok((map, rules))
+        })
+        .await?;
+    let unit_id = q.unit.as_deref().and_then(|u| u.parse::<i64>().ok());
+    let chosen = unit_id.and_then(|id| map.units.iter().find(|u| u.unit.id == id));
+    let (counts, unplaced, scope) = match chosen {
+        Some(u) => (u.boxes, u.unplaced, u.unit.name.clone()),
+        None => (
+            map.total,
+            map.unplaced.iter().map(|(_, n)| n).sum(),
+            actor.tenant.name.clone(),
+        ),
+    };
+    let suffix = chosen
+        .map(|u| format!("?unit={}", u.unit.id))
+        .unwrap_or_default();
+    let svg = svg::talent_grid(&rules.boxes, &counts, |b| {
+        format!("/peta-talenta/kotak/{b}{suffix}")
+    });
+    let view = TalentMapPage {
+        layout: layout(&headers, Some(&actor)),
+        scope,
+        units: map
+            .units
+            .iter()
+            .map(|u| (u.unit.id, u.unit.name.clone(), Some(u.unit.id) == unit_id))
+            .collect(),
+        svg,
+        pool: rules
+            .boxes
+            .pool
+            .iter()
+            .map(|b| counts[usize::from(*b) - 1])
+            .sum(),
+        unplaced,
+        as_of: map.as_of.to_string(),
+        rules: map.rules_version.clone(),
+    };
+    render(&view)
+}
+
+#[derive(Template)]
+#[template(path = "talent_box.html")]
+struct TalentBoxPage {
+    layout: Layout,
+    number: u8,
+    box_name: String,
+    scope: String,
+    recommendations: Vec<String>,
+    people: Vec<(String, String, String, i64)>,
+}
+
+/// The people in one box (each listed person's result read is recorded).
+pub async fn talent_box(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(number): Path<u8>,
+    Query(q): Query<UnitQuery>,
+) -> Result<Html<String>, WebError> {
+    let as_of = state.now().date_naive();
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let unit_id = q.unit.as_deref().and_then(|u| u.parse::<i64>().ok());
+    let a = actor.clone();
+    let (people, rules, units) = state
+        .db(move |db| {
+            let people = directory::box_members(db, &a, &ctx, number, unit_id, as_of)?;
+            let rules = talenta_store::master::rules(db, &a.tenant)?;
+            let units = directory::units(db, &a).unwrap_or_default();
+            Ok((people, rules, units))
+        })
+        .await?;
+    let info = rules
+        .boxes
+        .info(talenta_domain::talent::TalentBox(number))
+        .cloned();
+    let view = TalentBoxPage {
+        layout: layout(&headers, Some(&actor)),
+        number,
+        box_name: info.as_ref().map(|i| i.name.clone()).unwrap_or_default(),
+        scope: unit_id
+            .and_then(|id| units.iter().find(|u| u.id == id))
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| actor.tenant.name.clone()),
+        recommendations: info.map(|i| i.recommendations).unwrap_or_default(),
+        people: people
+            .into_iter()
+            .map(|p| {
+                (
+                    p.nip.to_string(),
+                    p.name,
+                    format!("{:.2}%", p.jpm_percent),
+                    p.employee_id,
+                )
+            })
+            .collect(),
+    };
+    render(&view)
+}
+
+// ---------------------------------------------------------------- audit
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    layout: Layout,
+    title: &'static str,
+    empty: &'static str,
+    entries: Vec<talenta_store::audit::Entry>,
+}
+
+/// The newest entries of the tenant's audit trail.
+pub async fn audit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+) -> Result<Html<String>, WebError> {
+    let a = actor.clone();
+    let entries = state
+        .db(move |db| Ok(directory::audit_entries(db, &a, 200)?))
+        .await?;
+    let m = Lang::of(&headers).msgs();
+    render(&AuditPage {
+        layout: layout(&headers, Some(&actor)),
+        title: m.audit,
+        empty: m.none,
+        entries,
+    })
+}
+
+/// Who opened the actor's own results.
+pub async fn my_access(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+) -> Result<Html<String>, WebError> {
+    let a = actor.clone();
+    let entries = state
+        .db(move |db| Ok(directory::my_result_reads(db, &a)?))
+        .await?;
+    let m = Lang::of(&headers).msgs();
+    render(&AuditPage {
+        layout: layout(&headers, Some(&actor)),
+        title: m.my_access,
+        empty: m.no_access_yet,
+        entries,
+    })
+}
+
+/// Roles as shown to people.
+pub fn role_label(r: Role) -> &'static str {
+    r.label()
+}

@@ -1,0 +1,260 @@
+//! The route registry: every route with its method, path, permission, whether it changes
+//! data and whether it shows personal data. The router, the guard, the OpenAPI document and the
+//! authorisation matrix test are all built from this one list, so a route cannot exist without
+//! a policy.
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post};
+use talenta_app::access::Permission;
+
+use crate::{AppState, api, guard, pages, security};
+
+/// What the path parameter `{id}` of a route names, so tests can aim it at the actor's own
+/// record, another record of the same tenant, or a record of another tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// No path parameter.
+    None,
+    /// An employee id.
+    Employee,
+    /// A position id.
+    Position,
+    /// A talent box number 1-9.
+    Box,
+    /// A file name of a static asset.
+    Asset,
+    /// An import report id.
+    Report,
+}
+
+/// One route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteSpec {
+    /// Name of the handler, for documents and tests.
+    pub name: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Path as axum writes it.
+    pub path: &'static str,
+    /// What the actor must be allowed to do.
+    pub permission: Permission,
+    /// Whether it changes data (and therefore needs a CSRF token from a browser session).
+    pub mutates: bool,
+    /// Whether it shows a person's data (never cached; reads of results are recorded).
+    pub personal: bool,
+    /// Part of the JSON API (JSON errors, API keys accepted, in the OpenAPI document).
+    pub api: bool,
+    /// What `{id}` names.
+    pub target: Target,
+    /// One line for the OpenAPI document.
+    pub summary: &'static str,
+}
+
+const fn page(
+    name: &'static str,
+    path: &'static str,
+    permission: Permission,
+    target: Target,
+    summary: &'static str,
+) -> RouteSpec {
+    RouteSpec {
+        name,
+        method: Method::GET,
+        path,
+        permission,
+        mutates: false,
+        personal: false,
+        api: false,
+        target,
+        summary,
+    }
+}
+
+/// Every route with its handler.
+pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    use Permission::*;
+    let personal = |mut s: RouteSpec| {
+        s.personal = true;
+        s
+    };
+    let mutating = |mut s: RouteSpec, method: Method| {
+        s.mutates = true;
+        s.method = method;
+        s
+    };
+    let api_route = |mut s: RouteSpec| {
+        s.api = true;
+        s
+    };
+    vec![
+        (
+            page(
+                "static",
+                "/static/{file}",
+                Public,
+                Target::Asset,
+                "Berkas statis",
+            ),
+            get(pages::asset),
+        ),
+        (
+            page(
+                "login_form",
+                "/masuk",
+                Public,
+                Target::None,
+                "Halaman masuk",
+            ),
+            get(pages::login_form),
+        ),
+        (
+            mutating(
+                page("login", "/masuk", Public, Target::None, "Masuk"),
+                Method::POST,
+            ),
+            post(pages::login),
+        ),
+        (
+            mutating(
+                page("logout", "/keluar", SignedIn, Target::None, "Keluar"),
+                Method::POST,
+            ),
+            post(pages::logout),
+        ),
+        (
+            page(
+                "dashboard",
+                "/",
+                SignedIn,
+                Target::None,
+                "Beranda sesuai peran",
+            ),
+            get(pages::dashboard),
+        ),
+        (
+            page(
+                "employees",
+                "/pegawai",
+                ViewMasterData,
+                Target::None,
+                "Daftar pegawai",
+            ),
+            get(pages::employees),
+        ),
+        (
+            personal(page(
+                "employee",
+                "/pegawai/{id}",
+                ViewEmployee,
+                Target::Employee,
+                "Data seorang pegawai",
+            )),
+            get(pages::employee),
+        ),
+        (
+            page(
+                "talent_map",
+                "/peta-talenta",
+                ViewTalentMap,
+                Target::None,
+                "Peta talenta 9 kotak",
+            ),
+            get(pages::talent_map),
+        ),
+        (
+            personal(page(
+                "talent_box",
+                "/peta-talenta/kotak/{id}",
+                ViewTalentMap,
+                Target::Box,
+                "Pegawai dalam satu kotak",
+            )),
+            get(pages::talent_box),
+        ),
+        (
+            page("audit", "/audit", ViewAudit, Target::None, "Log audit"),
+            get(pages::audit),
+        ),
+        (
+            personal(page(
+                "my_access",
+                "/saya/akses",
+                SignedIn,
+                Target::None,
+                "Siapa yang membuka hasil saya",
+            )),
+            get(pages::my_access),
+        ),
+        (
+            api_route(page(
+                "openapi",
+                "/api/v1/openapi.json",
+                Public,
+                Target::None,
+                "Dokumen OpenAPI",
+            )),
+            get(api::openapi),
+        ),
+        (
+            api_route(page(
+                "api_employees",
+                "/api/v1/employees",
+                ViewMasterData,
+                Target::None,
+                "Daftar pegawai",
+            )),
+            get(api::employees),
+        ),
+        (
+            api_route(personal(page(
+                "api_employee",
+                "/api/v1/employees/{id}",
+                ViewEmployee,
+                Target::Employee,
+                "Seorang pegawai",
+            ))),
+            get(api::employee),
+        ),
+        (
+            api_route(personal(page(
+                "api_employee_results",
+                "/api/v1/employees/{id}/results",
+                ViewResults,
+                Target::Employee,
+                "Hasil asesmen seorang pegawai (setiap pembacaan dicatat)",
+            ))),
+            get(api::employee_results),
+        ),
+        (
+            api_route(page(
+                "api_talent_map",
+                "/api/v1/talent-map",
+                ViewTalentMap,
+                Target::None,
+                "Jumlah per kotak",
+            )),
+            get(api::talent_map),
+        ),
+    ]
+}
+
+/// The router: each route behind its guard, every response with the security headers.
+pub fn router(state: AppState) -> Router {
+    let mut router: Router<AppState> = Router::new();
+    for (spec, handler) in registry() {
+        let path = spec.path;
+        let guarded = handler.route_layer(axum::middleware::from_fn_with_state(
+            (state.clone(), spec),
+            guard::guard,
+        ));
+        router = router.route(path, guarded);
+    }
+    let limit = state.config.body_limit;
+    router
+        .fallback(pages::not_found)
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(axum::middleware::from_fn(security::headers))
+        .with_state(state)
+}
