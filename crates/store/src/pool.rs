@@ -10,8 +10,22 @@ use crate::{Db, StoreError};
 #[derive(Clone)]
 pub struct Pool {
     url: Arc<String>,
-    idle: Arc<Mutex<Vec<Db>>>,
+    idle: Arc<Idle>,
     max_idle: usize,
+}
+
+/// The idle connections. The synchronous PostgreSQL client blocks on its own runtime when it is
+/// dropped, which is forbidden on an async worker thread; the last owner of the pool may be one
+/// (a server shutting down), so idle connections are closed on a plain thread of their own.
+struct Idle(Mutex<Vec<Db>>);
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        let conns = self.0.get_mut().map(std::mem::take).unwrap_or_default();
+        if conns.iter().any(|c| c.engine() == crate::Engine::Postgres) {
+            let _ = std::thread::spawn(move || drop(conns)).join();
+        }
+    }
 }
 
 impl std::fmt::Debug for Pool {
@@ -31,14 +45,14 @@ impl Pool {
     pub fn new(url: &str, max_idle: usize) -> Pool {
         Pool {
             url: Arc::new(url.to_string()),
-            idle: Arc::new(Mutex::new(Vec::new())),
+            idle: Arc::new(Idle(Mutex::new(Vec::new()))),
             max_idle,
         }
     }
 
     /// Borrows a connection (opening a new one when none is idle).
     pub fn get(&self) -> Result<Pooled, StoreError> {
-        let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
+        let idle = self.idle.0.lock().ok().and_then(|mut v| v.pop());
         let db = match idle {
             Some(db) => db,
             None => Db::open(&self.url)?,
@@ -70,7 +84,7 @@ impl std::ops::DerefMut for Pooled {
 
 impl Drop for Pooled {
     fn drop(&mut self) {
-        if let (Some(db), Ok(mut idle)) = (self.db.take(), self.pool.idle.lock())
+        if let (Some(db), Ok(mut idle)) = (self.db.take(), self.pool.idle.0.lock())
             && idle.len() < self.pool.max_idle
         {
             idle.push(db);

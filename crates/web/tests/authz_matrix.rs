@@ -1,0 +1,217 @@
+//! The authorisation matrix: every route of the registry x every role x (own record, another
+//! record of the same tenant, a record of another tenant), plus no login at all, through the
+//! real router. Expected answers come from the policy in `talenta_app::access`, so a route
+//! added without the right policy, or a handler that forgets the per-person check, fails here.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Method, Request};
+use common::*;
+use talenta_app::access::{Permission, Role, role_allows};
+use talenta_web::routes::{RouteSpec, Target, registry};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Aim {
+    Own,
+    SameTenant,
+    OtherTenant,
+}
+
+fn path(spec: &RouteSpec, w: &World, aim: Aim) -> String {
+    let id = match (spec.target, aim) {
+        (Target::Employee, Aim::Own) => w.own.to_string(),
+        (Target::Employee, Aim::SameTenant) => w.other.to_string(),
+        (Target::Employee, Aim::OtherTenant) => w.foreign.to_string(),
+        (Target::Position, _) => w.position_a.to_string(),
+        (Target::Box, _) => "5".into(),
+        (Target::Report, _) => "tidak-ada".into(),
+        (Target::Asset, _) => "talenta.css".into(),
+        (Target::None, _) => String::new(),
+    };
+    spec.path.replace("{id}", &id).replace("{file}", &id)
+}
+
+/// What the policy says the answer must be.
+fn expected(spec: &RouteSpec, role: Option<Role>, aim: Aim) -> u16 {
+    let Some(role) = role else {
+        return match spec.permission {
+            Permission::Public => match spec.name {
+                "login" => 422, // the guard lets it through; the empty form is refused
+                _ => 200,
+            },
+            _ if spec.api => 401,
+            _ => 303, // to the login page
+        };
+    };
+    if !role_allows(role, spec.permission) {
+        return 403;
+    }
+    if spec.target == Target::Employee {
+        if aim == Aim::OtherTenant {
+            return 404;
+        }
+        if role == Role::Employee && spec.permission.personal() && aim != Aim::Own {
+            return 403;
+        }
+    }
+    match spec.name {
+        "login_form" => 303, // already logged in: to the dashboard
+        "login" => 422,
+        "logout" => 303,
+        _ => 200,
+    }
+}
+
+fn request(
+    spec: &RouteSpec,
+    path: &str,
+    session: Option<&(String, String)>,
+) -> Request<axum::body::Body> {
+    let mut b = Request::builder().method(spec.method.clone()).uri(path);
+    if let Some((cookie, csrf)) = session {
+        b = b.header("cookie", format!("__Host-talenta={cookie}"));
+        if spec.mutates {
+            b = b.header("x-csrf-token", csrf);
+        }
+    } else if spec.mutates {
+        b = b
+            .header("cookie", "__Host-talenta-pre=pre")
+            .header("x-csrf-token", "pre");
+    }
+    if spec.method == Method::POST {
+        b = b.header("content-type", "application/x-www-form-urlencoded");
+    }
+    b.body(Body::empty()).unwrap()
+}
+
+#[test]
+fn every_route_answers_every_role_as_the_policy_says() {
+    for w in worlds() {
+        rt().block_on(matrix(&w));
+    }
+}
+
+async fn matrix(w: &World) {
+    {
+        let w = w;
+        let state = w.state();
+        let mut checked = 0;
+        let mut failures = Vec::new();
+        // Logging out ends the session the other rows use: it goes last.
+        let mut specs: Vec<RouteSpec> = registry().into_iter().map(|(s, _)| s).collect();
+        specs.sort_by_key(|s| s.name == "logout");
+        for spec in specs {
+            let aims: &[Aim] = if spec.target == Target::Employee {
+                &[Aim::Own, Aim::SameTenant, Aim::OtherTenant]
+            } else {
+                &[Aim::Own]
+            };
+            for aim in aims {
+                let p = path(&spec, w, *aim);
+                // No login.
+                let got = send(&state, request(&spec, &p, None)).await.status;
+                let want = expected(&spec, None, *aim);
+                if got != want {
+                    failures.push(format!(
+                        "{} {} anonymous: got {got}, want {want}",
+                        spec.method, p
+                    ));
+                }
+                for role in Role::ALL {
+                    let s = w.session(role);
+                    let got = send(&state, request(&spec, &p, Some(&s))).await.status;
+                    let want = expected(&spec, Some(role), *aim);
+                    if got != want {
+                        failures.push(format!(
+                            "{} {} as {:?} ({aim:?}): got {got}, want {want}",
+                            spec.method, p, role
+                        ));
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} ({}):\n{}",
+            failures.len(),
+            w.db.name,
+            failures.join("\n")
+        );
+        assert!(checked > 100, "{checked}");
+    }
+}
+
+#[test]
+fn api_keys_get_the_same_answers_as_sessions_of_their_role() {
+    for w in worlds() {
+        rt().block_on(api_keys(&w));
+    }
+}
+
+async fn api_keys(w: &World) {
+    let state = w.state();
+    for (spec, _) in registry()
+        .into_iter()
+        .filter(|(s, _)| s.api && s.permission != Permission::Public)
+    {
+        for aim in [Aim::SameTenant, Aim::OtherTenant] {
+            let p = path(&spec, w, aim);
+            for (role, key) in &w.api_keys {
+                let req = Request::get(&p)
+                    .header("authorization", format!("Bearer {key}"))
+                    .body(Body::empty())
+                    .unwrap();
+                let r = send(&state, req).await;
+                assert_eq!(
+                    r.status,
+                    expected(&spec, Some(*role), aim),
+                    "{p} as {role:?} key"
+                );
+                assert!(
+                    r.headers["content-type"]
+                        .to_str()
+                        .unwrap()
+                        .starts_with("application/json"),
+                    "{p}"
+                );
+            }
+            let bad = Request::get(&p)
+                .header("authorization", "Bearer tk_salah")
+                .body(Body::empty())
+                .unwrap();
+            assert_eq!(send(&state, bad).await.status, 401, "{p}");
+        }
+    }
+}
+
+#[test]
+fn every_route_has_a_unique_name_and_every_api_route_is_in_the_openapi_document() {
+    let specs: Vec<RouteSpec> = registry().into_iter().map(|(s, _)| s).collect();
+    let mut names: Vec<&str> = specs.iter().map(|s| s.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), specs.len(), "route names are unique");
+    let doc = talenta_web::api::openapi_document(&specs);
+    for s in specs.iter().filter(|s| s.api) {
+        let op = &doc["paths"][s.path][s.method.as_str().to_lowercase()];
+        assert_eq!(op["operationId"], s.name, "{}", s.path);
+    }
+    for s in specs.iter().filter(|s| !s.api) {
+        assert!(
+            doc["paths"].get(s.path).is_none(),
+            "pages are not in the API document: {}",
+            s.path
+        );
+    }
+    for s in &specs {
+        assert!(
+            s.personal || s.target != Target::Employee,
+            "a route about one employee is marked personal: {}",
+            s.path
+        );
+    }
+}

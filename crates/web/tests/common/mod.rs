@@ -1,0 +1,262 @@
+//! A small world for web tests: two tenants, each with a unit, a position with a standard, two
+//! employees with results; accounts for every role in tenant A (the employee account is
+//! employee A1); an API key per role. Requests go through the real router in-process.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // shared test support
+
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, Response};
+use chrono::{DateTime, NaiveDate, Utc};
+use talenta_app::access::{self, AccountSpec, Role};
+use talenta_domain::competency::{CompetencyCode, CoreCompetency, Level};
+use talenta_domain::master::Tenant;
+use talenta_domain::position::{Eselon, PositionClass};
+use talenta_domain::{Nip, Purpose, RuleSet};
+use talenta_store::audit::AuditKey;
+use talenta_store::master::*;
+use talenta_store::{Db, testing};
+use talenta_web::{AppState, Config};
+use tower::ServiceExt;
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+pub fn key() -> AuditKey {
+    AuditKey::new(vec![5u8; 32]).unwrap()
+}
+
+pub fn ctx() -> talenta_app::Ctx {
+    talenta_app::Ctx {
+        actor: "penyiap-uji".into(),
+        audit_key: key(),
+        now: now(),
+    }
+}
+
+pub const PASSWORD: &str = "kata-sandi-uji-123";
+
+pub struct World {
+    pub db: testing::TestDb,
+    pub a: Tenant,
+    pub b: Tenant,
+    /// Employees: own (A1, the employee account), other in A (A2), in B (B1).
+    pub own: i64,
+    pub other: i64,
+    pub foreign: i64,
+    pub position_a: i64,
+    /// Session cookie and CSRF token per role (tenant A).
+    pub sessions: Vec<(Role, String, String)>,
+    /// API key per role (tenant A).
+    pub api_keys: Vec<(Role, String)>,
+}
+
+fn seed_tenant(db: &mut Db, code: &str, nips: [&str; 2]) -> (Tenant, i64, [i64; 2]) {
+    let t = create_tenant(
+        db,
+        code,
+        &format!("Pemerintah {code}"),
+        "kota",
+        &RuleSet::default(),
+    )
+    .unwrap();
+    upsert_units(
+        db,
+        t.id,
+        &[UnitInput {
+            code: "BKPSDM".into(),
+            name: "Badan Kepegawaian".into(),
+            parent_code: None,
+        }],
+    )
+    .unwrap();
+    upsert_positions(
+        db,
+        t.id,
+        &[PositionInput {
+            code: "KABID".into(),
+            name: "Kepala Bidang Mutasi".into(),
+            class: PositionClass::Administrator,
+            eselon: Some(Eselon::IIIB),
+            unit_code: "BKPSDM".into(),
+            superior_code: None,
+        }],
+    )
+    .unwrap();
+    let standards: Vec<StandardInput> = CoreCompetency::ALL
+        .iter()
+        .map(|c| StandardInput {
+            position_code: "KABID".into(),
+            competency: CompetencyCode::Core(*c),
+            level: Level::whole(3).unwrap(),
+        })
+        .collect();
+    upsert_standards(db, t.id, &standards).unwrap();
+    let employees: Vec<EmployeeInput> = nips
+        .iter()
+        .map(|n| {
+            let nip = Nip::parse(n).unwrap();
+            EmployeeInput {
+                nip,
+                name: format!("Pegawai {}", &n[14..]),
+                sex: nip.sex(),
+                birth_date: nip.birth_date(),
+                employment: nip.employment_type(),
+                rank: None,
+                education: None,
+                position_code: Some("KABID".into()),
+                position_since: None,
+            }
+        })
+        .collect();
+    upsert_employees(db, t.id, &employees).unwrap();
+    let results: Vec<ResultInput> = nips
+        .iter()
+        .map(|n| ResultInput {
+            nip: Nip::parse(n).unwrap(),
+            assessed_on: NaiveDate::from_ymd_opt(2025, 5, 5).unwrap(),
+            provider: "BKD Provinsi".into(),
+            purpose: Purpose::Pemetaan,
+            levels: CoreCompetency::ALL
+                .iter()
+                .map(|c| (CompetencyCode::Core(*c), Level::whole(3).unwrap()))
+                .collect(),
+        })
+        .collect();
+    upsert_results(db, t.id, &results).unwrap();
+    let ids = employee_ids(db, t.id).unwrap();
+    let pos = position_by_code(db, t.id, "KABID").unwrap().unwrap().id;
+    (t, pos, [ids[nips[0]], ids[nips[1]]])
+}
+
+impl World {
+    pub fn new(mut db: testing::TestDb) -> World {
+        let (a, position_a, [own, other]) = seed_tenant(
+            &mut db.db,
+            "kota-a",
+            ["198001012005011001", "198102022006012002"],
+        );
+        let (b, _, [foreign, _]) = seed_tenant(
+            &mut db.db,
+            "kota-b",
+            ["198203032007011003", "198304042008012004"],
+        );
+        let mut sessions = Vec::new();
+        let mut api_keys = Vec::new();
+        for role in Role::ALL {
+            let login = format!("{}.a", role.code());
+            let employee_id = (role == Role::Employee).then_some(own);
+            access::put_account(
+                &mut db.db,
+                &ctx(),
+                &a,
+                &AccountSpec {
+                    login: &login,
+                    display_name: role.label(),
+                    password: PASSWORD,
+                    role,
+                    employee_id,
+                },
+            )
+            .unwrap();
+            let s = access::login(
+                &mut db.db,
+                &login,
+                PASSWORD,
+                "127.0.0.1",
+                now(),
+                &Default::default(),
+            )
+            .unwrap()
+            .unwrap();
+            sessions.push((role, s.token, s.csrf));
+            if role != Role::Employee {
+                api_keys.push((
+                    role,
+                    access::create_api_key(
+                        &mut db.db,
+                        &ctx(),
+                        &a,
+                        &format!("sistem-{}", role.code()),
+                        role,
+                    )
+                    .unwrap(),
+                ));
+            }
+        }
+        World {
+            db,
+            a,
+            b,
+            own,
+            other,
+            foreign,
+            position_a,
+            sessions,
+            api_keys,
+        }
+    }
+
+    pub fn state(&self) -> AppState {
+        let mut config = Config::new(&self.db.url, key());
+        config.fixed_now = Some(now());
+        AppState::new(config)
+    }
+
+    pub fn session(&self, role: Role) -> (String, String) {
+        let (_, t, c) = self.sessions.iter().find(|(r, _, _)| *r == role).unwrap();
+        (t.clone(), c.clone())
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+pub async fn send(state: &AppState, req: Request<Body>) -> Reply {
+    let res: Response<Body> = talenta_web::app(state.clone()).oneshot(req).await.unwrap();
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let body =
+        String::from_utf8_lossy(&to_bytes(res.into_body(), usize::MAX).await.unwrap()).into_owned();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+pub fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut b = Request::get(path);
+    if let Some(c) = cookie {
+        b = b.header("cookie", format!("__Host-talenta={c}"));
+    }
+    b.body(Body::empty()).unwrap()
+}
+
+pub fn post_form(path: &str, cookie: Option<&str>, form: &str) -> Request<Body> {
+    let mut b = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+    if let Some(c) = cookie {
+        b = b.header("cookie", format!("__Host-talenta={c}"));
+    }
+    b.body(Body::from(form.to_string())).unwrap()
+}
+
+/// Both engines, each with a fresh world.
+pub fn worlds() -> Vec<World> {
+    testing::both().into_iter().map(World::new).collect()
+}
+
+/// A runtime for the async half of a test (worlds are built outside it: the PostgreSQL client
+/// is synchronous and may not run inside a runtime's async context).
+pub fn rt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
