@@ -295,3 +295,76 @@ pub fn my_result_reads(db: &mut Db, actor: &Actor) -> Result<Vec<Entry>, AppErro
             .collect(),
     )
 }
+
+/// Positions of the actor's tenant with their unit names, by code.
+pub fn positions(db: &mut Db, actor: &Actor) -> Result<Vec<(Position, String)>, AppError> {
+    allow(actor, Permission::ViewMasterData, None)?;
+    let units: std::collections::HashMap<i64, String> = store::list_units(db, actor.tenant.id)?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    Ok(store::list_positions(db, actor.tenant.id)?
+        .into_iter()
+        .map(|p| {
+            let unit = units.get(&p.unit_id).cloned().unwrap_or_default();
+            (p, unit)
+        })
+        .collect())
+}
+
+/// A position, its unit's name and its standard.
+pub type PositionDetail = (
+    Position,
+    String,
+    Vec<(talenta_domain::CompetencyCode, talenta_domain::Level)>,
+);
+
+/// One position with its unit and its standard.
+pub fn position_detail(db: &mut Db, actor: &Actor, id: i64) -> Result<PositionDetail, AppError> {
+    allow(actor, Permission::ViewMasterData, None)?;
+    let p = store::position(db, actor.tenant.id, id)?
+        .ok_or_else(|| AppError::UnknownPosition(id.to_string()))?;
+    let unit = store::list_units(db, actor.tenant.id)?
+        .into_iter()
+        .find(|u| u.id == p.unit_id)
+        .map(|u| u.name)
+        .unwrap_or_default();
+    let standard = store::standard_of(db, p.id)?;
+    Ok((p, unit, standard))
+}
+
+/// Replaces a position's standard (the decree of the government), recorded in the audit trail.
+pub fn set_standard(
+    db: &mut Db,
+    actor: &Actor,
+    ctx: &Ctx,
+    id: i64,
+    levels: &[(talenta_domain::CompetencyCode, talenta_domain::Level)],
+) -> Result<(), AppError> {
+    allow(actor, Permission::EditMasterData, None)?;
+    let p = store::position(db, actor.tenant.id, id)?
+        .ok_or_else(|| AppError::UnknownPosition(id.to_string()))?;
+    if levels.is_empty() {
+        return Err(AppError::Invalid(
+            "standar kompetensi tidak boleh kosong".into(),
+        ));
+    }
+    db.transaction(|tx| {
+        let before = store::standard_of(tx, p.id)?;
+        store::replace_standard(tx, actor.tenant.id, p.id, levels)?;
+        let show = |l: &[(talenta_domain::CompetencyCode, talenta_domain::Level)]| {
+            l.iter()
+                .map(|(c, v)| format!("{}={}", c.code(), v))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        ctx.record(
+            tx,
+            actor.tenant.id,
+            "position.standard",
+            &format!("position:{}", p.code),
+            serde_json::json!({ "before": show(&before), "after": show(levels) }),
+        )?;
+        Ok(())
+    })
+}

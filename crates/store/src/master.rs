@@ -1174,3 +1174,59 @@ pub fn position(db: &mut Db, tenant_id: i64, id: i64) -> Result<Option<Position>
         .map(|r| position_row(&r))
         .transpose()
 }
+
+/// Keeps an import's report (JSON) so it can be downloaded later.
+pub fn save_import_report(
+    db: &mut Db,
+    id: &str,
+    tenant_id: i64,
+    kind: &str,
+    body: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO import_reports (id, tenant_id, created_at, kind, body) VALUES (?, ?, ?, ?, ?)",
+        &[
+            id.into(),
+            tenant_id.into(),
+            now.into(),
+            kind.into(),
+            body.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// An import report of a tenant: kind and JSON body.
+pub fn import_report(
+    db: &mut Db,
+    tenant_id: i64,
+    id: &str,
+) -> Result<Option<(String, String)>, StoreError> {
+    db.query_opt(
+        "SELECT kind, body FROM import_reports WHERE tenant_id = ? AND id = ?",
+        &[tenant_id.into(), id.into()],
+    )?
+    .map(|r| Ok((r.text(0)?.to_string(), r.text(1)?.to_string())))
+    .transpose()
+}
+
+/// Replaces the required levels of one position (competencies not listed are removed).
+pub fn replace_standard(
+    db: &mut Db,
+    tenant_id: i64,
+    position_id: i64,
+    levels: &[(CompetencyCode, Level)],
+) -> Result<(), StoreError> {
+    db.execute(
+        "DELETE FROM position_standards WHERE tenant_id = ? AND position_id = ?",
+        &[tenant_id.into(), position_id.into()],
+    )?;
+    for (c, l) in levels {
+        db.execute(
+            "INSERT INTO position_standards (tenant_id, position_id, competency, required_tenths) VALUES (?, ?, ?, ?)",
+            &[tenant_id.into(), position_id.into(), c.code().into(), i64::from(l.tenths()).into()],
+        )?;
+    }
+    Ok(())
+}

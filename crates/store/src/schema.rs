@@ -176,6 +176,18 @@ CREATE INDEX login_failures_address ON login_failures(address, at);
 CREATE INDEX employees_name ON employees(tenant_id, name);
 "#,
     ),
+    (
+        4,
+        r#"
+CREATE TABLE import_reports (
+  id TEXT PRIMARY KEY,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  created_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

@@ -15,7 +15,15 @@ pub enum Lang {
 impl Lang {
     /// From the `talenta-lang` cookie; Bahasa Indonesia otherwise.
     pub fn of(headers: &HeaderMap) -> Lang {
-        match crate::guard::cookie(headers, "talenta-lang") {
+        // The last cookie wins: `?lang=` appends the new choice after an older one.
+        let chosen = headers
+            .get_all(axum::http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|kv| kv.trim().strip_prefix("talenta-lang="))
+            .next_back();
+        match chosen {
             Some("en") => Lang::En,
             _ => Lang::Id,
         }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod error;
 pub mod guard;
 pub mod i18n;
+pub mod master_pages;
 pub mod pages;
 pub mod routes;
 pub mod security;

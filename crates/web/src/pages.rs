@@ -38,6 +38,11 @@ pub struct Layout {
     pub user: Option<UserBar>,
 }
 
+/// The layout of a page for this request and actor.
+pub fn page_layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
+    layout(headers, actor)
+}
+
 fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
     let lang = Lang::of(headers);
     let m = lang.msgs();
@@ -45,6 +50,11 @@ fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
         let mut nav = vec![("/".to_string(), m.home.to_string())];
         if role_allows(a.role, Permission::ViewMasterData) {
             nav.push(("/pegawai".into(), m.employees.into()));
+            nav.push(("/jabatan".into(), "Jabatan".into()));
+            nav.push(("/unit".into(), "Unit Kerja".into()));
+        }
+        if role_allows(a.role, Permission::EditMasterData) {
+            nav.push(("/impor".into(), "Impor".into()));
         }
         if role_allows(a.role, Permission::ViewTalentMap) {
             nav.push(("/peta-talenta".into(), m.talent_map.into()));

@@ -9,7 +9,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use talenta_app::access::Permission;
 
-use crate::{AppState, api, guard, pages, security};
+use crate::{AppState, api, guard, master_pages, pages, security};
 
 /// What the path parameter `{id}` of a route names, so tests can aim it at the actor's own
 /// record, another record of the same tenant, or a record of another tenant.
@@ -27,6 +27,8 @@ pub enum Target {
     Asset,
     /// An import report id.
     Report,
+    /// An import template file name, e.g. `employees.xlsx`.
+    Template,
 }
 
 /// One route.
@@ -155,6 +157,92 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         (
             page(
+                "units",
+                "/unit",
+                ViewMasterData,
+                Target::None,
+                "Pohon unit kerja",
+            ),
+            get(master_pages::units),
+        ),
+        (
+            page(
+                "positions",
+                "/jabatan",
+                ViewMasterData,
+                Target::None,
+                "Daftar jabatan",
+            ),
+            get(master_pages::positions),
+        ),
+        (
+            page(
+                "position",
+                "/jabatan/{id}",
+                ViewMasterData,
+                Target::Position,
+                "Jabatan dan standar kompetensinya",
+            ),
+            get(master_pages::position),
+        ),
+        (
+            mutating(
+                page(
+                    "save_standard",
+                    "/jabatan/{id}/standar",
+                    EditMasterData,
+                    Target::Position,
+                    "Simpan standar kompetensi",
+                ),
+                Method::POST,
+            ),
+            post(master_pages::save_standard),
+        ),
+        (
+            page(
+                "import_form",
+                "/impor",
+                EditMasterData,
+                Target::None,
+                "Formulir impor",
+            ),
+            get(master_pages::import_form),
+        ),
+        (
+            mutating(
+                page(
+                    "import_upload",
+                    "/impor",
+                    EditMasterData,
+                    Target::None,
+                    "Unggah berkas impor",
+                ),
+                Method::POST,
+            ),
+            post(master_pages::import_upload),
+        ),
+        (
+            page(
+                "import_report",
+                "/impor/laporan/{id}",
+                EditMasterData,
+                Target::Report,
+                "Laporan impor (.xlsx)",
+            ),
+            get(master_pages::import_report),
+        ),
+        (
+            page(
+                "import_template",
+                "/impor/templat/{file}",
+                EditMasterData,
+                Target::Template,
+                "Templat impor (.xlsx)",
+            ),
+            get(master_pages::import_template),
+        ),
+        (
+            page(
                 "talent_map",
                 "/peta-talenta",
                 ViewTalentMap,
@@ -255,6 +343,7 @@ pub fn router(state: AppState) -> Router {
     router
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(limit))
+        .layer(axum::middleware::from_fn(security::language))
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(state)
 }

@@ -46,3 +46,39 @@ pub async fn headers(req: Request, next: Next) -> Response {
     }
     res
 }
+
+/// `?lang=en` or `?lang=id` chooses the page language: kept in a cookie, and applied to this
+/// request at once.
+pub async fn language(mut req: Request, next: Next) -> Response {
+    let chosen = req
+        .uri()
+        .query()
+        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("lang=")))
+        .and_then(|v| match v {
+            "en" => Some("en"),
+            "id" => Some("id"),
+            _ => None,
+        });
+    let Some(lang) = chosen else {
+        return next.run(req).await;
+    };
+    let cookie = format!("talenta-lang={lang}");
+    let merged = match req
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(existing) => format!("{existing}; {cookie}"),
+        None => cookie,
+    };
+    if let Ok(v) = HeaderValue::from_str(&merged) {
+        req.headers_mut().insert(header::COOKIE, v);
+    }
+    let mut res = next.run(req).await;
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "talenta-lang={lang}; Path=/; SameSite=Lax; Max-Age=31536000"
+    )) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}

@@ -221,6 +221,9 @@ pub enum ImportError {
     /// Storage failed.
     #[error("penyimpanan gagal: {0}")]
     Store(#[from] StoreError),
+    /// The actor may not import.
+    #[error("Anda tidak berhak mengimpor data")]
+    Forbidden,
     /// Internal: reading stopped because the rows' receiver stopped first.
     #[error("pembacaan dihentikan")]
     Cancelled,
@@ -319,4 +322,89 @@ pub fn import_file(
         Err(ImportError::Rejected(outcome)) => Ok(*outcome),
         other => other,
     }
+}
+
+/// Imports a file into the actor's tenant, if the actor may change master data.
+pub fn import_as(
+    db: &mut Db,
+    actor: &crate::access::Actor,
+    ctx: &crate::Ctx,
+    kind: ImportKind,
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<ImportOutcome, ImportError> {
+    if !actor.may(crate::access::Permission::EditMasterData, None) {
+        return Err(ImportError::Forbidden);
+    }
+    import_file(db, ctx, &actor.tenant, kind, path, options, &mut |_, _| {})
+}
+
+fn report_json(errors: &[RowError], warnings: &[RowError]) -> String {
+    let line = |e: &RowError| serde_json::json!([e.row, e.column, e.value, e.reason]);
+    serde_json::json!({
+        "errors": errors.iter().map(line).collect::<Vec<_>>(),
+        "warnings": warnings.iter().map(line).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+fn report_lines(v: &serde_json::Value) -> Vec<RowError> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|l| {
+                    Some(RowError {
+                        row: l.get(0)?.as_u64()? as usize,
+                        column: l.get(1)?.as_str()?.to_string(),
+                        value: l.get(2)?.as_str()?.to_string(),
+                        reason: l.get(3)?.as_str()?.to_string(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Keeps the row-level report of an import for download; returns its id.
+pub fn keep_report(
+    db: &mut Db,
+    actor: &crate::access::Actor,
+    ctx: &crate::Ctx,
+    kind: ImportKind,
+    outcome: &ImportOutcome,
+) -> Result<String, crate::AppError> {
+    let id = crate::access::random_token(16)?;
+    let now = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    talenta_store::master::save_import_report(
+        db,
+        &id,
+        actor.tenant.id,
+        kind.code(),
+        &report_json(&outcome.errors, &outcome.warnings),
+        &now,
+    )?;
+    Ok(id)
+}
+
+/// A kept report: the kind's code, errors and warnings.
+pub type KeptReport = (String, Vec<RowError>, Vec<RowError>);
+
+/// A kept report of the actor's tenant: kind, errors, warnings.
+pub fn kept_report(
+    db: &mut Db,
+    actor: &crate::access::Actor,
+    id: &str,
+) -> Result<Option<KeptReport>, crate::AppError> {
+    if !actor.may(crate::access::Permission::EditMasterData, None) {
+        return Err(crate::AppError::Forbidden);
+    }
+    let Some((kind, body)) = talenta_store::master::import_report(db, actor.tenant.id, id)? else {
+        return Ok(None);
+    };
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+    Ok(Some((
+        kind,
+        report_lines(&v["errors"]),
+        report_lines(&v["warnings"]),
+    )))
 }

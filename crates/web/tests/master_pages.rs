@@ -1,0 +1,206 @@
+//! Uploads and the standard editor through the real router.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
+
+mod common;
+
+use axum::body::Body;
+use axum::http::Request;
+use common::*;
+use talenta_app::access::Role;
+
+fn multipart(csrf: &str, cookie: &str, kind: &str, name: &str, content: &[u8]) -> Request<Body> {
+    let boundary = "XbatasX";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    Request::post(format!("/impor?_csrf={csrf}"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("cookie", format!("__Host-talenta={cookie}"))
+        .body(Body::from(body))
+        .unwrap()
+}
+
+#[test]
+fn an_upload_with_one_bad_row_shows_the_row_and_changes_nothing_and_the_report_downloads() {
+    for w in worlds() {
+        rt().block_on(async {
+            let state = w.state();
+            let (cookie, csrf) = w.session(Role::Operator);
+            let csv = "NIP;Nama;Kode Jabatan\n197001012000031009;Budi Baru;KABID\n1970010120000310;Salah;KABID\n";
+            let r = send(&state, multipart(&csrf, &cookie, "employees", "pegawai.csv", csv.as_bytes())).await;
+            assert_eq!(r.status, 422, "{}", w.db.name);
+            assert!(r.body.contains("<td class=\"row\">3</td>"), "{}", r.body);
+            assert!(r.body.contains("NIP harus 18 digit, ditemukan 16 digit"));
+            assert!(r.body.contains("tidak ada data yang diubah"));
+            let list = send(&state, get("/pegawai?q=budi%20baru", Some(&cookie))).await;
+            assert!(list.body.contains("0 pegawai ditemukan"), "nothing imported");
+            let start = r.body.find("/impor/laporan/").unwrap();
+            let link: String = r.body[start..].chars().take_while(|c| *c != '"').collect();
+            let report = send(&state, get(&link, Some(&cookie))).await;
+            assert_eq!(report.status, 200);
+            assert!(report.headers["content-disposition"].to_str().unwrap().contains("laporan-impor-employees.xlsx"));
+            // Another tenant's operator cannot fetch it (the id is unknown there).
+            let good = "NIP;Nama;Kode Jabatan\n197001012000031009;Budi Baru;KABID\n";
+            let ok = send(&state, multipart(&csrf, &cookie, "employees", "pegawai.csv", good.as_bytes())).await;
+            assert_eq!(ok.status, 200, "{}", ok.body);
+            assert!(ok.body.contains("1 baru"), "{}", ok.body);
+            let list = send(&state, get("/pegawai?q=budi%20baru", Some(&cookie))).await;
+            assert!(list.body.contains("1 pegawai ditemukan"));
+        });
+    }
+}
+
+#[test]
+fn a_hostile_upload_is_refused_as_a_whole_and_an_upload_without_the_token_is_refused() {
+    let w = World::new(talenta_store::testing::sqlite());
+    rt().block_on(async {
+        let state = w.state();
+        let (cookie, csrf) = w.session(Role::TenantAdmin);
+        let r = send(
+            &state,
+            multipart(
+                &csrf,
+                &cookie,
+                "employees",
+                "palsu.xlsx",
+                b"bukan excel sama sekali",
+            ),
+        )
+        .await;
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains("Berkas ditolak"), "{}", r.body);
+        let r = send(
+            &state,
+            multipart("salah", &cookie, "employees", "a.csv", b"NIP,Nama\n"),
+        )
+        .await;
+        assert_eq!(r.status, 403);
+        let (employee, ecsrf) = w.session(Role::Employee);
+        let r = send(
+            &state,
+            multipart(&ecsrf, &employee, "employees", "a.csv", b"NIP,Nama\n"),
+        )
+        .await;
+        assert_eq!(r.status, 403, "employees may not import");
+    });
+}
+
+#[test]
+fn the_standard_editor_saves_valid_levels_and_refuses_invalid_ones_without_losing_anything() {
+    for w in worlds() {
+        rt().block_on(async {
+            let state = w.state();
+            let (cookie, csrf) = w.session(Role::TenantAdmin);
+            let path = format!("/jabatan/{}/standar", w.position_a);
+            let page = send(
+                &state,
+                get(&format!("/jabatan/{}", w.position_a), Some(&cookie)),
+            )
+            .await;
+            assert!(
+                page.body.contains("name=\"M.1\" value=\"3\""),
+                "{}",
+                page.body
+            );
+            let bad = send(
+                &state,
+                post_form(
+                    &path,
+                    Some(&cookie),
+                    &format!("_csrf={csrf}&M.1=4&M.2=7&M.3=2%2C5"),
+                ),
+            )
+            .await;
+            assert_eq!(bad.status, 422);
+            assert!(
+                bad.body.contains("M.2: level 7 di luar rentang 1 sampai 5"),
+                "{}",
+                bad.body
+            );
+            assert!(
+                bad.body.contains("name=\"M.2\" value=\"7\""),
+                "what was typed is kept"
+            );
+            let page = send(
+                &state,
+                get(&format!("/jabatan/{}", w.position_a), Some(&cookie)),
+            )
+            .await;
+            assert!(
+                page.body.contains("name=\"M.1\" value=\"3\""),
+                "nothing saved"
+            );
+            let good = send(
+                &state,
+                post_form(
+                    &path,
+                    Some(&cookie),
+                    &format!("_csrf={csrf}&M.1=4&M.2=3&M.3=2%2C5&T.ORG-1=3"),
+                ),
+            )
+            .await;
+            assert_eq!(good.status, 200, "{}", good.body);
+            assert!(good.body.contains("Standar kompetensi disimpan."));
+            assert!(good.body.contains("name=\"M.3\" value=\"2.5\""));
+            assert!(good.body.contains("T.ORG-1"));
+            let log = send(&state, get("/audit", Some(&cookie))).await;
+            assert!(log.body.contains("position.standard"), "{}", w.db.name);
+            // An operator of the same tenant may edit; the PPK may only look.
+            let (ppk, pcsrf) = w.session(Role::DecisionMaker);
+            let view = send(
+                &state,
+                get(&format!("/jabatan/{}", w.position_a), Some(&ppk)),
+            )
+            .await;
+            assert!(!view.body.contains("Simpan standar"));
+            assert_eq!(
+                send(
+                    &state,
+                    post_form(&path, Some(&ppk), &format!("_csrf={pcsrf}&M.1=5"))
+                )
+                .await
+                .status,
+                403
+            );
+        });
+    }
+}
+
+#[test]
+fn english_can_be_chosen_and_is_remembered() {
+    let w = World::new(talenta_store::testing::sqlite());
+    rt().block_on(async {
+        let state = w.state();
+        let r = send(&state, get("/masuk?lang=en", None)).await;
+        assert!(r.body.contains("Sign in"), "{}", r.body);
+        assert!(
+            r.headers
+                .get_all("set-cookie")
+                .iter()
+                .any(|c| c.to_str().unwrap().starts_with("talenta-lang=en"))
+        );
+        let again = Request::get("/masuk")
+            .header("cookie", "talenta-lang=en")
+            .body(Body::empty())
+            .unwrap();
+        assert!(send(&state, again).await.body.contains("Sign in"));
+        assert!(
+            send(&state, get("/masuk", None))
+                .await
+                .body
+                .contains("Masuk"),
+            "Bahasa Indonesia by default"
+        );
+    });
+}
