@@ -66,6 +66,15 @@ enum Command {
         /// Load the demo governments first and print one login per role.
         #[arg(long)]
         demo: bool,
+        /// TLS certificate chain (PEM), to serve HTTPS directly (an agency's LAN).
+        #[arg(long, requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// TLS private key (PEM).
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+        /// Browsers reach this server over HTTPS through a TLS proxy (sends HSTS).
+        #[arg(long)]
+        behind_tls_proxy: bool,
     },
     /// Imports a .xlsx or .csv file: units, positions, standards, employees, performance, sanctions or results.
     Import {
@@ -244,7 +253,13 @@ fn run(cli: Cli) -> Result<()> {
             println!("Basis data demo: {}", cli.database);
             Ok(())
         }
-        Command::Serve { listen, demo } => {
+        Command::Serve {
+            listen,
+            demo,
+            tls_cert,
+            tls_key,
+            behind_tls_proxy,
+        } => {
             if demo {
                 for g in demo::demo_governments(as_of) {
                     demo::load(&mut db, &ctx, &g)?;
@@ -259,12 +274,21 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             drop(db);
-            let config = talenta_web::Config::new(&cli.database, ctx.audit_key.clone());
+            let mut config = talenta_web::Config::new(&cli.database, ctx.audit_key.clone());
+            config.https = tls_cert.is_some() || behind_tls_proxy;
             let state = talenta_web::AppState::new(config);
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
             rt.block_on(async {
+                if let (Some(cert), Some(key)) = (&tls_cert, &tls_key) {
+                    let listener = std::net::TcpListener::bind(&listen)
+                        .with_context(|| format!("alamat {listen} tidak dapat dipakai"))?;
+                    println!("talenta berjalan dengan TLS. Buka https://{listen}/ (hentikan dengan Ctrl-C)");
+                    return talenta_web::serve_tls(listener, cert, key, state)
+                        .await
+                        .context("server TLS berhenti karena galat (periksa berkas sertifikat dan kunci PEM)");
+                }
                 let listener = tokio::net::TcpListener::bind(&listen)
                     .await
                     .with_context(|| format!("alamat {listen} tidak dapat dipakai"))?;

@@ -37,6 +37,8 @@ pub struct Config {
     pub upload_limit: u64,
     /// Fixed clock for tests; `None` uses the system clock.
     pub fixed_now: Option<DateTime<Utc>>,
+    /// Browsers reach the server over HTTPS (served with TLS, or behind a TLS proxy): send HSTS.
+    pub https: bool,
 }
 
 impl Config {
@@ -49,6 +51,7 @@ impl Config {
             body_limit: 64 * 1024 * 1024,
             upload_limit: 60 * 1024 * 1024,
             fixed_now: None,
+            https: false,
         }
     }
 }
@@ -104,5 +107,27 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
+        .await
+}
+
+/// Serves the application with TLS (rustls) on `listener`, with the certificate chain and key
+/// in PEM files, until Ctrl-C. For an agency's LAN without a TLS proxy.
+pub async fn serve_tls(
+    listener: std::net::TcpListener,
+    cert: &std::path::Path,
+    key: &std::path::Path,
+    state: AppState,
+) -> std::io::Result<()> {
+    let tls = axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key).await?;
+    let handle = axum_server::Handle::new();
+    let shutdown = handle.clone();
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        shutdown.graceful_shutdown(Some(std::time::Duration::from_secs(5)));
+    });
+    listener.set_nonblocking(true)?;
+    axum_server::from_tcp_rustls(listener, tls)?
+        .handle(handle)
+        .serve(app(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .await
 }

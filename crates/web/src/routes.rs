@@ -344,6 +344,9 @@ pub fn router(state: AppState) -> Router {
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(limit))
         .layer(axum::middleware::from_fn(security::language))
-        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.config.https,
+            security::headers,
+        ))
         .with_state(state)
 }

@@ -7,8 +7,12 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// Adds the headers.
-pub async fn headers(req: Request, next: Next) -> Response {
+/// Adds the headers (HSTS too when the server is reached over HTTPS).
+pub async fn headers(
+    axum::extract::State(https): axum::extract::State<bool>,
+    req: Request,
+    next: Next,
+) -> Response {
     let is_static = req.uri().path().starts_with("/static/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
@@ -36,6 +40,12 @@ pub async fn headers(req: Request, next: Next) -> Response {
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
+    if https {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     if is_static {
         h.insert(
             header::CACHE_CONTROL,
