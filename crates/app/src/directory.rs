@@ -117,6 +117,8 @@ pub struct EmployeeRecord {
     pub position: Option<Position>,
     /// Its unit.
     pub unit: Option<Unit>,
+    /// Positions held before, newest first.
+    pub history: Vec<store::PastPosition>,
     /// Ratings, oldest first.
     pub ratings: Vec<YearRating>,
     /// Sanctions.
@@ -163,6 +165,7 @@ pub fn employee_record(
             None
         };
         Ok(EmployeeRecord {
+            history: store::position_history(tx, actor.tenant.id, id)?,
             ratings: store::ratings_of(tx, id)?,
             sanctions: store::sanctions_of(tx, id)?,
             employee: employee.clone(),

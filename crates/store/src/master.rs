@@ -588,6 +588,7 @@ impl EmployeeWriter {
 
     /// Upserts a batch by NIP.
     pub fn write(&mut self, db: &mut Db, items: &[EmployeeInput]) -> Result<(), StoreError> {
+        self.record_moves(db, items)?;
         let text: Vec<[String; 3]> = items
             .iter()
             .map(|e| {
@@ -621,6 +622,84 @@ impl EmployeeWriter {
     pub fn finish(self, db: &mut Db) -> Result<UpsertCounts, StoreError> {
         self.bulk.finish(db)
     }
+
+    /// Before a batch is written: for every stored employee whose position changes, keep the
+    /// position they leave in the position history (ending when the new one starts).
+    fn record_moves(&mut self, db: &mut Db, items: &[EmployeeInput]) -> Result<(), StoreError> {
+        for chunk in items.chunks(2000) {
+            let nips: Vec<String> = chunk.iter().map(|e| e.nip.digits()).collect();
+            let sql = format!(
+                "SELECT nip, id, position_id, position_since FROM employees WHERE tenant_id = ? AND position_id IS NOT NULL AND nip IN ({})",
+                vec!["?"; nips.len()].join(",")
+            );
+            let mut params: Vec<Param<'_>> = vec![self.tenant_id.into()];
+            params.extend(nips.iter().map(|n| Param::Text(Some(n.as_str()))));
+            let stored: HashMap<String, (i64, i64, Option<String>)> = db
+                .query(&sql, &params)?
+                .iter()
+                .map(|r| {
+                    Ok((
+                        r.text(0)?.to_string(),
+                        (r.int(1)?, r.int(2)?, r.opt_text(3)?.map(str::to_string)),
+                    ))
+                })
+                .collect::<Result<_, StoreError>>()?;
+            if stored.is_empty() {
+                continue;
+            }
+            for e in chunk {
+                let Some((id, old_position, since)) = stored.get(&e.nip.digits()) else {
+                    continue;
+                };
+                let new_position =
+                    resolve(&self.positions, e.position_code.as_deref(), "position")?;
+                if new_position != Some(*old_position) {
+                    let ended = e.position_since.map(|d| d.to_string());
+                    db.execute(
+                        "INSERT INTO position_history (tenant_id, employee_id, position_id, started_on, ended_on) VALUES (?, ?, ?, ?, ?)",
+                        &[self.tenant_id.into(), (*id).into(), (*old_position).into(), since.as_deref().into(), ended.as_deref().into()],
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A position held earlier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PastPosition {
+    /// The position.
+    pub position_id: i64,
+    /// Its name.
+    pub name: String,
+    /// Held since, when known.
+    pub started_on: Option<NaiveDate>,
+    /// Left on, when known.
+    pub ended_on: Option<NaiveDate>,
+}
+
+/// Positions an employee held before the current one, newest first.
+pub fn position_history(
+    db: &mut Db,
+    tenant_id: i64,
+    employee_id: i64,
+) -> Result<Vec<PastPosition>, StoreError> {
+    db.query(
+        "SELECT h.position_id, p.name, h.started_on, h.ended_on FROM position_history h JOIN positions p ON p.id = h.position_id \
+         WHERE h.tenant_id = ? AND h.employee_id = ? ORDER BY h.id DESC",
+        &[tenant_id.into(), employee_id.into()],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(PastPosition {
+            position_id: r.int(0)?,
+            name: r.text(1)?.to_string(),
+            started_on: opt_date(r.opt_text(2)?)?,
+            ended_on: opt_date(r.opt_text(3)?)?,
+        })
+    })
+    .collect()
 }
 
 /// Upserts employees by NIP in multi-row statements.

@@ -188,6 +188,20 @@ CREATE TABLE import_reports (
 );
 "#,
     ),
+    (
+        5,
+        r#"
+CREATE TABLE position_history (
+  id @ID@,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  employee_id BIGINT NOT NULL REFERENCES employees(id),
+  position_id BIGINT NOT NULL REFERENCES positions(id),
+  started_on TEXT,
+  ended_on TEXT
+);
+CREATE INDEX position_history_employee ON position_history(employee_id);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

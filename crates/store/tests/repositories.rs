@@ -416,3 +416,34 @@ fn tenants_never_see_each_others_rows() {
         assert!(list_units(&mut t.db, b.id).unwrap().is_empty());
     }
 }
+
+#[test]
+fn a_change_of_position_keeps_the_position_left_in_the_history() {
+    for mut t in testing::both() {
+        let tenant = seed(&mut t.db);
+        let mut e = employee("196608011988031001", "Budi Santoso");
+        upsert_employees(&mut t.db, tenant, std::slice::from_ref(&e)).unwrap();
+        let id = employee_by_nip(&mut t.db, tenant, e.nip)
+            .unwrap()
+            .unwrap()
+            .id;
+        assert!(position_history(&mut t.db, tenant, id).unwrap().is_empty());
+        // The same position again: no history.
+        upsert_employees(&mut t.db, tenant, std::slice::from_ref(&e)).unwrap();
+        assert!(
+            position_history(&mut t.db, tenant, id).unwrap().is_empty(),
+            "{}",
+            t.name
+        );
+        e.position_code = Some("J1".into());
+        e.position_since = Some(d(2025, 1, 2));
+        upsert_employees(&mut t.db, tenant, std::slice::from_ref(&e)).unwrap();
+        let h = position_history(&mut t.db, tenant, id).unwrap();
+        assert_eq!(h.len(), 1, "{}", t.name);
+        assert_eq!(h[0].name, "Kepala Bagian Organisasi");
+        assert_eq!(
+            (h[0].started_on, h[0].ended_on),
+            (Some(d(2020, 1, 2)), Some(d(2025, 1, 2)))
+        );
+    }
+}

@@ -429,6 +429,7 @@ struct EmployeePage {
     education: String,
     position: String,
     unit: String,
+    history: Vec<String>,
     ratings: Vec<(i32, String)>,
     sanctions: Vec<String>,
     results: Option<Vec<ResultView>>,

@@ -24,10 +24,14 @@ fn the_login_page_is_served_over_tls_with_hsts() {
     let (cert_path, key_path) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
     rt().block_on(async move {
         let _ = rustls::crypto::ring::default_provider().install_default();
-        tokio::spawn(async move { talenta_web::serve_tls(listener, &cert_path, &key_path, state).await });
+        tokio::spawn(async move {
+            talenta_web::serve_tls(listener, &cert_path, &key_path, state).await
+        });
         let mut roots = rustls::RootCertStore::empty();
         roots.add(cert.cert.der().clone()).unwrap();
-        let client = rustls::ClientConfig::builder().with_root_certificates(roots).with_no_client_auth();
+        let client = rustls::ClientConfig::builder()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
         let connector = tokio_rustls::TlsConnector::from(Arc::new(client));
         let mut tries = 0;
         let tcp = loop {
@@ -42,12 +46,17 @@ fn the_login_page_is_served_over_tls_with_hsts() {
         };
         let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
         let mut tls = connector.connect(name, tcp).await.unwrap();
-        tls.write_all(b"GET /masuk HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await.unwrap();
+        tls.write_all(b"GET /masuk HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
         let mut out = Vec::new();
         tls.read_to_end(&mut out).await.unwrap_or_default();
         let text = String::from_utf8_lossy(&out).to_lowercase();
         assert!(text.starts_with("http/1.1 200"), "{text}");
-        assert!(text.contains("strict-transport-security: max-age=31536000"), "{text}");
+        assert!(
+            text.contains("strict-transport-security: max-age=31536000"),
+            "{text}"
+        );
         assert!(text.contains("set-cookie: __host-talenta-pre="));
     });
 }
