@@ -488,6 +488,21 @@ pub async fn employee(
             .as_ref()
             .map(|u| u.name.clone())
             .unwrap_or_else(|| "-".into()),
+        history: record
+            .history
+            .iter()
+            .map(|h| {
+                let from = h
+                    .started_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "?".into());
+                let to = h
+                    .ended_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "?".into());
+                format!("{} ({from} s.d. {to})", h.name)
+            })
+            .collect(),
         ratings: record
             .ratings
             .iter()
