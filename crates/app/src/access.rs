@@ -270,10 +270,11 @@ pub struct NewSession {
     pub csrf: String,
 }
 
-/// Checks a login and opens a new session (a new id on every login). Runs argon2: call it on a
+/// Checks a login and opens a new session (a new id on every login), recorded in the audit trail. Runs argon2: call it on a
 /// blocking thread. Failures count towards the rate limit of the login name and the address.
 pub fn login(
     db: &mut Db,
+    audit_key: &talenta_store::audit::AuditKey,
     login: &str,
     password: &str,
     address: &str,
@@ -314,6 +315,18 @@ pub fn login(
             m.tenant_id,
             &csrf,
             &ts(now),
+        )?;
+        let ctx = Ctx {
+            actor: account.login.clone(),
+            audit_key: audit_key.clone(),
+            now,
+        };
+        ctx.record(
+            tx,
+            m.tenant_id,
+            "session.login",
+            &format!("account:{}", account.login),
+            serde_json::json!({ "address": address }),
         )?;
         Ok(())
     })?;

@@ -101,6 +101,15 @@ enum Command {
     },
     /// Prints the talent map (9-box counts) per OPD and for the whole government.
     TalentMap,
+    /// Creates an API key for another system (shown once; stored hashed).
+    ApiKey {
+        /// A name for the system, e.g. simpeg.
+        #[arg(long)]
+        name: String,
+        /// Role the key acts with: admin, operator, ppk, auditor, ...
+        #[arg(long, default_value = "operator")]
+        role: String,
+    },
     /// Checks or shows the audit trail.
     Audit {
         #[command(subcommand)]
@@ -319,6 +328,34 @@ fn run(cli: Cli) -> Result<()> {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let map = talent::talent_map(&mut db, &t, as_of)?;
             print_talent_map(&t.name, &map);
+            Ok(())
+        }
+        Command::ApiKey { name, role } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let role = talenta_app::access::Role::parse(&role).ok_or_else(|| {
+                let all: Vec<&str> = talenta_app::access::Role::ALL
+                    .iter()
+                    .map(|r| r.code())
+                    .collect();
+                Refused(format!(
+                    "peran '{role}' tidak dikenal; pilih: {}",
+                    all.join(", ")
+                ))
+            })?;
+            if name.trim().is_empty() {
+                return Err(anyhow!(Refused("nama kunci wajib diisi".into())));
+            }
+            let key = talenta_app::access::create_api_key(&mut db, &ctx, &t, name.trim(), role)?;
+            println!(
+                "Kunci API untuk {} ({}, peran {}):",
+                name.trim(),
+                t.code,
+                role.label()
+            );
+            println!("{key}");
+            println!(
+                "Simpan sekarang: kunci ini tidak dapat ditampilkan lagi. Pakai sebagai 'Authorization: Bearer <kunci>'."
+            );
             Ok(())
         }
         Command::Audit {

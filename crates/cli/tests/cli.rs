@@ -387,3 +387,42 @@ fn audit_verify_passes_on_an_untouched_log_and_names_the_first_tampered_entry() 
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).0.contains("RUSAK, entri 1"));
 }
+
+#[test]
+fn an_api_key_is_shown_once_and_refused_for_an_unknown_role() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        talenta(
+            dir.path(),
+            &[
+                "init",
+                "--code",
+                "kota-uji",
+                "--name",
+                "Pemerintah Kota Uji"
+            ]
+        )
+        .status
+        .success()
+    );
+    let o = talenta(
+        dir.path(),
+        &["api-key", "--name", "simpeg", "--role", "operator"],
+    );
+    assert!(o.status.success(), "{:?}", text(&o));
+    let out = text(&o).0;
+    let key = out.lines().find(|l| l.starts_with("tk_")).unwrap();
+    assert_eq!(key.len(), 3 + 64);
+    let mut db =
+        talenta_store::Db::open(dir.path().join("talenta.sqlite").to_str().unwrap()).unwrap();
+    let stored = db.query("SELECT key_hash FROM api_keys", &[]).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_ne!(
+        stored[0].text(0).unwrap(),
+        key,
+        "stored hashed, never as given"
+    );
+    let o = talenta(dir.path(), &["api-key", "--name", "x", "--role", "raja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("peran 'raja' tidak dikenal"));
+}

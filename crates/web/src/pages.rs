@@ -194,10 +194,12 @@ pub async fn login(State(state): State<AppState>, req: Request) -> Result<Respon
     let now = state.now();
     let rules = state.config.session;
     let login = form.login.trim().to_string();
+    let key = state.config.audit_key.clone();
     let outcome = state
         .db(move |db| {
             Ok(access::login(
                 db,
+                &key,
                 &login,
                 &form.password,
                 &address,

@@ -72,6 +72,16 @@ fn logging_in_sets_a_host_only_secure_session_cookie_and_a_new_id_each_time() {
         let home = send(&state, get("/", Some(&b))).await;
         assert_eq!(home.status, 200);
         assert!(home.body.contains("Admin BKPSDM"));
+        let log = send(&state, get("/audit", Some(&b))).await;
+        assert!(
+            log.body.contains("session.login"),
+            "logins are in the audit trail"
+        );
+        let log = send(&state, get("/audit", Some(&b))).await;
+        assert!(
+            log.body.contains("session.login"),
+            "logins are in the audit trail"
+        );
     });
 }
 

@@ -163,6 +163,7 @@ impl World {
             .unwrap();
             let s = access::login(
                 &mut db.db,
+                &key(),
                 &login,
                 PASSWORD,
                 "127.0.0.1",
