@@ -39,4 +39,12 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test (SQLite and PostgreSQL)"
 cargo test --workspace
+
+# ---- browser journeys (owned by e2e/; see e2e/README.md) ----------------------------------
+# Headless Debian Chromium driven by playwright-core against `talenta serve --demo` on a free
+# port of 127.0.0.1. Installs chromium (apt-get) and e2e's node packages (npm ci) if missing.
+echo "== browser journeys (e2e/run.sh)"
+./e2e/run.sh
+# ---- end of browser journeys --------------------------------------------------------------
+
 echo "== all tests passed"
