@@ -152,6 +152,9 @@ pub struct Actor {
     pub role: Role,
     /// The actor's own employee record.
     pub employee_id: Option<i64>,
+    /// Every tenant the account has a role in (id, name), to switch between (assessors serve
+    /// several governments).
+    pub tenants: Vec<(i64, String)>,
     /// How they authenticated.
     pub credential: Credential,
 }
@@ -365,12 +368,24 @@ pub fn session_actor(
     let Some(account) = store::account(db, s.account_id)?.filter(|a| a.active) else {
         return Ok(None);
     };
-    let Some(m) = store::memberships(db, account.id)?
-        .into_iter()
+    let memberships = store::memberships(db, account.id)?;
+    let Some(m) = memberships
+        .iter()
         .find(|m| m.tenant_id == s.tenant_id)
+        .cloned()
     else {
         return Ok(None);
     };
+    let all_tenants = talenta_store::master::list_tenants(db)?;
+    let tenants: Vec<(i64, String)> = memberships
+        .iter()
+        .filter_map(|m| {
+            all_tenants
+                .iter()
+                .find(|t| t.id == m.tenant_id)
+                .map(|t| (t.id, t.name.clone()))
+        })
+        .collect();
     let (Some(role), Some(tenant)) = (Role::parse(&m.role), tenant_by_id(db, s.tenant_id)?) else {
         return Ok(None);
     };
@@ -384,6 +399,7 @@ pub fn session_actor(
         tenant,
         role,
         employee_id: m.employee_id,
+        tenants,
         credential: Credential::Session { csrf: s.csrf_token },
     }))
 }
@@ -444,6 +460,7 @@ pub fn api_actor(db: &mut Db, key: &str) -> Result<Option<Actor>, AppError> {
         tenant,
         role,
         employee_id: None,
+        tenants: Vec::new(),
         credential: Credential::ApiKey,
     }))
 }
@@ -482,5 +499,35 @@ pub fn put_account(
             serde_json::json!({ "role": a.role.code() }),
         )?;
         Ok(id)
+    })
+}
+
+/// Moves the session `token` to another tenant the account has a role in (recorded there).
+pub fn switch_tenant(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    token: &str,
+    tenant_id: i64,
+) -> Result<(), AppError> {
+    let Some(account_id) = actor.account_id else {
+        return Err(AppError::Forbidden);
+    };
+    if !store::memberships(db, account_id)?
+        .iter()
+        .any(|m| m.tenant_id == tenant_id)
+    {
+        return Err(AppError::Forbidden);
+    }
+    db.transaction(|tx| {
+        store::set_session_tenant(tx, &token_hash(token), tenant_id)?;
+        ctx.record(
+            tx,
+            tenant_id,
+            "session.switch",
+            &format!("account:{}", actor.login),
+            serde_json::json!({ "from": actor.tenant.id }),
+        )?;
+        Ok(())
     })
 }

@@ -275,3 +275,12 @@ pub fn clear_login_failures(db: &mut Db, login: &str) -> Result<(), StoreError> 
     )?;
     Ok(())
 }
+
+/// Moves a session to another tenant.
+pub fn set_session_tenant(db: &mut Db, token_hash: &str, tenant_id: i64) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE sessions SET tenant_id = ? WHERE token_hash = ?",
+        &[tenant_id.into(), token_hash.into()],
+    )?;
+    Ok(())
+}

@@ -146,3 +146,54 @@ pub async fn talent_map(
         "units": map.units.iter().map(|u| json!({ "id": u.unit.id, "name": u.unit.name, "boxes": u.boxes, "unplaced": u.unplaced })).collect::<Vec<_>>(),
     })))
 }
+
+/// Units of the tenant (a tree by `parent_id`).
+pub async fn units(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+) -> Result<Json<Value>, ApiError> {
+    let units = state
+        .db(move |db| Ok(directory::units(db, &actor)?))
+        .await?;
+    Ok(Json(json!(
+        units
+            .iter()
+            .map(
+                |u| json!({ "id": u.id, "code": u.code, "name": u.name, "parent_id": u.parent_id })
+            )
+            .collect::<Vec<_>>()
+    )))
+}
+
+/// Positions of the tenant.
+pub async fn positions(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+) -> Result<Json<Value>, ApiError> {
+    let all = state
+        .db(move |db| Ok(directory::positions(db, &actor)?))
+        .await?;
+    Ok(Json(json!(all
+        .iter()
+        .map(|(p, unit)| json!({
+            "id": p.id, "code": p.code, "name": p.name, "class": p.class.code(), "eselon": p.eselon.map(|e| e.code()),
+            "unit_id": p.unit_id, "unit": unit, "superior_id": p.superior_id,
+        }))
+        .collect::<Vec<_>>())))
+}
+
+/// One position with its competency standard.
+pub async fn position(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    let (p, unit, standard) = state
+        .db(move |db| Ok(directory::position_detail(db, &actor, id)?))
+        .await?;
+    Ok(Json(json!({
+        "id": p.id, "code": p.code, "name": p.name, "class": p.class.code(), "eselon": p.eselon.map(|e| e.code()),
+        "unit_id": p.unit_id, "unit": unit, "superior_id": p.superior_id,
+        "standard": standard.iter().map(|(c, l)| json!({ "competency": c.code(), "level": l.value() })).collect::<Vec<_>>(),
+    })))
+}

@@ -26,6 +26,8 @@ pub struct UserBar {
     pub csrf: String,
     /// Menu (address, label).
     pub nav: Vec<(String, String)>,
+    /// Other tenants the account may switch to (id, name, current).
+    pub tenants: Vec<(i64, String, bool)>,
 }
 
 /// What every page needs.
@@ -74,6 +76,14 @@ fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
                 Credential::ApiKey => String::new(),
             },
             nav,
+            tenants: if a.tenants.len() > 1 {
+                a.tenants
+                    .iter()
+                    .map(|(id, name)| (*id, name.clone(), *id == a.tenant.id))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         }
     });
     Layout {
@@ -720,4 +730,38 @@ pub async fn my_access(
 /// Roles as shown to people.
 pub fn role_label(r: Role) -> &'static str {
     r.label()
+}
+
+/// The tenant chosen in the header.
+#[derive(Deserialize)]
+pub struct SwitchForm {
+    tenant: i64,
+}
+
+/// Moves the session to another tenant of the account (assessors serve several).
+pub async fn switch_tenant(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    req: Request,
+) -> Result<Response, WebError> {
+    let Form(form) = Form::<SwitchForm>::from_request(req, &state)
+        .await
+        .map_err(|_| WebError::BadRequest("pilih instansi".into()))?;
+    let token = cookie(&headers, SESSION_COOKIE)
+        .map(str::to_string)
+        .ok_or(WebError::Unauthenticated)?;
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    state
+        .db(move |db| {
+            Ok(access::switch_tenant(
+                db,
+                &ctx,
+                &actor,
+                &token,
+                form.tenant,
+            )?)
+        })
+        .await?;
+    Ok(Redirect::to("/").into_response())
 }

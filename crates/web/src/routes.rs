@@ -126,6 +126,19 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(pages::logout),
         ),
         (
+            mutating(
+                page(
+                    "switch_tenant",
+                    "/instansi",
+                    SignedIn,
+                    Target::None,
+                    "Pindah ke instansi lain dari akun yang sama",
+                ),
+                Method::POST,
+            ),
+            post(pages::switch_tenant),
+        ),
+        (
             page(
                 "dashboard",
                 "/",
@@ -284,6 +297,36 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "Dokumen OpenAPI",
             )),
             get(api::openapi),
+        ),
+        (
+            api_route(page(
+                "api_units",
+                "/api/v1/units",
+                ViewMasterData,
+                Target::None,
+                "Unit kerja",
+            )),
+            get(api::units),
+        ),
+        (
+            api_route(page(
+                "api_positions",
+                "/api/v1/positions",
+                ViewMasterData,
+                Target::None,
+                "Jabatan",
+            )),
+            get(api::positions),
+        ),
+        (
+            api_route(page(
+                "api_position",
+                "/api/v1/positions/{id}",
+                ViewMasterData,
+                Target::Position,
+                "Jabatan dan standar kompetensinya",
+            )),
+            get(api::position),
         ),
         (
             api_route(page(

@@ -312,3 +312,53 @@ fn the_employee_list_searches_filters_and_pages_in_the_database() {
         assert_eq!(json["items"][0]["nip"], "198001012005011001");
     });
 }
+
+#[test]
+fn an_assessor_serving_two_governments_switches_between_them_and_nowhere_else() {
+    for w in worlds() {
+        rt().block_on(async {
+            let state = w.state();
+            let (cookie, csrf) = w.session(Role::Assessor);
+            let home = send(&state, get("/", Some(&cookie))).await;
+            assert!(home.body.contains("Pemerintah kota-a"));
+            assert!(
+                home.body.contains("name=\"tenant\""),
+                "a switcher for an account with two tenants: {}",
+                home.body
+            );
+            let r = send(
+                &state,
+                post_form(
+                    "/instansi",
+                    Some(&cookie),
+                    &format!("_csrf={csrf}&tenant={}", w.b.id),
+                ),
+            )
+            .await;
+            assert_eq!(r.status, 303, "{}", w.db.name);
+            let home = send(&state, get("/", Some(&cookie))).await;
+            assert!(
+                home.body.contains("<option value=\"2\" selected>")
+                    || home
+                        .body
+                        .contains(&format!("<option value=\"{}\" selected>", w.b.id)),
+                "{}",
+                home.body
+            );
+            // An operator of A has no role in B.
+            let (op, opcsrf) = w.session(Role::Operator);
+            let r = send(
+                &state,
+                post_form(
+                    "/instansi",
+                    Some(&op),
+                    &format!("_csrf={opcsrf}&tenant={}", w.b.id),
+                ),
+            )
+            .await;
+            assert_eq!(r.status, 403);
+            let list = send(&state, get("/pegawai", Some(&op))).await;
+            assert!(list.body.contains("2 pegawai ditemukan"), "still in A");
+        });
+    }
+}

@@ -187,6 +187,12 @@ impl World {
                 ));
             }
         }
+        // The assessor also serves tenant B (assessors are borrowed across governments).
+        let assessor = talenta_store::access::account_by_login(&mut db.db, "asesor.a")
+            .unwrap()
+            .unwrap();
+        talenta_store::access::set_membership(&mut db.db, assessor.id, b.id, "asesor", None)
+            .unwrap();
         World {
             db,
             a,
