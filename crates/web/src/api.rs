@@ -2,7 +2,7 @@
 //! the same authorisation as the pages, JSON errors. The OpenAPI document is built from the
 //! route registry.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -11,6 +11,7 @@ use talenta_app::directory::{self, EmployeeQuery};
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::extract::{ApiId, ApiQuery};
 use crate::routes::{RouteSpec, Target, registry};
 
 /// The OpenAPI 3.1 document of every API route.
@@ -69,7 +70,7 @@ pub struct EmployeesQuery {
 pub async fn employees(
     State(state): State<AppState>,
     Extension(actor): Extension<Actor>,
-    Query(q): Query<EmployeesQuery>,
+    ApiQuery(q): ApiQuery<EmployeesQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let query = EmployeeQuery {
         text: q.q,
@@ -94,7 +95,7 @@ pub async fn employees(
 pub async fn employee(
     State(state): State<AppState>,
     Extension(actor): Extension<Actor>,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
 ) -> Result<Json<Value>, ApiError> {
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     // Without results: they have their own route and their own audit entry.
@@ -116,7 +117,7 @@ pub async fn employee(
 pub async fn employee_results(
     State(state): State<AppState>,
     Extension(actor): Extension<Actor>,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
 ) -> Result<Json<Value>, ApiError> {
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let results = state
@@ -186,7 +187,7 @@ pub async fn positions(
 pub async fn position(
     State(state): State<AppState>,
     Extension(actor): Extension<Actor>,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
 ) -> Result<Json<Value>, ApiError> {
     let (p, unit, standard) = state
         .db(move |db| Ok(directory::position_detail(db, &actor, id)?))

@@ -200,7 +200,7 @@ pub async fn position(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(actor): Extension<Actor>,
-    Path(id): Path<i64>,
+    crate::extract::Id(id): crate::extract::Id,
 ) -> Result<Response, WebError> {
     position_page(&state, &headers, &actor, id, None, None, None).await
 }
@@ -210,7 +210,7 @@ pub async fn save_standard(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(actor): Extension<Actor>,
-    Path(id): Path<i64>,
+    crate::extract::Id(id): crate::extract::Id,
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let typed: Vec<(String, String)> = form.into_iter().filter(|(k, _)| k != "_csrf").collect();

@@ -313,7 +313,7 @@ pub struct ListQuery {
     q: Option<String>,
     unit: Option<String>,
     kelas: Option<String>,
-    halaman: Option<u64>,
+    halaman: Option<String>,
 }
 
 #[derive(Template)]
@@ -362,7 +362,11 @@ pub async fn employees(
         text: q.q.clone(),
         unit_id,
         class: class.clone(),
-        page: q.halaman.unwrap_or(1),
+        page: q
+            .halaman
+            .as_deref()
+            .and_then(|h| h.trim().parse().ok())
+            .unwrap_or(1),
     };
     let a = actor.clone();
     let (page, units) = state
@@ -459,7 +463,7 @@ pub async fn employee(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(actor): Extension<Actor>,
-    Path(id): Path<i64>,
+    crate::extract::Id(id): crate::extract::Id,
 ) -> Result<Html<String>, WebError> {
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let a = actor.clone();
@@ -635,9 +639,10 @@ pub async fn talent_box(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(actor): Extension<Actor>,
-    Path(number): Path<u8>,
+    crate::extract::Id(number): crate::extract::Id,
     Query(q): Query<UnitQuery>,
 ) -> Result<Html<String>, WebError> {
+    let number = u8::try_from(number).unwrap_or(0);
     let as_of = state.now().date_naive();
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let unit_id = q.unit.as_deref().and_then(|u| u.parse::<i64>().ok());

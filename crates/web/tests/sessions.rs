@@ -362,3 +362,51 @@ fn an_assessor_serving_two_governments_switches_between_them_and_nowhere_else() 
         });
     }
 }
+
+#[test]
+fn bad_addresses_and_parameters_are_answered_in_bahasa_indonesia_as_a_page_or_as_json() {
+    let w = World::new(talenta_store::testing::sqlite());
+    rt().block_on(async {
+        let state = w.state();
+        let (cookie, _) = w.session(Role::TenantAdmin);
+        let page = send(&state, get("/pegawai/bukan-angka", Some(&cookie))).await;
+        assert_eq!(page.status, 404);
+        assert!(page.body.contains("data tidak ditemukan"));
+        let lenient = send(&state, get("/pegawai?halaman=abc", Some(&cookie))).await;
+        assert_eq!(lenient.status, 200, "a bad page number shows page 1");
+        let no_box = send(&state, get("/peta-talenta/kotak/12", Some(&cookie))).await;
+        assert_eq!(no_box.status, 422);
+        assert!(
+            no_box.body.contains("kotak 12 tidak ada; pilih 1 sampai 9"),
+            "{}",
+            no_box.body
+        );
+        let key = &w.api_keys[0].1;
+        let api = |path: &str| {
+            Request::get(path)
+                .header("authorization", format!("Bearer {key}"))
+                .body(Body::empty())
+                .unwrap()
+        };
+        let r = send(&state, api("/api/v1/employees?page=abc")).await;
+        assert_eq!(r.status, 422);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["error"]["code"], "input.invalid");
+        assert!(
+            v["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("parameter pencarian tidak sah"),
+            "{v}"
+        );
+        let r = send(&state, api("/api/v1/employees/abc")).await;
+        assert_eq!(r.status, 404);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["error"]["message"], "data tidak ditemukan");
+        let r = send(&state, api(&format!("/api/v1/employees/{}", w.foreign))).await;
+        assert_eq!(
+            r.status, 404,
+            "another tenant's employee is not found, not forbidden"
+        );
+    });
+}
