@@ -34,3 +34,4 @@ secs = time.perf_counter() - t
 peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"bench": "import_employees_1m_peak_memory", "rows": 1000000, "seconds": secs, "rows_per_s": 1000000 / secs, "peak_rss_mb": peak_mb}))
 PY
+echo "== Employees list page of a 16,151-employee government, 50 connections on loopback (wrk; not pinned)"; bench/web_list.sh
