@@ -202,6 +202,14 @@ CREATE TABLE position_history (
 CREATE INDEX position_history_employee ON position_history(employee_id);
 "#,
     ),
+    (
+        6,
+        r#"
+ALTER TABLE employees ADD COLUMN search_key TEXT;
+UPDATE employees SET search_key = LOWER(name) || ' ' || nip;
+CREATE INDEX employees_search ON employees(tenant_id, search_key);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.
