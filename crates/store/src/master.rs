@@ -1198,10 +1198,15 @@ pub fn search_employees(
     // cost 7-9 ms a request; the joins are taken only when a position filter needs them, the
     // text search reads one lower-case column, and the page is chosen by id before joining.
     let mut cond = String::from("e.tenant_id = ?");
-    let like = filter
-        .text
-        .as_ref()
-        .map(|t| format!("%{}%", search_key_of(t).replace(['%', '_'], "")));
+    // A NIP may be typed with the spaces of its display form.
+    let like = filter.text.as_ref().map(|t| {
+        let t = if t.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+            t.replace(' ', "")
+        } else {
+            t.clone()
+        };
+        format!("%{}%", search_key_of(&t).replace(['%', '_'], ""))
+    });
     let mut params: Vec<Param<'_>> = vec![tenant_id.into()];
     if let Some(l) = &like {
         cond.push_str(" AND e.search_key LIKE ?");

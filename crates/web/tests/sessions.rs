@@ -298,6 +298,15 @@ fn the_employee_list_searches_filters_and_pages_in_the_database() {
         );
         let by_nip = send(&state, get("/pegawai?q=19800101", Some(&cookie))).await;
         assert!(by_nip.body.contains("1 pegawai ditemukan"), "NIP prefix");
+        let spaced = send(
+            &state,
+            get("/pegawai?q=19800101%20200501%201%20001", Some(&cookie)),
+        )
+        .await;
+        assert!(
+            spaced.body.contains("1 pegawai ditemukan"),
+            "NIP as displayed, with spaces"
+        );
         let by_name = send(&state, get("/pegawai?q=PEGAWAI%201001", Some(&cookie))).await;
         assert!(
             by_name.body.contains("1 pegawai ditemukan"),
