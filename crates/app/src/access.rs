@@ -386,7 +386,8 @@ pub fn session_actor(
                 .map(|t| (t.id, t.name.clone()))
         })
         .collect();
-    let (Some(role), Some(tenant)) = (Role::parse(&m.role), tenant_by_id(db, s.tenant_id)?) else {
+    let tenant = all_tenants.iter().find(|t| t.id == s.tenant_id).cloned();
+    let (Some(role), Some(tenant)) = (Role::parse(&m.role), tenant) else {
         return Ok(None);
     };
     if now - seen > Duration::seconds(30) {

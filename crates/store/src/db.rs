@@ -171,6 +171,8 @@ impl Db {
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; \
                  PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;",
             )?;
+            // A request runs a dozen distinct statements; keep them all prepared.
+            conn.set_prepared_statement_cache_capacity(256);
             Ok(Db::Sqlite(conn))
         }
     }

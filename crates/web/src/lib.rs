@@ -69,7 +69,9 @@ impl AppState {
     /// State over a database.
     pub fn new(config: Config) -> AppState {
         AppState {
-            pool: Pool::new(&config.database, 32),
+            // As many idle connections as blocking threads may run at once: reopening a
+            // connection loses its prepared statements.
+            pool: Pool::new(&config.database, 128),
             config: Arc::new(config),
         }
     }
