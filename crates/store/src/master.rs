@@ -631,6 +631,9 @@ impl EmployeeWriter {
     /// Before a batch is written: for every stored employee whose position changes, keep the
     /// position they leave in the position history (ending when the new one starts).
     fn record_moves(&mut self, db: &mut Db, items: &[EmployeeInput]) -> Result<(), StoreError> {
+        if self.bulk.before == 0 {
+            return Ok(()); // nobody was stored before this run: nobody moves
+        }
         for chunk in items.chunks(2000) {
             let nips: Vec<String> = chunk.iter().map(|e| e.nip.digits()).collect();
             let sql = format!(

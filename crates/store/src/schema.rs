@@ -207,7 +207,6 @@ CREATE INDEX position_history_employee ON position_history(employee_id);
         r#"
 ALTER TABLE employees ADD COLUMN search_key TEXT;
 UPDATE employees SET search_key = LOWER(name) || ' ' || nip;
-CREATE INDEX employees_search ON employees(tenant_id, search_key);
 "#,
     ),
 ];
