@@ -1212,6 +1212,10 @@ pub fn search_employees(
     });
     let mut params: Vec<Param<'_>> = vec![tenant_id.into()];
     if let Some(l) = &like {
+        // A text search reads every key of the tenant: one sequential scan of the table is
+        // cheaper than following the name index row by row (measured 1.7 ms against 4.4 ms for
+        // 16,151 employees), so the unary `+` keeps SQLite off that index (PostgreSQL ignores it).
+        cond = String::from("+e.tenant_id = ?");
         cond.push_str(" AND e.search_key LIKE ?");
         params.push(l.as_str().into());
     }
