@@ -269,6 +269,7 @@ struct DashboardPage {
     role: &'static str,
     tenant: String,
     cards: Vec<(String, String, String)>,
+    empty: &'static str,
 }
 
 /// The home page: what this role can do.
@@ -300,6 +301,11 @@ pub async fn dashboard(
         name: actor.name.clone(),
         role: actor.role.label(),
         tenant: actor.tenant.name.clone(),
+        empty: match actor.role {
+            Role::Assessor => "Belum ada jadwal penilaian untuk Anda di instansi ini.",
+            Role::PanelMember => "Belum ada seleksi terbuka yang menugaskan Anda di instansi ini.",
+            _ => "Belum ada yang perlu Anda kerjakan di sini.",
+        },
         cards,
     };
     render(&page)
