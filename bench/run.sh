@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/talenta-target}"
 if [ ! -x bench/.venv/bin/python ]; then
   python3 -m venv bench/.venv
-  bench/.venv/bin/pip install -q numpy openpyxl
+  bench/.venv/bin/pip install -q numpy openpyxl scipy
 fi
 export BENCH_PYTHON="$PWD/bench/.venv/bin/python"
 cargo build --release -q -p talenta-bench -p talenta-cli
@@ -15,6 +15,9 @@ PIN="taskset -c 0"
 command -v taskset >/dev/null || PIN=""
 echo "== JPM of 1,000,000 employees against their own position (talenta vs numpy)"
 $PIN "$BIN/talenta-bench" jpm 1000000
+bench/.venv/bin/python -c "import scipy" 2>/dev/null || bench/.venv/bin/pip install -q scipy
+echo "== Schedule of the 2,227-person Bekasi event with assessors (talenta vs scipy.optimize.milp / HiGHS), one core"
+$PIN "$BIN/talenta-bench" schedule 2227
 echo "== Import of a 100,000-row employees workbook into SQLite (talenta vs openpyxl + sqlite3), both cores"
 "$BIN/talenta-bench" import 100000
 echo "== The same, pinned to one core (talenta then reads and stores on one thread)"
