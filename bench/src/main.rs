@@ -302,7 +302,7 @@ fn schedule(n: usize) {
     let dir = out_dir();
     let units = 51usize;
     let days = 3usize;
-    let mut rng = Rng(2021_10_05);
+    let mut rng = Rng(20211005);
     let participants: Vec<Participant> = (0..n)
         .map(|_| {
             let unit = rng.below(units as u64) as usize;
