@@ -2,6 +2,7 @@
 //! servants as pure code (no I/O). See `shared/domain.md` for the sources.
 
 pub mod competency;
+pub mod conflict;
 pub mod eligibility;
 pub mod jpm;
 pub mod master;
