@@ -6,6 +6,7 @@ pub mod context;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod event;
 pub mod import;
 pub mod jpm;
 pub mod talent;

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod audit;
 pub mod db;
+pub mod event;
 pub mod master;
 pub mod pool;
 pub mod schema;

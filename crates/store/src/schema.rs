@@ -209,6 +209,68 @@ ALTER TABLE employees ADD COLUMN search_key TEXT;
 UPDATE employees SET search_key = LOWER(name) || ' ' || nip;
 "#,
     ),
+    (
+        7,
+        r#"
+CREATE TABLE events (
+  id @ID@,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  day_capacity BIGINT NOT NULL,
+  per_participant BIGINT NOT NULL,
+  max_per_assessor_day BIGINT NOT NULL,
+  unit_share_percent BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (tenant_id, code)
+);
+CREATE TABLE event_sessions (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  event_id BIGINT NOT NULL REFERENCES events(id),
+  day_no BIGINT NOT NULL,
+  day_date TEXT NOT NULL,
+  session_no BIGINT NOT NULL,
+  capacity BIGINT NOT NULL,
+  PRIMARY KEY (tenant_id, event_id, day_no, session_no)
+);
+CREATE TABLE event_participants (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  event_id BIGINT NOT NULL REFERENCES events(id),
+  employee_id BIGINT NOT NULL REFERENCES employees(id),
+  unavailable TEXT NOT NULL,
+  day_no BIGINT,
+  session_no BIGINT,
+  PRIMARY KEY (tenant_id, event_id, employee_id)
+);
+CREATE TABLE event_assessors (
+  id @ID@,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  event_id BIGINT NOT NULL REFERENCES events(id),
+  name TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  employee_id BIGINT REFERENCES employees(id),
+  unavailable TEXT NOT NULL,
+  UNIQUE (tenant_id, event_id, name)
+);
+CREATE TABLE event_declared_conflicts (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  event_id BIGINT NOT NULL REFERENCES events(id),
+  assessor_id BIGINT NOT NULL REFERENCES event_assessors(id),
+  employee_id BIGINT NOT NULL REFERENCES employees(id),
+  relation TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, event_id, assessor_id, employee_id)
+);
+CREATE TABLE event_assignments (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  event_id BIGINT NOT NULL REFERENCES events(id),
+  employee_id BIGINT NOT NULL REFERENCES employees(id),
+  assessor_id BIGINT NOT NULL REFERENCES event_assessors(id),
+  PRIMARY KEY (tenant_id, event_id, employee_id, assessor_id)
+);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

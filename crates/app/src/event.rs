@@ -1,0 +1,477 @@
+//! Assessment events: creating one (days, sessions, cohort, assessors) and planning its
+//! schedule: participants into days and sessions within capacity without emptying an OPD on one
+//! day, and at least two conflict-free assessors per participant with balanced loads. An event
+//! that cannot be scheduled gets the reason, never a partial schedule.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use talenta_domain::conflict::{ConflictReason, ConflictRules, PairFacts, Side, conflicts};
+use talenta_domain::{Nip, PositionClass, Purpose};
+use talenta_planning::schedule::{
+    self as solver, Assessor, AssessorError, AssessorProblem, Day, Participant, PlacementError,
+    PlacementProblem,
+};
+use talenta_store::Db;
+use talenta_store::event::{self as store, Event, EventAssessor, Session};
+use talenta_store::master;
+
+use crate::access::{Actor, Permission};
+use crate::{AppError, Ctx};
+
+/// Who is assessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cohort {
+    /// Only holders of positions of this class.
+    pub class: Option<PositionClass>,
+    /// Only this OPD (unit code) and the units below it.
+    pub opd_code: Option<String>,
+}
+
+/// An assessor to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssessorSpec {
+    /// Name.
+    pub name: String,
+    /// Home organisation.
+    pub organisation: String,
+    /// NIP when the assessor is an employee of this government (internal).
+    pub nip: Option<Nip>,
+}
+
+/// An event to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventSpec {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Purpose.
+    pub purpose: Purpose,
+    /// The days.
+    pub dates: Vec<NaiveDate>,
+    /// Seats of each session of a day.
+    pub sessions: Vec<u32>,
+    /// Most participants a day.
+    pub day_capacity: u32,
+    /// Assessors per participant (2 by default).
+    pub per_participant: u32,
+    /// Most assessees per assessor per day.
+    pub max_per_assessor_day: u32,
+    /// Most of an OPD's cohort on one day, in percent.
+    pub unit_share_percent: u32,
+    /// Who is assessed.
+    pub cohort: Cohort,
+    /// The assessors.
+    pub assessors: Vec<AssessorSpec>,
+}
+
+fn allow(actor: &Actor) -> Result<(), AppError> {
+    if actor.may(Permission::EditMasterData, None) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Creates an event with its cohort and assessors; returns it with the cohort size.
+pub fn create_event(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    spec: &EventSpec,
+) -> Result<(Event, usize), AppError> {
+    allow(actor)?;
+    let invalid = |m: String| Err(AppError::Invalid(m));
+    if spec.dates.is_empty() || spec.sessions.is_empty() {
+        return invalid("acara membutuhkan paling sedikit satu hari dan satu sesi".into());
+    }
+    if spec.per_participant == 0 || spec.max_per_assessor_day == 0 || spec.day_capacity == 0 {
+        return invalid("kapasitas harian, jumlah asesor per peserta dan beban asesor per hari harus lebih dari 0".into());
+    }
+    if !(1..=100).contains(&spec.unit_share_percent) {
+        return invalid(format!(
+            "bagian unit per hari {}% harus 1-100",
+            spec.unit_share_percent
+        ));
+    }
+    let tenant = actor.tenant.id;
+    if store::event_by_code(db, tenant, &spec.code)?.is_some() {
+        return invalid(format!("acara dengan kode '{}' sudah ada", spec.code));
+    }
+    let units = master::list_units(db, tenant)?;
+    let positions: HashMap<i64, talenta_domain::master::Position> =
+        master::list_positions(db, tenant)?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+    let opd_units: Option<HashSet<i64>> = match &spec.cohort.opd_code {
+        Some(code) => {
+            let Some(root) = units.iter().find(|u| &u.code == code) else {
+                return invalid(format!("unit kerja '{code}' tidak ditemukan"));
+            };
+            Some(
+                crate::directory::descendants(&units, root.id)
+                    .into_iter()
+                    .collect(),
+            )
+        }
+        None => None,
+    };
+    let employees = master::list_employees(db, tenant)?;
+    let cohort: Vec<i64> = employees
+        .iter()
+        .filter(|e| {
+            let Some(p) = e.position_id.and_then(|id| positions.get(&id)) else {
+                return false;
+            };
+            spec.cohort.class.is_none_or(|c| p.class == c)
+                && opd_units
+                    .as_ref()
+                    .is_none_or(|set| set.contains(&p.unit_id))
+        })
+        .map(|e| e.id)
+        .collect();
+    if cohort.is_empty() {
+        return invalid("tidak ada pegawai yang memenuhi kriteria peserta".into());
+    }
+    let by_nip: HashMap<Nip, i64> = employees.iter().map(|e| (e.nip, e.id)).collect();
+    let mut seen = HashSet::new();
+    for a in &spec.assessors {
+        if !seen.insert(a.name.trim().to_lowercase()) {
+            return invalid(format!("asesor '{}' disebut dua kali", a.name));
+        }
+        if let Some(n) = a.nip
+            && !by_nip.contains_key(&n)
+        {
+            return invalid(format!(
+                "asesor internal dengan NIP {n} bukan pegawai instansi ini"
+            ));
+        }
+    }
+    let now = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let event = Event {
+        id: 0,
+        code: spec.code.clone(),
+        name: spec.name.clone(),
+        purpose: spec.purpose.code().to_string(),
+        day_capacity: spec.day_capacity,
+        per_participant: spec.per_participant,
+        max_per_assessor_day: spec.max_per_assessor_day,
+        unit_share_percent: spec.unit_share_percent,
+        status: "draft".into(),
+    };
+    let sessions: Vec<Session> = spec
+        .dates
+        .iter()
+        .enumerate()
+        .flat_map(|(d, date)| {
+            spec.sessions
+                .iter()
+                .enumerate()
+                .map(move |(s, cap)| Session {
+                    day_no: d as u32 + 1,
+                    date: *date,
+                    session_no: s as u32 + 1,
+                    capacity: *cap,
+                })
+        })
+        .collect();
+    db.transaction(|tx| {
+        let stored = store::create_event(tx, tenant, &event, &sessions, &now)?;
+        let members: Vec<(i64, Vec<u32>)> = cohort.iter().map(|id| (*id, Vec::new())).collect();
+        store::add_participants(tx, tenant, stored.id, &members)?;
+        for a in &spec.assessors {
+            store::add_assessor(
+                tx,
+                tenant,
+                stored.id,
+                &EventAssessor {
+                    id: 0,
+                    name: a.name.trim().to_string(),
+                    organisation: a.organisation.trim().to_string(),
+                    employee_id: a.nip.and_then(|n| by_nip.get(&n).copied()),
+                    unavailable: Vec::new(),
+                },
+            )?;
+        }
+        ctx.record(
+            tx,
+            tenant,
+            "event.create",
+            &format!("event:{}", stored.code),
+            serde_json::json!({ "participants": cohort.len(), "assessors": spec.assessors.len(), "days": spec.dates.len() }),
+        )?;
+        Ok((stored, cohort.len()))
+    })
+}
+
+/// A pair the schedule may not use, with its reasons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excluded {
+    /// Assessor name.
+    pub assessor: String,
+    /// Participant employee id.
+    pub employee_id: i64,
+    /// Participant name.
+    pub participant: String,
+    /// Why.
+    pub reasons: Vec<ConflictReason>,
+}
+
+/// A planned schedule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The event.
+    pub event: Event,
+    /// (day number, date, participants per session).
+    pub days: Vec<(u32, NaiveDate, Vec<u32>)>,
+    /// (assessor name, assessees per day).
+    pub assessor_loads: Vec<(String, Vec<u32>)>,
+    /// Pairs excluded by conflicts of interest.
+    pub excluded: Vec<Excluded>,
+    /// Participants scheduled.
+    pub participants: usize,
+}
+
+/// Plans and stores the whole schedule of an event, or says precisely why it cannot be made.
+pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, AppError> {
+    allow(actor)?;
+    let tenant = actor.tenant.id;
+    let event = store::event_by_code(db, tenant, code)?
+        .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))?;
+    if event.status == "published" {
+        return Err(AppError::Invalid(format!(
+            "jadwal acara '{code}' sudah diterbitkan dan terkunci"
+        )));
+    }
+    let sessions = store::sessions(db, tenant, event.id)?;
+    let people = store::participants(db, tenant, event.id)?;
+    let assessors = store::assessors(db, tenant, event.id)?;
+    let declared = store::declared_conflicts(db, tenant, event.id)?;
+    let employees: HashMap<i64, talenta_domain::master::Employee> =
+        master::list_employees(db, tenant)?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect();
+    let positions: HashMap<i64, talenta_domain::master::Position> =
+        master::list_positions(db, tenant)?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+    let units = master::list_units(db, tenant)?;
+    let parent: HashMap<i64, Option<i64>> = units.iter().map(|u| (u.id, u.parent_id)).collect();
+    let opd_of = |mut id: i64| {
+        for _ in 0..=units.len() {
+            match parent.get(&id).copied().flatten() {
+                Some(p) => id = p,
+                None => break,
+            }
+        }
+        id
+    };
+    let side = |employee: Option<i64>| -> Side {
+        let Some(e) = employee.and_then(|id| employees.get(&id)) else {
+            return Side::default();
+        };
+        let p = e.position_id.and_then(|id| positions.get(&id));
+        Side {
+            employee_id: Some(e.id),
+            opd_id: p.map(|p| opd_of(p.unit_id)),
+            position_id: p.map(|p| p.id),
+            superior_position_id: p.and_then(|p| p.superior_id),
+        }
+    };
+    // Days and sessions.
+    let mut day_nos: Vec<(u32, NaiveDate)> = sessions.iter().map(|s| (s.day_no, s.date)).collect();
+    day_nos.dedup();
+    let days: Vec<Day> = day_nos
+        .iter()
+        .map(|(d, _)| Day {
+            capacity: event.day_capacity,
+            sessions: sessions
+                .iter()
+                .filter(|s| s.day_no == *d)
+                .map(|s| s.capacity)
+                .collect(),
+        })
+        .collect();
+    // Participants by OPD, with the per-OPD daily limit.
+    let opds: Vec<i64> = {
+        let mut v: Vec<i64> = people
+            .iter()
+            .map(|p| side(Some(p.employee_id)).opd_id.unwrap_or(-1))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let opd_index = |o: i64| opds.iter().position(|x| *x == o).unwrap_or(0);
+    let participants: Vec<Participant> = people
+        .iter()
+        .map(|p| Participant {
+            unit: opd_index(side(Some(p.employee_id)).opd_id.unwrap_or(-1)),
+            available: day_nos
+                .iter()
+                .map(|(d, _)| !p.unavailable.contains(d))
+                .collect(),
+        })
+        .collect();
+    let unit_day_cap: Vec<u32> = (0..opds.len())
+        .map(|u| {
+            let size = participants.iter().filter(|p| p.unit == u).count() as u32;
+            if event.unit_share_percent >= 100 {
+                u32::MAX
+            } else {
+                (size * event.unit_share_percent).div_ceil(100).max(1)
+            }
+        })
+        .collect();
+    let name_of = |id: i64| {
+        employees
+            .get(&id)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    };
+    let problem = PlacementProblem {
+        days,
+        participants,
+        unit_day_cap,
+    };
+    let placement = solver::place(&problem).map_err(|e| {
+        let detail = match &e {
+            PlacementError::NoDay { participants } => {
+                let names: Vec<String> = participants
+                    .iter()
+                    .take(10)
+                    .map(|i| name_of(people[*i].employee_id))
+                    .collect();
+                format!("{e}: {}", names.join(", "))
+            }
+            PlacementError::Short { .. } => e.to_string(),
+        };
+        AppError::Invalid(format!("jadwal tidak dapat disusun: {detail}"))
+    })?;
+    // Conflicts of interest.
+    let participant_ids: HashSet<i64> = people.iter().map(|p| p.employee_id).collect();
+    let rules = ConflictRules::default();
+    let mut excluded = Vec::new();
+    let conflict: Vec<Vec<bool>> = people
+        .iter()
+        .map(|p| {
+            let them = side(Some(p.employee_id));
+            assessors
+                .iter()
+                .map(|a| {
+                    let facts = PairFacts {
+                        declared: declared
+                            .iter()
+                            .filter(|(aid, eid, _)| *aid == a.id && *eid == p.employee_id)
+                            .map(|(_, _, r)| r.clone())
+                            .collect(),
+                        assessed_before: false,
+                        assessor_participates: a
+                            .employee_id
+                            .is_some_and(|id| participant_ids.contains(&id)),
+                    };
+                    let reasons = conflicts(&side(a.employee_id), &them, &facts, &rules);
+                    let blocked = !reasons.is_empty();
+                    if blocked {
+                        excluded.push(Excluded {
+                            assessor: a.name.clone(),
+                            employee_id: p.employee_id,
+                            participant: name_of(p.employee_id),
+                            reasons,
+                        });
+                    }
+                    blocked
+                })
+                .collect()
+        })
+        .collect();
+    let ap = AssessorProblem {
+        assessors: assessors
+            .iter()
+            .map(|a| Assessor {
+                available: day_nos
+                    .iter()
+                    .map(|(d, _)| !a.unavailable.contains(d))
+                    .collect(),
+                max_per_day: event.max_per_assessor_day,
+            })
+            .collect(),
+        day_of: placement.slot.iter().map(|s| s.0).collect(),
+        per_participant: event.per_participant,
+        conflict,
+    };
+    let assigned = solver::assign_assessors(&ap).map_err(|e| {
+        let detail = match &e {
+            AssessorError::NoFreeAssessor { participants, .. } => {
+                let names: Vec<String> = participants
+                    .iter()
+                    .take(10)
+                    .map(|i| name_of(people[*i].employee_id))
+                    .collect();
+                format!("{e}: {}", names.join(", "))
+            }
+            AssessorError::DayShort { .. } => e.to_string(),
+        };
+        AppError::Invalid(format!("asesor tidak dapat ditugaskan: {detail}"))
+    })?;
+    let slots: Vec<(i64, u32, u32)> = placement
+        .slot
+        .iter()
+        .enumerate()
+        .map(|(i, (d, s))| (people[i].employee_id, day_nos[*d].0, *s as u32 + 1))
+        .collect();
+    let pairs: Vec<(i64, i64)> = assigned
+        .iter()
+        .enumerate()
+        .flat_map(|(i, list)| list.iter().map(move |a| (i, *a)))
+        .map(|(i, a)| (people[i].employee_id, assessors[a].id))
+        .collect();
+    db.transaction(|tx| {
+        store::save_schedule(tx, tenant, event.id, &slots, &pairs)?;
+        ctx.record(
+            tx,
+            tenant,
+            "event.schedule",
+            &format!("event:{}", event.code),
+            serde_json::json!({ "participants": slots.len(), "assignments": pairs.len(), "excluded_pairs": excluded.len() }),
+        )?;
+        Ok::<(), AppError>(())
+    })?;
+    let days_out = day_nos
+        .iter()
+        .enumerate()
+        .map(|(d, (no, date))| {
+            let per_session: Vec<u32> = (0..problem.days[d].sessions.len())
+                .map(|s| placement.slot.iter().filter(|x| **x == (d, s)).count() as u32)
+                .collect();
+            (*no, *date, per_session)
+        })
+        .collect();
+    let assessor_loads = assessors
+        .iter()
+        .enumerate()
+        .map(|(a, x)| {
+            let per_day: Vec<u32> = (0..day_nos.len())
+                .map(|d| {
+                    assigned
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, list)| ap.day_of[*i] == d && list.contains(&a))
+                        .count() as u32
+                })
+                .collect();
+            (x.name.clone(), per_day)
+        })
+        .collect();
+    Ok(Plan {
+        event,
+        days: days_out,
+        assessor_loads,
+        excluded,
+        participants: people.len(),
+    })
+}

@@ -1,0 +1,218 @@
+//! Events on the demo Kota Mojokerto: the seed article's 268 Pengawas, 48 a day, 6 external
+//! assessors over 6 days; too few days explained; internal assessors kept from their own OPD.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
+
+use chrono::NaiveDate;
+use talenta_app::access::{Actor, Credential, Role};
+use talenta_app::event::{self, AssessorSpec, Cohort, EventSpec};
+use talenta_domain::conflict::ConflictReason;
+use talenta_domain::{PositionClass, Purpose};
+use talenta_store::{Db, testing};
+
+fn ctx() -> talenta_app::Ctx {
+    talenta_app::Ctx {
+        actor: "uji".into(),
+        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
+        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    }
+}
+
+fn mojokerto(db: &mut Db) -> Actor {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let g = talenta_app::demo::demo_governments(as_of)
+        .into_iter()
+        .find(|g| g.code == "kota-mojokerto")
+        .unwrap();
+    talenta_app::demo::load(db, &ctx(), &g).unwrap();
+    let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
+        .unwrap()
+        .unwrap();
+    Actor {
+        account_id: None,
+        name: "Admin".into(),
+        login: "admin.uji".into(),
+        tenant,
+        role: Role::TenantAdmin,
+        employee_id: None,
+        tenants: vec![],
+        credential: Credential::ApiKey,
+    }
+}
+
+fn spec(days: usize, assessors: Vec<AssessorSpec>) -> EventSpec {
+    EventSpec {
+        code: format!("asesmen-pengawas-{days}"),
+        name: "Asesmen Pejabat Pengawas".into(),
+        purpose: Purpose::Pemetaan,
+        dates: (0..days)
+            .map(|d| NaiveDate::from_ymd_opt(2021, 6, 7).unwrap() + chrono::Days::new(d as u64))
+            .collect(),
+        sessions: vec![24, 24],
+        day_capacity: 48,
+        per_participant: 2,
+        max_per_assessor_day: 16,
+        unit_share_percent: 50,
+        cohort: Cohort {
+            class: Some(PositionClass::Pengawas),
+            opd_code: None,
+        },
+        assessors,
+    }
+}
+
+fn provincial(n: usize) -> Vec<AssessorSpec> {
+    (1..=n)
+        .map(|i| AssessorSpec {
+            name: format!("Asesor BKD {i}"),
+            organisation: "BKD Provinsi Jawa Timur".into(),
+            nip: None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_268_pengawas_of_mojokerto_are_scheduled_over_6_days_with_6_provincial_assessors() {
+    for mut t in testing::both() {
+        let actor = mojokerto(&mut t.db);
+        let (ev, size) =
+            event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+        assert_eq!(size, 268, "{}", t.name);
+        let plan = event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+        assert_eq!(plan.participants, 268);
+        let per_day: Vec<u32> = plan.days.iter().map(|(_, _, s)| s.iter().sum()).collect();
+        assert_eq!(per_day.iter().sum::<u32>(), 268);
+        assert!(per_day.iter().all(|d| *d <= 48), "{per_day:?}");
+        assert!(plan.days.iter().all(|(_, _, s)| s.iter().all(|x| *x <= 24)));
+        assert!(
+            plan.assessor_loads
+                .iter()
+                .all(|(_, l)| l.iter().all(|x| *x <= 16)),
+            "{:?}",
+            plan.assessor_loads
+        );
+        assert!(
+            plan.excluded.is_empty(),
+            "external assessors have no conflicts here"
+        );
+        let stored = talenta_store::event::assignments(&mut t.db, actor.tenant.id, ev.id).unwrap();
+        assert_eq!(stored.len(), 536, "two assessors each");
+        let people = talenta_store::event::participants(&mut t.db, actor.tenant.id, ev.id).unwrap();
+        assert!(people.iter().all(|p| p.slot.is_some()));
+    }
+}
+
+#[test]
+fn five_days_are_28_seats_short_and_nothing_is_stored() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(5, provincial(6))).unwrap();
+    let err = event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.starts_with("jadwal tidak dapat disusun: hari"),
+        "{text}"
+    );
+    assert!(text.contains("kurang 28 kursi"), "{text}");
+    assert!(
+        talenta_store::event::assignments(&mut t.db, actor.tenant.id, ev.id)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_internal_assessor_never_assesses_someone_of_their_own_opd_and_the_excluded_pairs_say_why() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    // An Administrator of the city as an internal assessor.
+    let employees = talenta_store::master::list_employees(&mut t.db, actor.tenant.id).unwrap();
+    let positions = talenta_store::master::list_positions(&mut t.db, actor.tenant.id).unwrap();
+    let admin = employees
+        .iter()
+        .find(|e| {
+            e.position_id
+                .and_then(|p| positions.iter().find(|x| x.id == p))
+                .is_some_and(|p| p.class == PositionClass::Administrator)
+        })
+        .unwrap();
+    let mut assessors = provincial(6);
+    assessors.push(AssessorSpec {
+        name: admin.name.clone(),
+        organisation: "Pemerintah Kota Mojokerto".into(),
+        nip: Some(admin.nip),
+    });
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, assessors)).unwrap();
+    let plan = event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    let mine: Vec<&event::Excluded> = plan
+        .excluded
+        .iter()
+        .filter(|x| x.assessor == admin.name)
+        .collect();
+    assert!(!mine.is_empty());
+    assert!(
+        mine.iter()
+            .all(|x| x.reasons.contains(&ConflictReason::SameUnit)),
+        "{mine:?}"
+    );
+    let assessor_id = talenta_store::event::assessors(&mut t.db, actor.tenant.id, ev.id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == admin.name)
+        .unwrap()
+        .id;
+    let excluded: std::collections::HashSet<i64> = mine.iter().map(|x| x.employee_id).collect();
+    for (employee, assessor) in
+        talenta_store::event::assignments(&mut t.db, actor.tenant.id, ev.id).unwrap()
+    {
+        assert!(
+            !(assessor == assessor_id && excluded.contains(&employee)),
+            "a conflicted pair was scheduled"
+        );
+    }
+}
+
+#[test]
+fn bad_events_are_refused_with_a_reason() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let mut s = spec(6, provincial(6));
+    s.cohort.opd_code = Some("TIDAK-ADA".into());
+    assert_eq!(
+        event::create_event(&mut t.db, &ctx(), &actor, &s)
+            .unwrap_err()
+            .to_string(),
+        "unit kerja 'TIDAK-ADA' tidak ditemukan"
+    );
+    let mut s = spec(6, provincial(6));
+    s.unit_share_percent = 0;
+    assert!(
+        event::create_event(&mut t.db, &ctx(), &actor, &s)
+            .unwrap_err()
+            .to_string()
+            .contains("harus 1-100")
+    );
+    let mut s = spec(6, provincial(6));
+    s.assessors.push(s.assessors[0].clone());
+    assert!(
+        event::create_event(&mut t.db, &ctx(), &actor, &s)
+            .unwrap_err()
+            .to_string()
+            .contains("disebut dua kali")
+    );
+    event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    assert!(
+        event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6)))
+            .unwrap_err()
+            .to_string()
+            .contains("sudah ada")
+    );
+    let mut operator_less = actor.clone();
+    operator_less.role = Role::Assessor;
+    assert!(matches!(
+        event::create_event(&mut t.db, &ctx(), &operator_less, &spec(7, provincial(6))),
+        Err(talenta_app::AppError::Forbidden)
+    ));
+}

@@ -1,0 +1,340 @@
+//! Assessment events: the event, its days and sessions, its cohort, its assessors and their
+//! declared conflicts, and the schedule (a day and session per participant, assessors per
+//! participant).
+
+use chrono::NaiveDate;
+
+use crate::{Db, Param, Row, StoreError};
+
+/// An event as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Key.
+    pub id: i64,
+    /// Code, unique in the tenant.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Purpose code (`pengisian` / `pemetaan`).
+    pub purpose: String,
+    /// Most participants a day.
+    pub day_capacity: u32,
+    /// Assessors per participant.
+    pub per_participant: u32,
+    /// Most assessees per assessor per day.
+    pub max_per_assessor_day: u32,
+    /// Most of an OPD's cohort on one day, in percent (100: no limit).
+    pub unit_share_percent: u32,
+    /// `draft` or `published`.
+    pub status: String,
+}
+
+/// A session of a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// Day number from 1.
+    pub day_no: u32,
+    /// Date of the day.
+    pub date: NaiveDate,
+    /// Session number from 1.
+    pub session_no: u32,
+    /// Seats.
+    pub capacity: u32,
+}
+
+/// A participant of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventParticipant {
+    /// Employee.
+    pub employee_id: i64,
+    /// Day numbers they cannot come.
+    pub unavailable: Vec<u32>,
+    /// Scheduled day and session.
+    pub slot: Option<(u32, u32)>,
+}
+
+/// An assessor of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventAssessor {
+    /// Key.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Home organisation (e.g. BKD Provinsi Jawa Timur).
+    pub organisation: String,
+    /// The employee record, for an internal assessor.
+    pub employee_id: Option<i64>,
+    /// Day numbers they are not available.
+    pub unavailable: Vec<u32>,
+}
+
+fn days_text(days: &[u32]) -> String {
+    days.iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn days_of(text: &str) -> Vec<u32> {
+    text.split(',')
+        .filter_map(|d| d.trim().parse().ok())
+        .collect()
+}
+
+fn event_row(r: &Row) -> Result<Event, StoreError> {
+    let n = |i| r.int(i).map(|v| v as u32);
+    Ok(Event {
+        id: r.int(0)?,
+        code: r.text(1)?.to_string(),
+        name: r.text(2)?.to_string(),
+        purpose: r.text(3)?.to_string(),
+        day_capacity: n(4)?,
+        per_participant: n(5)?,
+        max_per_assessor_day: n(6)?,
+        unit_share_percent: n(7)?,
+        status: r.text(8)?.to_string(),
+    })
+}
+
+const EVENT_COLS: &str = "id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status";
+
+/// Creates an event with its sessions; returns it.
+pub fn create_event(
+    db: &mut Db,
+    tenant_id: i64,
+    e: &Event,
+    sessions: &[Session],
+    now: &str,
+) -> Result<Event, StoreError> {
+    db.execute(
+        "INSERT INTO events (tenant_id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, created_at)  VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)",
+        &[
+            tenant_id.into(),
+            e.code.as_str().into(),
+            e.name.as_str().into(),
+            e.purpose.as_str().into(),
+            i64::from(e.day_capacity).into(),
+            i64::from(e.per_participant).into(),
+            i64::from(e.max_per_assessor_day).into(),
+            i64::from(e.unit_share_percent).into(),
+            now.into(),
+        ],
+    )?;
+    let stored = event_by_code(db, tenant_id, &e.code)?
+        .ok_or_else(|| StoreError::NotFound(e.code.clone()))?;
+    for s in sessions {
+        let date = s.date.to_string();
+        db.execute(
+            "INSERT INTO event_sessions (tenant_id, event_id, day_no, day_date, session_no, capacity) VALUES (?, ?, ?, ?, ?, ?)",
+            &[
+                tenant_id.into(),
+                stored.id.into(),
+                i64::from(s.day_no).into(),
+                date.as_str().into(),
+                i64::from(s.session_no).into(),
+                i64::from(s.capacity).into(),
+            ],
+        )?;
+    }
+    Ok(stored)
+}
+
+/// An event by code.
+pub fn event_by_code(db: &mut Db, tenant_id: i64, code: &str) -> Result<Option<Event>, StoreError> {
+    db.query_opt(
+        &format!("SELECT {EVENT_COLS} FROM events WHERE tenant_id = ? AND code = ?"),
+        &[tenant_id.into(), code.into()],
+    )?
+    .map(|r| event_row(&r))
+    .transpose()
+}
+
+/// Sessions of an event by day and number.
+pub fn sessions(db: &mut Db, tenant_id: i64, event_id: i64) -> Result<Vec<Session>, StoreError> {
+    db.query(
+        "SELECT day_no, day_date, session_no, capacity FROM event_sessions WHERE tenant_id = ? AND event_id = ? ORDER BY day_no, session_no",
+        &[tenant_id.into(), event_id.into()],
+    )?
+    .iter()
+    .map(|r| {
+        let date = r.text(1)?;
+        Ok(Session {
+            day_no: r.int(0)? as u32,
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| StoreError::Decode(format!("date {date}")))?,
+            session_no: r.int(2)? as u32,
+            capacity: r.int(3)? as u32,
+        })
+    })
+    .collect()
+}
+
+/// Adds participants (ignoring those already in).
+pub fn add_participants(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    employees: &[(i64, Vec<u32>)],
+) -> Result<(), StoreError> {
+    for (id, unavailable) in employees {
+        let days = days_text(unavailable);
+        db.execute(
+            "INSERT INTO event_participants (tenant_id, event_id, employee_id, unavailable) VALUES (?, ?, ?, ?)  ON CONFLICT (tenant_id, event_id, employee_id) DO UPDATE SET unavailable = excluded.unavailable",
+            &[tenant_id.into(), event_id.into(), (*id).into(), days.as_str().into()],
+        )?;
+    }
+    Ok(())
+}
+
+/// Participants of an event by employee id.
+pub fn participants(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+) -> Result<Vec<EventParticipant>, StoreError> {
+    db.query(
+        "SELECT employee_id, unavailable, day_no, session_no FROM event_participants WHERE tenant_id = ? AND event_id = ? ORDER BY employee_id",
+        &[tenant_id.into(), event_id.into()],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(EventParticipant {
+            employee_id: r.int(0)?,
+            unavailable: days_of(r.text(1)?),
+            slot: match (r.opt_int(2)?, r.opt_int(3)?) {
+                (Some(d), Some(s)) => Some((d as u32, s as u32)),
+                _ => None,
+            },
+        })
+    })
+    .collect()
+}
+
+/// Adds an assessor; returns their id.
+pub fn add_assessor(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    a: &EventAssessor,
+) -> Result<i64, StoreError> {
+    let days = days_text(&a.unavailable);
+    db.execute(
+        "INSERT INTO event_assessors (tenant_id, event_id, name, organisation, employee_id, unavailable) VALUES (?, ?, ?, ?, ?, ?)",
+        &[
+            tenant_id.into(),
+            event_id.into(),
+            a.name.as_str().into(),
+            a.organisation.as_str().into(),
+            a.employee_id.into(),
+            days.as_str().into(),
+        ],
+    )?;
+    let row = db
+        .query_opt(
+            "SELECT id FROM event_assessors WHERE tenant_id = ? AND event_id = ? AND name = ?",
+            &[tenant_id.into(), event_id.into(), a.name.as_str().into()],
+        )?
+        .ok_or_else(|| StoreError::NotFound(a.name.clone()))?;
+    row.int(0)
+}
+
+/// Assessors of an event by id.
+pub fn assessors(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+) -> Result<Vec<EventAssessor>, StoreError> {
+    db.query(
+        "SELECT id, name, organisation, employee_id, unavailable FROM event_assessors WHERE tenant_id = ? AND event_id = ? ORDER BY id",
+        &[tenant_id.into(), event_id.into()],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(EventAssessor {
+            id: r.int(0)?,
+            name: r.text(1)?.to_string(),
+            organisation: r.text(2)?.to_string(),
+            employee_id: r.opt_int(3)?,
+            unavailable: days_of(r.text(4)?),
+        })
+    })
+    .collect()
+}
+
+/// Records a relation an assessor declared with a participant.
+pub fn declare_conflict(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    assessor_id: i64,
+    employee_id: i64,
+    relation: &str,
+) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO event_declared_conflicts (tenant_id, event_id, assessor_id, employee_id, relation) VALUES (?, ?, ?, ?, ?)  ON CONFLICT (tenant_id, event_id, assessor_id, employee_id) DO UPDATE SET relation = excluded.relation",
+        &[tenant_id.into(), event_id.into(), assessor_id.into(), employee_id.into(), relation.into()],
+    )?;
+    Ok(())
+}
+
+/// Declared conflicts: (assessor id, employee id, relation).
+pub fn declared_conflicts(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+) -> Result<Vec<(i64, i64, String)>, StoreError> {
+    db.query(
+        "SELECT assessor_id, employee_id, relation FROM event_declared_conflicts WHERE tenant_id = ? AND event_id = ?",
+        &[tenant_id.into(), event_id.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.int(0)?, r.int(1)?, r.text(2)?.to_string())))
+    .collect()
+}
+
+/// Replaces the schedule: a slot per participant and their assessors.
+pub fn save_schedule(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    slots: &[(i64, u32, u32)],
+    assignments: &[(i64, i64)],
+) -> Result<(), StoreError> {
+    db.execute(
+        "DELETE FROM event_assignments WHERE tenant_id = ? AND event_id = ?",
+        &[tenant_id.into(), event_id.into()],
+    )?;
+    for (employee, day, session) in slots {
+        db.execute(
+            "UPDATE event_participants SET day_no = ?, session_no = ? WHERE tenant_id = ? AND event_id = ? AND employee_id = ?",
+            &[i64::from(*day).into(), i64::from(*session).into(), tenant_id.into(), event_id.into(), (*employee).into()],
+        )?;
+    }
+    let rows: Vec<Vec<Param<'_>>> = assignments
+        .iter()
+        .map(|(e, a)| vec![tenant_id.into(), event_id.into(), (*e).into(), (*a).into()])
+        .collect();
+    for chunk in rows.chunks(500) {
+        let sql = format!(
+            "INSERT INTO event_assignments (tenant_id, event_id, employee_id, assessor_id) VALUES {}",
+            vec!["(?,?,?,?)"; chunk.len()].join(",")
+        );
+        let params: Vec<Param<'_>> = chunk.iter().flatten().copied().collect();
+        db.execute(&sql, &params)?;
+    }
+    Ok(())
+}
+
+/// Assessors per participant: (employee id, assessor id).
+pub fn assignments(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    db.query(
+        "SELECT employee_id, assessor_id FROM event_assignments WHERE tenant_id = ? AND event_id = ? ORDER BY employee_id, assessor_id",
+        &[tenant_id.into(), event_id.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.int(0)?, r.int(1)?)))
+    .collect()
+}
