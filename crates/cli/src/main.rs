@@ -101,6 +101,54 @@ enum Command {
     },
     /// Prints the talent map (9-box counts) per OPD and for the whole government.
     TalentMap,
+    /// Creates an assessment event: days, sessions, cohort and assessors.
+    EventCreate {
+        /// Event code, e.g. asesmen-pengawas-2026.
+        #[arg(long)]
+        code: String,
+        /// Event name.
+        #[arg(long)]
+        name: String,
+        /// pengisian or pemetaan.
+        #[arg(long, default_value = "pemetaan")]
+        purpose: String,
+        /// Days, comma-separated YYYY-MM-DD.
+        #[arg(long, value_delimiter = ',', value_parser = parse_date, required = true)]
+        dates: Vec<NaiveDate>,
+        /// Seats of each session of a day, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "24,24")]
+        sessions: Vec<u32>,
+        /// Most participants a day (default: the seats of a day).
+        #[arg(long)]
+        day_capacity: Option<u32>,
+        /// Only this position class, e.g. pengawas.
+        #[arg(long)]
+        class: Option<String>,
+        /// Only this OPD (unit code) and the units below it.
+        #[arg(long)]
+        opd: Option<String>,
+        /// An external assessor as "Name|Organisation" (repeat for each).
+        #[arg(long)]
+        assessor: Vec<String>,
+        /// An internal assessor by NIP (repeat for each).
+        #[arg(long)]
+        assessor_nip: Vec<String>,
+        /// Assessors per participant.
+        #[arg(long, default_value_t = 2)]
+        per_participant: u32,
+        /// Most assessees per assessor per day.
+        #[arg(long, default_value_t = 16)]
+        max_per_assessor: u32,
+        /// Most of an OPD's cohort on one day, in percent.
+        #[arg(long, default_value_t = 50)]
+        unit_share: u32,
+    },
+    /// Plans the whole schedule of an event (days, sessions, assessors) or says why it cannot.
+    Schedule {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+    },
     /// Creates an API key for another system (shown once; stored hashed).
     ApiKey {
         /// A name for the system, e.g. simpeg.
@@ -328,6 +376,127 @@ fn run(cli: Cli) -> Result<()> {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let map = talent::talent_map(&mut db, &t, as_of)?;
             print_talent_map(&t.name, &map);
+            Ok(())
+        }
+        Command::EventCreate {
+            code,
+            name,
+            purpose,
+            dates,
+            sessions,
+            day_capacity,
+            class,
+            opd,
+            assessor,
+            assessor_nip,
+            per_participant,
+            max_per_assessor,
+            unit_share,
+        } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let actor = cli_actor(&t, &ctx);
+            let purpose = Purpose::parse(&purpose).ok_or_else(|| {
+                Refused(format!(
+                    "tujuan '{purpose}' tidak dikenal; pilih pengisian atau pemetaan"
+                ))
+            })?;
+            let class = class
+                .map(|c| {
+                    talenta_domain::PositionClass::parse(&c)
+                        .ok_or_else(|| Refused(format!("kelas jabatan '{c}' tidak dikenal")))
+                })
+                .transpose()?;
+            let mut assessors = Vec::new();
+            for a in &assessor {
+                let (n, org) = a.split_once('|').unwrap_or((a.as_str(), ""));
+                if n.trim().is_empty() {
+                    return Err(anyhow!(Refused(format!(
+                        "asesor '{a}' tanpa nama; tulis \"Nama|Organisasi\""
+                    ))));
+                }
+                assessors.push(talenta_app::event::AssessorSpec {
+                    name: n.trim().into(),
+                    organisation: org.trim().into(),
+                    nip: None,
+                });
+            }
+            for n in &assessor_nip {
+                let nip =
+                    Nip::parse(n).map_err(|e| Refused(format!("NIP asesor tidak sah: {e}")))?;
+                let e = talenta_store::master::employee_by_nip(&mut db, t.id, nip)?.ok_or_else(
+                    || {
+                        Refused(format!(
+                            "asesor internal dengan NIP {nip} bukan pegawai instansi ini"
+                        ))
+                    },
+                )?;
+                assessors.push(talenta_app::event::AssessorSpec {
+                    name: e.name,
+                    organisation: t.name.clone(),
+                    nip: Some(nip),
+                });
+            }
+            let spec = talenta_app::event::EventSpec {
+                code,
+                name,
+                purpose,
+                day_capacity: day_capacity.unwrap_or_else(|| sessions.iter().sum()),
+                dates,
+                sessions,
+                per_participant,
+                max_per_assessor_day: max_per_assessor,
+                unit_share_percent: unit_share,
+                cohort: talenta_app::event::Cohort {
+                    class,
+                    opd_code: opd,
+                },
+                assessors,
+            };
+            let (event, size) = talenta_app::event::create_event(&mut db, &ctx, &actor, &spec)
+                .map_err(refuse_invalid)?;
+            println!(
+                "Acara {} ({}) dibuat: {size} peserta, {} asesor, {} hari.",
+                event.name,
+                event.code,
+                spec.assessors.len(),
+                spec.dates.len()
+            );
+            Ok(())
+        }
+        Command::Schedule { event } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let actor = cli_actor(&t, &ctx);
+            let plan =
+                talenta_app::event::plan(&mut db, &ctx, &actor, &event).map_err(refuse_invalid)?;
+            println!(
+                "Jadwal {} ({}): {} peserta",
+                plan.event.name, plan.event.code, plan.participants
+            );
+            for (no, date, per_session) in &plan.days {
+                let sessions: Vec<String> = per_session
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| format!("sesi {}: {n}", i + 1))
+                    .collect();
+                println!(
+                    "  Hari {no} ({date}): {} (jumlah {})",
+                    sessions.join(", "),
+                    per_session.iter().sum::<u32>()
+                );
+            }
+            println!("Beban asesor per hari:");
+            for (name, loads) in &plan.assessor_loads {
+                let l: Vec<String> = loads.iter().map(u32::to_string).collect();
+                println!("  {name:<40} {}", l.join(" "));
+            }
+            println!(
+                "Pasangan asesor-peserta yang dikecualikan karena konflik kepentingan: {}",
+                plan.excluded.len()
+            );
+            for x in plan.excluded.iter().take(20) {
+                let r: Vec<String> = x.reasons.iter().map(|r| r.to_string()).collect();
+                println!("  {} - {}: {}", x.assessor, x.participant, r.join("; "));
+            }
             Ok(())
         }
         Command::ApiKey { name, role } => {
@@ -611,4 +780,29 @@ fn print_jpm(r: &jpm::JpmReport) {
     );
     println!("Potensial: {}", r.potential.label());
     println!("Versi aturan: {}", r.rules_version);
+}
+
+/// The command line acts as the tenant's administrator (whoever runs it has the database).
+fn cli_actor(
+    t: &talenta_domain::master::Tenant,
+    ctx: &talenta_app::Ctx,
+) -> talenta_app::access::Actor {
+    talenta_app::access::Actor {
+        account_id: None,
+        name: ctx.actor.clone(),
+        login: ctx.actor.clone(),
+        tenant: t.clone(),
+        role: talenta_app::access::Role::TenantAdmin,
+        employee_id: None,
+        tenants: Vec::new(),
+        credential: talenta_app::access::Credential::ApiKey,
+    }
+}
+
+/// A use case's "invalid input" is a refusal (exit code 2); anything else a failure.
+fn refuse_invalid(e: talenta_app::AppError) -> anyhow::Error {
+    match e {
+        talenta_app::AppError::Invalid(m) => anyhow!(Refused(m)),
+        other => anyhow!(other),
+    }
 }

@@ -426,3 +426,89 @@ fn an_api_key_is_shown_once_and_refused_for_an_unknown_role() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).1.contains("peran 'raja' tidak dikenal"));
 }
+
+#[test]
+fn an_event_is_created_and_scheduled_or_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(talenta(dir.path(), &["demo"]).status.success());
+    let six = "2021-06-07,2021-06-08,2021-06-09,2021-06-10,2021-06-11,2021-06-14";
+    let mut args = vec![
+        "--tenant",
+        "kota-mojokerto",
+        "event-create",
+        "--code",
+        "asm",
+        "--name",
+        "Asesmen Pengawas",
+        "--dates",
+        six,
+        "--class",
+        "pengawas",
+    ];
+    let assessors: Vec<String> = (1..=6)
+        .map(|i| format!("Asesor {i}|BKD Provinsi Jawa Timur"))
+        .collect();
+    for a in &assessors {
+        args.push("--assessor");
+        args.push(a);
+    }
+    let o = talenta(dir.path(), &args);
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert!(
+        text(&o).0.contains("268 peserta, 6 asesor, 6 hari"),
+        "{:?}",
+        text(&o)
+    );
+    let o = talenta(
+        dir.path(),
+        &["--tenant", "kota-mojokerto", "schedule", "--event", "asm"],
+    );
+    let out = text(&o).0;
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert!(out.contains("268 peserta"));
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.trim_start().starts_with("Hari "))
+            .count(),
+        6
+    );
+    let o = talenta(
+        dir.path(),
+        &[
+            "--tenant",
+            "kota-mojokerto",
+            "event-create",
+            "--code",
+            "asm5",
+            "--name",
+            "x",
+            "--dates",
+            "2021-06-07,2021-06-08,2021-06-09,2021-06-10,2021-06-11",
+            "--class",
+            "pengawas",
+            "--assessor",
+            "A|B",
+            "--assessor",
+            "C|D",
+        ],
+    );
+    assert!(o.status.success());
+    let o = talenta(
+        dir.path(),
+        &["--tenant", "kota-mojokerto", "schedule", "--event", "asm5"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("kurang 28 kursi"), "{:?}", text(&o));
+    let o = talenta(
+        dir.path(),
+        &[
+            "--tenant",
+            "kota-mojokerto",
+            "schedule",
+            "--event",
+            "tidak-ada",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("acara 'tidak-ada' tidak ditemukan"));
+}
