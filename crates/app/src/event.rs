@@ -475,3 +475,191 @@ pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, A
         participants: people.len(),
     })
 }
+
+/// One line of a roster: a participant in a session with their assessors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterLine {
+    /// Day number.
+    pub day_no: u32,
+    /// Date.
+    pub date: NaiveDate,
+    /// Session number.
+    pub session_no: u32,
+    /// NIP.
+    pub nip: Nip,
+    /// Name.
+    pub name: String,
+    /// Position name.
+    pub position: String,
+    /// OPD name.
+    pub opd: String,
+    /// Assessor names.
+    pub assessors: Vec<String>,
+}
+
+/// The scheduled participants of an event by day, session and name.
+pub fn roster(
+    db: &mut Db,
+    actor: &Actor,
+    code: &str,
+) -> Result<(Event, Vec<RosterLine>), AppError> {
+    if !actor.may(Permission::ViewMasterData, None) {
+        return Err(AppError::Forbidden);
+    }
+    let tenant = actor.tenant.id;
+    let event = store::event_by_code(db, tenant, code)?
+        .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))?;
+    let sessions = store::sessions(db, tenant, event.id)?;
+    let assessors: HashMap<i64, String> = store::assessors(db, tenant, event.id)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let mut by_person: HashMap<i64, Vec<String>> = HashMap::new();
+    for (e, a) in store::assignments(db, tenant, event.id)? {
+        by_person
+            .entry(e)
+            .or_default()
+            .push(assessors.get(&a).cloned().unwrap_or_default());
+    }
+    let employees: HashMap<i64, talenta_domain::master::Employee> =
+        master::list_employees(db, tenant)?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect();
+    let positions: HashMap<i64, talenta_domain::master::Position> =
+        master::list_positions(db, tenant)?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+    let units = master::list_units(db, tenant)?;
+    let opd_name = |unit: i64| {
+        let mut id = unit;
+        for _ in 0..=units.len() {
+            match units.iter().find(|u| u.id == id).and_then(|u| u.parent_id) {
+                Some(p) => id = p,
+                None => break,
+            }
+        }
+        units
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
+    };
+    let mut lines = Vec::new();
+    for p in store::participants(db, tenant, event.id)? {
+        let (Some((day_no, session_no)), Some(e)) = (p.slot, employees.get(&p.employee_id)) else {
+            continue;
+        };
+        let position = e.position_id.and_then(|id| positions.get(&id));
+        lines.push(RosterLine {
+            day_no,
+            date: sessions
+                .iter()
+                .find(|s| s.day_no == day_no)
+                .map(|s| s.date)
+                .unwrap_or_default(),
+            session_no,
+            nip: e.nip,
+            name: e.name.clone(),
+            position: position.map(|p| p.name.clone()).unwrap_or_default(),
+            opd: position.map(|p| opd_name(p.unit_id)).unwrap_or_default(),
+            assessors: by_person.remove(&p.employee_id).unwrap_or_default(),
+        });
+    }
+    if lines.is_empty() {
+        return Err(AppError::Invalid(format!(
+            "acara '{code}' belum memiliki jadwal: jalankan penyusunan jadwal dahulu"
+        )));
+    }
+    lines.sort_by(|a, b| (a.day_no, a.session_no, &a.name).cmp(&(b.day_no, b.session_no, &b.name)));
+    Ok((event, lines))
+}
+
+/// Writes the roster as a workbook: one sheet per day (session, NIP as text, name, position,
+/// OPD, assessors) and one sheet per-assessor schedule.
+pub fn write_roster_xlsx(
+    event: &Event,
+    lines: &[RosterLine],
+    path: &std::path::Path,
+) -> Result<(), AppError> {
+    use crate::import::report::escape_cell;
+    let io = |e: rust_xlsxwriter::XlsxError| {
+        AppError::Invalid(format!("daftar hadir tidak dapat ditulis: {e}"))
+    };
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let mut days: Vec<(u32, NaiveDate)> = lines.iter().map(|l| (l.day_no, l.date)).collect();
+    days.dedup();
+    for (day, date) in &days {
+        let ws = wb.add_worksheet();
+        ws.set_name(format!("Hari {day}")).map_err(io)?;
+        ws.write_string_with_format(
+            0,
+            0,
+            format!(
+                "{} ({}) - Hari {day}, {date}",
+                escape_cell(&event.name),
+                event.code
+            ),
+            &bold,
+        )
+        .map_err(io)?;
+        for (c, h) in ["Sesi", "NIP", "Nama", "Jabatan", "Unit Kerja", "Asesor"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string_with_format(2, c as u16, *h, &bold)
+                .map_err(io)?;
+        }
+        for (r, l) in lines.iter().filter(|l| l.day_no == *day).enumerate() {
+            let r = r as u32 + 3;
+            ws.write_number(r, 0, f64::from(l.session_no)).map_err(io)?;
+            ws.write_string(r, 1, l.nip.digits()).map_err(io)?;
+            ws.write_string(r, 2, escape_cell(&l.name)).map_err(io)?;
+            ws.write_string(r, 3, escape_cell(&l.position))
+                .map_err(io)?;
+            ws.write_string(r, 4, escape_cell(&l.opd)).map_err(io)?;
+            ws.write_string(r, 5, escape_cell(&l.assessors.join(", ")))
+                .map_err(io)?;
+        }
+        ws.set_column_width(1, 20).map_err(io)?;
+        ws.set_column_width(2, 36).map_err(io)?;
+        ws.set_column_width(3, 40).map_err(io)?;
+        ws.set_column_width(4, 40).map_err(io)?;
+        ws.set_column_width(5, 40).map_err(io)?;
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("Jadwal Asesor").map_err(io)?;
+    for (c, h) in ["Asesor", "Hari", "Tanggal", "Sesi", "NIP", "Nama Asesi"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(io)?;
+    }
+    let mut per_assessor: Vec<(&str, &RosterLine)> = lines
+        .iter()
+        .flat_map(|l| l.assessors.iter().map(move |a| (a.as_str(), l)))
+        .collect();
+    per_assessor.sort_by(|a, b| {
+        (a.0, a.1.day_no, a.1.session_no, &a.1.name).cmp(&(
+            b.0,
+            b.1.day_no,
+            b.1.session_no,
+            &b.1.name,
+        ))
+    });
+    for (r, (a, l)) in per_assessor.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, escape_cell(a)).map_err(io)?;
+        ws.write_number(r, 1, f64::from(l.day_no)).map_err(io)?;
+        ws.write_string(r, 2, l.date.to_string()).map_err(io)?;
+        ws.write_number(r, 3, f64::from(l.session_no)).map_err(io)?;
+        ws.write_string(r, 4, l.nip.digits()).map_err(io)?;
+        ws.write_string(r, 5, escape_cell(&l.name)).map_err(io)?;
+    }
+    ws.set_column_width(0, 36).map_err(io)?;
+    ws.set_column_width(5, 36).map_err(io)?;
+    wb.save(path).map_err(io)
+}

@@ -216,3 +216,46 @@ fn bad_events_are_refused_with_a_reason() {
         Err(talenta_app::AppError::Forbidden)
     ));
 }
+
+#[test]
+fn the_roster_workbook_has_a_sheet_per_day_and_the_assessors_schedule() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    assert!(
+        event::roster(&mut t.db, &actor, &ev.code)
+            .unwrap_err()
+            .to_string()
+            .contains("belum memiliki jadwal")
+    );
+    event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    let (e, lines) = event::roster(&mut t.db, &actor, &ev.code).unwrap();
+    assert_eq!(lines.len(), 268);
+    assert!(lines.iter().all(|l| l.assessors.len() == 2));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("daftar.xlsx");
+    event::write_roster_xlsx(&e, &lines, &path).unwrap();
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let names = wb.sheet_names();
+    assert_eq!(
+        names,
+        vec![
+            "Hari 1",
+            "Hari 2",
+            "Hari 3",
+            "Hari 4",
+            "Hari 5",
+            "Hari 6",
+            "Jadwal Asesor"
+        ]
+    );
+    let day1 = wb.worksheet_range("Hari 1").unwrap();
+    assert_eq!(day1.get_value((2, 1)).unwrap().to_string(), "NIP");
+    let rows_day1 = lines.iter().filter(|l| l.day_no == 1).count();
+    assert_eq!(day1.height(), 3 + rows_day1);
+    let nip = day1.get_value((3, 1)).unwrap().to_string();
+    assert_eq!(nip.len(), 18, "NIPs are text, all 18 digits");
+    let schedule = wb.worksheet_range("Jadwal Asesor").unwrap();
+    assert_eq!(schedule.height(), 1 + 536);
+}

@@ -149,6 +149,15 @@ enum Command {
         #[arg(long)]
         event: String,
     },
+    /// Writes the roster of a scheduled event: a sheet per day and the assessors' schedule (.xlsx).
+    Roster {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+        /// Output file; default daftar-<event>.xlsx.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Creates an API key for another system (shown once; stored hashed).
     ApiKey {
         /// A name for the system, e.g. simpeg.
@@ -497,6 +506,21 @@ fn run(cli: Cli) -> Result<()> {
                 let r: Vec<String> = x.reasons.iter().map(|r| r.to_string()).collect();
                 println!("  {} - {}: {}", x.assessor, x.participant, r.join("; "));
             }
+            Ok(())
+        }
+        Command::Roster { event, output } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let actor = cli_actor(&t, &ctx);
+            let (ev, lines) =
+                talenta_app::event::roster(&mut db, &actor, &event).map_err(refuse_invalid)?;
+            let path = output.unwrap_or_else(|| PathBuf::from(format!("daftar-{}.xlsx", ev.code)));
+            talenta_app::event::write_roster_xlsx(&ev, &lines, &path)?;
+            println!(
+                "Daftar peserta {} ({} peserta) ditulis ke {}",
+                ev.name,
+                lines.len(),
+                path.display()
+            );
             Ok(())
         }
         Command::ApiKey { name, role } => {
