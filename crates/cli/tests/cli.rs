@@ -504,6 +504,30 @@ fn an_event_is_created_and_scheduled_or_refused_with_the_reason() {
         &[
             "--tenant",
             "kota-mojokerto",
+            "roster",
+            "--event",
+            "asm",
+            "-o",
+            "daftar.xlsx",
+        ],
+    );
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert!(text(&o).0.contains("268 peserta"));
+    assert!(dir.path().join("daftar.xlsx").exists());
+    let o = talenta(
+        dir.path(),
+        &["--tenant", "kota-mojokerto", "roster", "--event", "asm5"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an unscheduled event has no roster"
+    );
+    let o = talenta(
+        dir.path(),
+        &[
+            "--tenant",
+            "kota-mojokerto",
             "schedule",
             "--event",
             "tidak-ada",
