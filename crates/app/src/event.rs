@@ -663,3 +663,42 @@ pub fn write_roster_xlsx(
     ws.set_column_width(5, 36).map_err(io)?;
     wb.save(path).map_err(io)
 }
+
+/// An event in a list: the event, its cohort size and whether it has a schedule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventSummary {
+    /// The event.
+    pub event: Event,
+    /// Participants.
+    pub participants: usize,
+    /// Participants with a slot.
+    pub scheduled: usize,
+    /// Assessors.
+    pub assessors: usize,
+    /// First and last day.
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// Every event of the actor's tenant.
+pub fn list(db: &mut Db, actor: &Actor) -> Result<Vec<EventSummary>, AppError> {
+    if !actor.may(Permission::ViewMasterData, None) {
+        return Err(AppError::Forbidden);
+    }
+    let tenant = actor.tenant.id;
+    let mut out = Vec::new();
+    for event in store::events(db, tenant)? {
+        let people = store::participants(db, tenant, event.id)?;
+        let sessions = store::sessions(db, tenant, event.id)?;
+        out.push(EventSummary {
+            participants: people.len(),
+            scheduled: people.iter().filter(|p| p.slot.is_some()).count(),
+            assessors: store::assessors(db, tenant, event.id)?.len(),
+            dates: sessions
+                .first()
+                .zip(sessions.last())
+                .map(|(a, b)| (a.date, b.date)),
+            event,
+        });
+    }
+    Ok(out)
+}

@@ -338,3 +338,14 @@ pub fn assignments(
     .map(|r| Ok((r.int(0)?, r.int(1)?)))
     .collect()
 }
+
+/// Every event of a tenant, newest first.
+pub fn events(db: &mut Db, tenant_id: i64) -> Result<Vec<Event>, StoreError> {
+    db.query(
+        &format!("SELECT {EVENT_COLS} FROM events WHERE tenant_id = ? ORDER BY id DESC"),
+        &[tenant_id.into()],
+    )?
+    .iter()
+    .map(event_row)
+    .collect()
+}

@@ -198,3 +198,44 @@ pub async fn position(
         "standard": standard.iter().map(|(c, l)| json!({ "competency": c.code(), "level": l.value() })).collect::<Vec<_>>(),
     })))
 }
+
+/// Every event of the tenant.
+pub async fn events(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+) -> Result<Json<Value>, ApiError> {
+    let all = state
+        .db(move |db| Ok(talenta_app::event::list(db, &actor)?))
+        .await?;
+    Ok(Json(json!(all
+        .iter()
+        .map(|s| json!({
+            "code": s.event.code, "name": s.event.name, "purpose": s.event.purpose, "status": s.event.status,
+            "participants": s.participants, "scheduled": s.scheduled, "assessors": s.assessors,
+            "first_day": s.dates.map(|d| d.0), "last_day": s.dates.map(|d| d.1),
+        }))
+        .collect::<Vec<_>>())))
+}
+
+/// The schedule of an event: each participant's day, session and assessors.
+pub async fn event_schedule(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let (ev, lines) = state
+        .db(
+            move |db| match talenta_app::event::roster(db, &actor, &code) {
+                Err(talenta_app::AppError::Invalid(_)) => Err(crate::WebError::NotFound),
+                other => Ok(other?),
+            },
+        )
+        .await?;
+    Ok(Json(json!({
+        "code": ev.code, "name": ev.name,
+        "schedule": lines.iter().map(|l| json!({
+            "day": l.day_no, "date": l.date, "session": l.session_no, "nip": l.nip.digits(), "name": l.name,
+            "opd": l.opd, "assessors": l.assessors,
+        })).collect::<Vec<_>>(),
+    })))
+}

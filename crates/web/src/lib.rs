@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod error;
+pub mod event_pages;
 pub mod extract;
 pub mod guard;
 pub mod i18n;

@@ -54,6 +54,7 @@ fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
             nav.push(("/pegawai".into(), m.employees.into()));
             nav.push(("/jabatan".into(), "Jabatan".into()));
             nav.push(("/unit".into(), "Unit Kerja".into()));
+            nav.push(("/acara".into(), "Acara Asesmen".into()));
         }
         if role_allows(a.role, Permission::EditMasterData) {
             nav.push(("/impor".into(), "Impor".into()));

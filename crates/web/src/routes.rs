@@ -9,7 +9,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use talenta_app::access::Permission;
 
-use crate::{AppState, api, guard, master_pages, pages, security};
+use crate::{AppState, api, event_pages, guard, master_pages, pages, security};
 
 /// What the path parameter `{id}` of a route names, so tests can aim it at the actor's own
 /// record, another record of the same tenant, or a record of another tenant.
@@ -29,6 +29,8 @@ pub enum Target {
     Report,
     /// An import template file name, e.g. `employees.xlsx`.
     Template,
+    /// An event code.
+    Event,
 }
 
 /// One route.
@@ -167,6 +169,69 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "Data seorang pegawai",
             )),
             get(pages::employee),
+        ),
+        (
+            page(
+                "events",
+                "/acara",
+                ViewMasterData,
+                Target::None,
+                "Acara asesmen",
+            ),
+            get(event_pages::events),
+        ),
+        (
+            page(
+                "event",
+                "/acara/{id}",
+                ViewMasterData,
+                Target::Event,
+                "Acara dan jadwalnya",
+            ),
+            get(event_pages::event),
+        ),
+        (
+            mutating(
+                page(
+                    "event_schedule",
+                    "/acara/{id}/jadwal",
+                    EditMasterData,
+                    Target::Event,
+                    "Susun jadwal acara",
+                ),
+                Method::POST,
+            ),
+            post(event_pages::schedule),
+        ),
+        (
+            page(
+                "event_roster",
+                "/acara/{id}/daftar",
+                ViewMasterData,
+                Target::Event,
+                "Daftar peserta dan jadwal asesor (.xlsx)",
+            ),
+            get(event_pages::roster),
+        ),
+        (
+            api_route(page(
+                "api_events",
+                "/api/v1/events",
+                ViewMasterData,
+                Target::None,
+                "Acara asesmen",
+            )),
+            get(api::events),
+        ),
+        (
+            api_route(page(
+                "api_event_schedule",
+                "/api/v1/events/{id}",
+                ViewMasterData,
+                Target::Event,
+                "Jadwal acara: hari, sesi dan asesor tiap peserta",
+            )),
+            get(api::event_schedule),
         ),
         (
             page(

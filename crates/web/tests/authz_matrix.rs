@@ -30,6 +30,7 @@ fn path(spec: &RouteSpec, w: &World, aim: Aim) -> String {
         (Target::Report, _) => "tidak-ada".into(),
         (Target::Asset, _) => "talenta.css".into(),
         (Target::Template, _) => "employees.xlsx".into(),
+        (Target::Event, _) => "asesmen-uji".into(),
         (Target::None, _) => String::new(),
     };
     spec.path.replace("{id}", &id).replace("{file}", &id)

@@ -204,3 +204,54 @@ fn english_can_be_chosen_and_is_remembered() {
         );
     });
 }
+
+#[test]
+fn an_event_page_shows_its_schedule_replans_and_gives_its_roster() {
+    for w in worlds() {
+        rt().block_on(async {
+            let state = w.state();
+            let (cookie, csrf) = w.session(Role::Operator);
+            let list = send(&state, get("/acara", Some(&cookie))).await;
+            assert!(list.body.contains("asesmen-uji"), "{}", w.db.name);
+            let page = send(&state, get("/acara/asesmen-uji", Some(&cookie))).await;
+            assert_eq!(page.status, 200);
+            assert!(page.body.contains("Asesor Satu") || page.body.contains("Asesor Dua"));
+            assert!(page.body.contains("Susun jadwal"));
+            let planned = send(
+                &state,
+                post_form(
+                    "/acara/asesmen-uji/jadwal",
+                    Some(&cookie),
+                    &format!("_csrf={csrf}"),
+                ),
+            )
+            .await;
+            assert_eq!(planned.status, 200);
+            assert!(
+                planned.body.contains("Jadwal disusun: 2 peserta"),
+                "{}",
+                planned.body
+            );
+            let roster = send(&state, get("/acara/asesmen-uji/daftar", Some(&cookie))).await;
+            assert_eq!(roster.status, 200);
+            assert!(
+                roster.headers["content-disposition"]
+                    .to_str()
+                    .unwrap()
+                    .contains("daftar-asesmen-uji.xlsx")
+            );
+            let (ppk, _) = w.session(Role::DecisionMaker);
+            let view = send(&state, get("/acara/asesmen-uji", Some(&ppk))).await;
+            assert!(
+                !view.body.contains("Susun jadwal"),
+                "the PPK sees the schedule but does not plan it"
+            );
+            assert_eq!(
+                send(&state, get("/acara/tidak-ada", Some(&cookie)))
+                    .await
+                    .status,
+                404
+            );
+        });
+    }
+}

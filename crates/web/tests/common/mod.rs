@@ -7,7 +7,7 @@
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, Response};
 use chrono::{DateTime, NaiveDate, Utc};
-use talenta_app::access::{self, AccountSpec, Role};
+use talenta_app::access::{self, AccountSpec, Actor, Role};
 use talenta_domain::competency::{CompetencyCode, CoreCompetency, Level};
 use talenta_domain::master::Tenant;
 use talenta_domain::position::{Eselon, PositionClass};
@@ -187,6 +187,43 @@ impl World {
                 ));
             }
         }
+        // An event of tenant A, scheduled: its two employees, two external assessors, one day.
+        let admin = Actor {
+            account_id: None,
+            name: "penyiap".into(),
+            login: "penyiap".into(),
+            tenant: a.clone(),
+            role: Role::TenantAdmin,
+            employee_id: None,
+            tenants: vec![],
+            credential: talenta_app::access::Credential::ApiKey,
+        };
+        let spec = talenta_app::event::EventSpec {
+            code: "asesmen-uji".into(),
+            name: "Asesmen Uji".into(),
+            purpose: Purpose::Pemetaan,
+            dates: vec![NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()],
+            sessions: vec![10],
+            day_capacity: 10,
+            per_participant: 1,
+            max_per_assessor_day: 5,
+            unit_share_percent: 100,
+            cohort: talenta_app::event::Cohort::default(),
+            assessors: vec![
+                talenta_app::event::AssessorSpec {
+                    name: "Asesor Satu".into(),
+                    organisation: "BKD Provinsi".into(),
+                    nip: None,
+                },
+                talenta_app::event::AssessorSpec {
+                    name: "Asesor Dua".into(),
+                    organisation: "BKD Provinsi".into(),
+                    nip: None,
+                },
+            ],
+        };
+        talenta_app::event::create_event(&mut db.db, &ctx(), &admin, &spec).unwrap();
+        talenta_app::event::plan(&mut db.db, &ctx(), &admin, "asesmen-uji").unwrap();
         // The assessor also serves tenant B (assessors are borrowed across governments).
         let assessor = talenta_store::access::account_by_login(&mut db.db, "asesor.a")
             .unwrap()
