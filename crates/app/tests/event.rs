@@ -259,3 +259,162 @@ fn the_roster_workbook_has_a_sheet_per_day_and_the_assessors_schedule() {
     let schedule = wb.worksheet_range("Jadwal Asesor").unwrap();
     assert_eq!(schedule.height(), 1 + 536);
 }
+
+#[test]
+fn moves_are_re_checked_a_published_schedule_is_locked_and_no_shows_can_be_rescheduled() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    let people = talenta_store::event::participants(&mut t.db, actor.tenant.id, ev.id).unwrap();
+    let employees = talenta_store::master::list_employees(&mut t.db, actor.tenant.id).unwrap();
+    let nip_of = |id: i64| employees.iter().find(|e| e.id == id).unwrap().nip;
+    let someone = &people[0];
+    let (day, _) = someone.slot.unwrap();
+    let other_day = if day == 6 { 5 } else { day + 1 };
+    let err = event::move_participant(
+        &mut t.db,
+        &ctx(),
+        &actor,
+        &ev.code,
+        &event::Move {
+            nip: nip_of(someone.employee_id),
+            day: 9,
+            session: 1,
+            no_show: false,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "hari 9 sesi 1 tidak ada dalam acara ini");
+    // Fill the target session's free seats in the test's view: find a session with room.
+    let free = (1..=2)
+        .find(|s| {
+            people
+                .iter()
+                .filter(|p| p.slot == Some((other_day, *s)))
+                .count()
+                < 24
+        })
+        .unwrap();
+    let names = event::move_participant(
+        &mut t.db,
+        &ctx(),
+        &actor,
+        &ev.code,
+        &event::Move {
+            nip: nip_of(someone.employee_id),
+            day: other_day,
+            session: free,
+            no_show: false,
+        },
+    )
+    .unwrap();
+    assert_eq!(names.len(), 2);
+    let after = talenta_store::event::participants(&mut t.db, actor.tenant.id, ev.id).unwrap();
+    assert_eq!(
+        after
+            .iter()
+            .find(|p| p.employee_id == someone.employee_id)
+            .unwrap()
+            .slot,
+        Some((other_day, free))
+    );
+    let assigned = talenta_store::event::assignments(&mut t.db, actor.tenant.id, ev.id).unwrap();
+    assert_eq!(assigned.len(), 536, "still two each");
+    // A full session is refused.
+    let full: Vec<&talenta_store::event::EventParticipant> = after
+        .iter()
+        .filter(|p| p.slot.is_some_and(|s| s.0 == 1))
+        .collect();
+    let outsider = after
+        .iter()
+        .find(|p| p.slot.is_some_and(|s| s.0 != 1))
+        .unwrap();
+    if full.iter().filter(|p| p.slot == Some((1, 1))).count() >= 24 {
+        let err = event::move_participant(
+            &mut t.db,
+            &ctx(),
+            &actor,
+            &ev.code,
+            &event::Move {
+                nip: nip_of(outsider.employee_id),
+                day: 1,
+                session: 1,
+                no_show: false,
+            },
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("sudah penuh"), "{err}");
+    }
+    // Publish: planning and ordinary moves are locked; a no-show may be rescheduled.
+    event::publish(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    assert!(
+        event::plan(&mut t.db, &ctx(), &actor, &ev.code)
+            .unwrap_err()
+            .to_string()
+            .contains("sudah diterbitkan")
+    );
+    let mover = nip_of(outsider.employee_id);
+    let (d, _) = outsider.slot.unwrap();
+    let target = if d == 6 { 5 } else { d + 1 };
+    let seats = |s: u32| after.iter().filter(|p| p.slot == Some((target, s))).count() < 24;
+    let s = if seats(1) { 1 } else { 2 };
+    assert!(
+        event::move_participant(
+            &mut t.db,
+            &ctx(),
+            &actor,
+            &ev.code,
+            &event::Move {
+                nip: mover,
+                day: target,
+                session: s,
+                no_show: false
+            }
+        )
+        .unwrap_err()
+        .to_string()
+        .contains("sudah diterbitkan")
+    );
+    event::move_participant(
+        &mut t.db,
+        &ctx(),
+        &actor,
+        &ev.code,
+        &event::Move {
+            nip: mover,
+            day: target,
+            session: s,
+            no_show: true,
+        },
+    )
+    .unwrap();
+    // Check-in: once; a participant who came is no no-show.
+    let msg = event::check_in(&mut t.db, &ctx(), &actor, &ev.code, mover).unwrap();
+    assert!(msg.contains("hadir"), "{msg}");
+    assert!(
+        event::check_in(&mut t.db, &ctx(), &actor, &ev.code, mover)
+            .unwrap_err()
+            .to_string()
+            .contains("sudah tercatat hadir")
+    );
+    assert!(
+        event::move_participant(
+            &mut t.db,
+            &ctx(),
+            &actor,
+            &ev.code,
+            &event::Move {
+                nip: mover,
+                day: d,
+                session: 1,
+                no_show: true
+            }
+        )
+        .unwrap_err()
+        .to_string()
+        .contains("sudah hadir")
+    );
+    let v = talenta_store::audit::verify(&mut t.db, &ctx().audit_key).unwrap();
+    assert!(v.iter().all(|x| x.first_break.is_none()));
+}

@@ -158,6 +158,39 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Publishes an event's schedule (locked afterwards; only no-shows can be moved).
+    Publish {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+    },
+    /// Moves one participant to another day and session (every rule re-checked).
+    Move {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+        /// NIP of the participant.
+        #[arg(long)]
+        nip: String,
+        /// Day number from 1.
+        #[arg(long)]
+        day: u32,
+        /// Session number from 1.
+        #[arg(long)]
+        session: u32,
+        /// The participant did not come: allowed after publishing.
+        #[arg(long)]
+        no_show: bool,
+    },
+    /// Checks a participant in on the day.
+    CheckIn {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+        /// NIP of the participant.
+        #[arg(long)]
+        nip: String,
+    },
     /// Creates an API key for another system (shown once; stored hashed).
     ApiKey {
         /// A name for the system, e.g. simpeg.
@@ -521,6 +554,50 @@ fn run(cli: Cli) -> Result<()> {
                 lines.len(),
                 path.display()
             );
+            Ok(())
+        }
+        Command::Publish { event } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            talenta_app::event::publish(&mut db, &ctx, &cli_actor(&t, &ctx), &event)
+                .map_err(refuse_invalid)?;
+            println!("Jadwal acara {event} diterbitkan dan dikunci.");
+            Ok(())
+        }
+        Command::Move {
+            event,
+            nip,
+            day,
+            session,
+            no_show,
+        } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let nip = Nip::parse(&nip).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?;
+            let names = talenta_app::event::move_participant(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx),
+                &event,
+                &talenta_app::event::Move {
+                    nip,
+                    day,
+                    session,
+                    no_show,
+                },
+            )
+            .map_err(refuse_invalid)?;
+            println!(
+                "{nip} dipindahkan ke hari {day} sesi {session}; asesor: {}",
+                names.join(", ")
+            );
+            Ok(())
+        }
+        Command::CheckIn { event, nip } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let nip = Nip::parse(&nip).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?;
+            let msg =
+                talenta_app::event::check_in(&mut db, &ctx, &cli_actor(&t, &ctx), &event, nip)
+                    .map_err(refuse_invalid)?;
+            println!("{msg}");
             Ok(())
         }
         Command::ApiKey { name, role } => {

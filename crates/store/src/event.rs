@@ -51,6 +51,15 @@ pub struct EventParticipant {
     pub unavailable: Vec<u32>,
     /// Scheduled day and session.
     pub slot: Option<(u32, u32)>,
+    /// When they checked in.
+    pub attended_at: Option<String>,
+}
+
+impl EventParticipant {
+    /// Whether they checked in.
+    pub fn attended_at_known(&self) -> bool {
+        self.attended_at.is_some()
+    }
 }
 
 /// An assessor of an event.
@@ -192,7 +201,7 @@ pub fn participants(
     event_id: i64,
 ) -> Result<Vec<EventParticipant>, StoreError> {
     db.query(
-        "SELECT employee_id, unavailable, day_no, session_no FROM event_participants WHERE tenant_id = ? AND event_id = ? ORDER BY employee_id",
+        "SELECT employee_id, unavailable, day_no, session_no, attended_at FROM event_participants WHERE tenant_id = ? AND event_id = ? ORDER BY employee_id",
         &[tenant_id.into(), event_id.into()],
     )?
     .iter()
@@ -204,6 +213,7 @@ pub fn participants(
                 (Some(d), Some(s)) => Some((d as u32, s as u32)),
                 _ => None,
             },
+            attended_at: r.opt_text(4)?.map(str::to_string),
         })
     })
     .collect()
@@ -348,4 +358,59 @@ pub fn events(db: &mut Db, tenant_id: i64) -> Result<Vec<Event>, StoreError> {
     .iter()
     .map(event_row)
     .collect()
+}
+
+/// Sets an event's status (`draft` or `published`).
+pub fn set_status(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    status: &str,
+) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE events SET status = ? WHERE tenant_id = ? AND id = ?",
+        &[status.into(), tenant_id.into(), event_id.into()],
+    )?;
+    Ok(())
+}
+
+/// Moves one participant to a day and session and replaces their assessors.
+pub fn move_participant(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    employee_id: i64,
+    slot: (u32, u32),
+    assessor_ids: &[i64],
+) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE event_participants SET day_no = ?, session_no = ? WHERE tenant_id = ? AND event_id = ? AND employee_id = ?",
+        &[i64::from(slot.0).into(), i64::from(slot.1).into(), tenant_id.into(), event_id.into(), employee_id.into()],
+    )?;
+    db.execute(
+        "DELETE FROM event_assignments WHERE tenant_id = ? AND event_id = ? AND employee_id = ?",
+        &[tenant_id.into(), event_id.into(), employee_id.into()],
+    )?;
+    for a in assessor_ids {
+        db.execute(
+            "INSERT INTO event_assignments (tenant_id, event_id, employee_id, assessor_id) VALUES (?, ?, ?, ?)",
+            &[tenant_id.into(), event_id.into(), employee_id.into(), (*a).into()],
+        )?;
+    }
+    Ok(())
+}
+
+/// Records that a participant came (check-in); returns false when already checked in.
+pub fn check_in(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    employee_id: i64,
+    at: &str,
+) -> Result<bool, StoreError> {
+    let n = db.execute(
+        "UPDATE event_participants SET attended_at = ? WHERE tenant_id = ? AND event_id = ? AND employee_id = ? AND attended_at IS NULL",
+        &[at.into(), tenant_id.into(), event_id.into(), employee_id.into()],
+    )?;
+    Ok(n == 1)
 }

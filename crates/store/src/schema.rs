@@ -271,6 +271,12 @@ CREATE TABLE event_assignments (
 );
 "#,
     ),
+    (
+        8,
+        r#"
+ALTER TABLE event_participants ADD COLUMN attended_at TEXT;
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.
