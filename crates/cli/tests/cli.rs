@@ -536,3 +536,131 @@ fn an_event_is_created_and_scheduled_or_refused_with_the_reason() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).1.contains("acara 'tidak-ada' tidak ditemukan"));
 }
+
+#[test]
+fn a_published_schedule_is_locked_and_participants_check_in_once() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(talenta(dir.path(), &["demo"]).status.success());
+    let o = talenta(
+        dir.path(),
+        &[
+            "--tenant",
+            "kota-mojokerto",
+            "event-create",
+            "--code",
+            "asm",
+            "--name",
+            "Asesmen",
+            "--dates",
+            "2021-06-07,2021-06-08,2021-06-09,2021-06-10,2021-06-11,2021-06-14",
+            "--class",
+            "pengawas",
+            "--assessor",
+            "A|BKD",
+            "--assessor",
+            "B|BKD",
+            "--assessor",
+            "C|BKD",
+            "--assessor",
+            "D|BKD",
+            "--assessor",
+            "E|BKD",
+            "--assessor",
+            "F|BKD",
+        ],
+    );
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert_eq!(
+        talenta(
+            dir.path(),
+            &["--tenant", "kota-mojokerto", "publish", "--event", "asm"]
+        )
+        .status
+        .code(),
+        Some(2),
+        "nothing to publish before a schedule"
+    );
+    assert!(
+        talenta(
+            dir.path(),
+            &["--tenant", "kota-mojokerto", "schedule", "--event", "asm"]
+        )
+        .status
+        .success()
+    );
+    let o = talenta(
+        dir.path(),
+        &["--tenant", "kota-mojokerto", "publish", "--event", "asm"],
+    );
+    assert!(o.status.success(), "{:?}", text(&o));
+    let o = talenta(
+        dir.path(),
+        &["--tenant", "kota-mojokerto", "schedule", "--event", "asm"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("sudah diterbitkan dan terkunci"));
+    let mut db =
+        talenta_store::Db::open(dir.path().join("talenta.sqlite").to_str().unwrap()).unwrap();
+    let t = store::tenant_by_code(&mut db, "kota-mojokerto")
+        .unwrap()
+        .unwrap();
+    let ev = talenta_store::event::event_by_code(&mut db, t.id, "asm")
+        .unwrap()
+        .unwrap();
+    let p = talenta_store::event::participants(&mut db, t.id, ev.id)
+        .unwrap()
+        .remove(0);
+    let nip = store::list_employees(&mut db, t.id)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.id == p.employee_id)
+        .unwrap()
+        .nip
+        .digits();
+    let o = talenta(
+        dir.path(),
+        &[
+            "--tenant",
+            "kota-mojokerto",
+            "check-in",
+            "--event",
+            "asm",
+            "--nip",
+            &nip,
+        ],
+    );
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert!(text(&o).0.contains("hadir: hari"));
+    let o = talenta(
+        dir.path(),
+        &[
+            "--tenant",
+            "kota-mojokerto",
+            "check-in",
+            "--event",
+            "asm",
+            "--nip",
+            &nip,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("sudah tercatat hadir"));
+    let o = talenta(
+        dir.path(),
+        &[
+            "--tenant",
+            "kota-mojokerto",
+            "move",
+            "--event",
+            "asm",
+            "--nip",
+            &nip,
+            "--day",
+            "1",
+            "--session",
+            "1",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("sudah diterbitkan"), "{:?}", text(&o));
+}
