@@ -206,6 +206,72 @@ pub fn create_event(
     })
 }
 
+/// The tenant's people, posts and unit tree, for conflict checks and rosters.
+struct Org {
+    employees: HashMap<i64, talenta_domain::master::Employee>,
+    positions: HashMap<i64, talenta_domain::master::Position>,
+    units: HashMap<i64, talenta_domain::master::Unit>,
+}
+
+impl Org {
+    fn load(db: &mut Db, tenant: i64) -> Result<Org, AppError> {
+        Ok(Org {
+            employees: master::list_employees(db, tenant)?
+                .into_iter()
+                .map(|e| (e.id, e))
+                .collect(),
+            positions: master::list_positions(db, tenant)?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect(),
+            units: master::list_units(db, tenant)?
+                .into_iter()
+                .map(|u| (u.id, u))
+                .collect(),
+        })
+    }
+
+    /// The top-level unit (OPD) above a unit.
+    fn opd_of(&self, unit: i64) -> i64 {
+        let mut id = unit;
+        for _ in 0..=self.units.len() {
+            match self.units.get(&id).and_then(|u| u.parent_id) {
+                Some(p) => id = p,
+                None => break,
+            }
+        }
+        id
+    }
+
+    fn opd_name(&self, unit: i64) -> String {
+        self.units
+            .get(&self.opd_of(unit))
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn name(&self, employee: i64) -> String {
+        self.employees
+            .get(&employee)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// What the conflict rules need to know about an employee (nothing for an external assessor).
+    fn side(&self, employee: Option<i64>) -> Side {
+        let Some(e) = employee.and_then(|id| self.employees.get(&id)) else {
+            return Side::default();
+        };
+        let p = e.position_id.and_then(|id| self.positions.get(&id));
+        Side {
+            employee_id: Some(e.id),
+            opd_id: p.map(|p| self.opd_of(p.unit_id)),
+            position_id: p.map(|p| p.id),
+            superior_position_id: p.and_then(|p| p.superior_id),
+        }
+    }
+}
+
 /// A pair the schedule may not use, with its reasons.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Excluded {
@@ -249,39 +315,8 @@ pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, A
     let people = store::participants(db, tenant, event.id)?;
     let assessors = store::assessors(db, tenant, event.id)?;
     let declared = store::declared_conflicts(db, tenant, event.id)?;
-    let employees: HashMap<i64, talenta_domain::master::Employee> =
-        master::list_employees(db, tenant)?
-            .into_iter()
-            .map(|e| (e.id, e))
-            .collect();
-    let positions: HashMap<i64, talenta_domain::master::Position> =
-        master::list_positions(db, tenant)?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
-    let units = master::list_units(db, tenant)?;
-    let parent: HashMap<i64, Option<i64>> = units.iter().map(|u| (u.id, u.parent_id)).collect();
-    let opd_of = |mut id: i64| {
-        for _ in 0..=units.len() {
-            match parent.get(&id).copied().flatten() {
-                Some(p) => id = p,
-                None => break,
-            }
-        }
-        id
-    };
-    let side = |employee: Option<i64>| -> Side {
-        let Some(e) = employee.and_then(|id| employees.get(&id)) else {
-            return Side::default();
-        };
-        let p = e.position_id.and_then(|id| positions.get(&id));
-        Side {
-            employee_id: Some(e.id),
-            opd_id: p.map(|p| opd_of(p.unit_id)),
-            position_id: p.map(|p| p.id),
-            superior_position_id: p.and_then(|p| p.superior_id),
-        }
-    };
+    let org = Org::load(db, tenant)?;
+    let side = |employee: Option<i64>| org.side(employee);
     // Days and sessions.
     let mut day_nos: Vec<(u32, NaiveDate)> = sessions.iter().map(|s| (s.day_no, s.date)).collect();
     day_nos.dedup();
@@ -327,12 +362,7 @@ pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, A
             }
         })
         .collect();
-    let name_of = |id: i64| {
-        employees
-            .get(&id)
-            .map(|e| e.name.clone())
-            .unwrap_or_default()
-    };
+    let name_of = |id: i64| org.name(id);
     let problem = PlacementProblem {
         days,
         participants,
@@ -521,37 +551,14 @@ pub fn roster(
             .or_default()
             .push(assessors.get(&a).cloned().unwrap_or_default());
     }
-    let employees: HashMap<i64, talenta_domain::master::Employee> =
-        master::list_employees(db, tenant)?
-            .into_iter()
-            .map(|e| (e.id, e))
-            .collect();
-    let positions: HashMap<i64, talenta_domain::master::Position> =
-        master::list_positions(db, tenant)?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
-    let units = master::list_units(db, tenant)?;
-    let opd_name = |unit: i64| {
-        let mut id = unit;
-        for _ in 0..=units.len() {
-            match units.iter().find(|u| u.id == id).and_then(|u| u.parent_id) {
-                Some(p) => id = p,
-                None => break,
-            }
-        }
-        units
-            .iter()
-            .find(|u| u.id == id)
-            .map(|u| u.name.clone())
-            .unwrap_or_default()
-    };
+    let org = Org::load(db, tenant)?;
     let mut lines = Vec::new();
     for p in store::participants(db, tenant, event.id)? {
-        let (Some((day_no, session_no)), Some(e)) = (p.slot, employees.get(&p.employee_id)) else {
+        let (Some((day_no, session_no)), Some(e)) = (p.slot, org.employees.get(&p.employee_id))
+        else {
             continue;
         };
-        let position = e.position_id.and_then(|id| positions.get(&id));
+        let position = e.position_id.and_then(|id| org.positions.get(&id));
         lines.push(RosterLine {
             day_no,
             date: sessions
@@ -563,7 +570,9 @@ pub fn roster(
             nip: e.nip,
             name: e.name.clone(),
             position: position.map(|p| p.name.clone()).unwrap_or_default(),
-            opd: position.map(|p| opd_name(p.unit_id)).unwrap_or_default(),
+            opd: position
+                .map(|p| org.opd_name(p.unit_id))
+                .unwrap_or_default(),
             assessors: by_person.remove(&p.employee_id).unwrap_or_default(),
         });
     }
@@ -821,39 +830,8 @@ pub fn move_participant(
     let assessors = store::assessors(db, tenant, event.id)?;
     let assignments = store::assignments(db, tenant, event.id)?;
     let declared = store::declared_conflicts(db, tenant, event.id)?;
-    let employees: HashMap<i64, talenta_domain::master::Employee> =
-        master::list_employees(db, tenant)?
-            .into_iter()
-            .map(|e| (e.id, e))
-            .collect();
-    let positions: HashMap<i64, talenta_domain::master::Position> =
-        master::list_positions(db, tenant)?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
-    let units = master::list_units(db, tenant)?;
-    let opd_of = |unit: i64| {
-        let mut id = unit;
-        for _ in 0..=units.len() {
-            match units.iter().find(|u| u.id == id).and_then(|u| u.parent_id) {
-                Some(p) => id = p,
-                None => break,
-            }
-        }
-        id
-    };
-    let side = |employee: Option<i64>| -> Side {
-        let Some(e) = employee.and_then(|id| employees.get(&id)) else {
-            return Side::default();
-        };
-        let p = e.position_id.and_then(|id| positions.get(&id));
-        Side {
-            employee_id: Some(e.id),
-            opd_id: p.map(|p| opd_of(p.unit_id)),
-            position_id: p.map(|p| p.id),
-            superior_position_id: p.and_then(|p| p.superior_id),
-        }
-    };
+    let org = Org::load(db, tenant)?;
+    let side = |employee: Option<i64>| org.side(employee);
     // OPD daily limit.
     let my_opd = side(Some(employee.id)).opd_id;
     let opd_cohort = people
