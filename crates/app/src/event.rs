@@ -970,3 +970,123 @@ pub fn check_in(
         ))
     })
 }
+
+/// The printed roster: per day a sign-in list (session, NIP, name, OPD, assessors, signature),
+/// then each assessor's schedule.
+pub fn roster_pdf(event: &Event, lines: &[RosterLine]) -> Vec<u8> {
+    use crate::pdf;
+    let mut doc = pdf::Document {
+        title: format!("Daftar hadir {}", event.name),
+        pages: Vec::new(),
+    };
+    let mut days: Vec<(u32, NaiveDate)> = lines.iter().map(|l| (l.day_no, l.date)).collect();
+    days.dedup();
+    for (day, date) in &days {
+        let rows: Vec<Vec<String>> = lines
+            .iter()
+            .filter(|l| l.day_no == *day)
+            .map(|l| {
+                vec![
+                    l.session_no.to_string(),
+                    l.nip.to_string(),
+                    l.name.clone(),
+                    l.opd.clone(),
+                    l.assessors.join(", "),
+                    String::new(),
+                ]
+            })
+            .collect();
+        let part = pdf::table(
+            &format!("Daftar Hadir {} - Hari {day}", event.name),
+            &format!("{} - {date}", event.code),
+            &[
+                ("Sesi", 40.0),
+                ("NIP", 68.0),
+                ("Nama", 168.0),
+                ("Unit Kerja", 300.0),
+                ("Asesor", 410.0),
+                ("Paraf", 515.0),
+            ],
+            &rows,
+        );
+        doc.pages.extend(part.pages);
+    }
+    let mut per_assessor: Vec<(&str, &RosterLine)> = lines
+        .iter()
+        .flat_map(|l| l.assessors.iter().map(move |a| (a.as_str(), l)))
+        .collect();
+    per_assessor.sort_by(|a, b| {
+        (a.0, a.1.day_no, a.1.session_no, &a.1.name).cmp(&(
+            b.0,
+            b.1.day_no,
+            b.1.session_no,
+            &b.1.name,
+        ))
+    });
+    let rows: Vec<Vec<String>> = per_assessor
+        .iter()
+        .map(|(a, l)| {
+            vec![
+                a.to_string(),
+                format!("{} ({})", l.day_no, l.date),
+                l.session_no.to_string(),
+                l.nip.to_string(),
+                l.name.clone(),
+            ]
+        })
+        .collect();
+    let part = pdf::table(
+        &format!("Jadwal Asesor {}", event.name),
+        &event.code,
+        &[
+            ("Asesor", 40.0),
+            ("Hari", 200.0),
+            ("Sesi", 290.0),
+            ("NIP", 320.0),
+            ("Asesi", 430.0),
+        ],
+        &rows,
+    );
+    doc.pages.extend(part.pages);
+    doc.to_bytes()
+}
+
+/// One invitation per participant, a page each: who, when, which session, what to bring.
+pub fn invitations_pdf(event: &Event, organiser: &str, lines: &[RosterLine]) -> Vec<u8> {
+    use crate::pdf::{Document, Text};
+    let t = |y: f32, size: f32, bold: bool, text: String| Text {
+        x: 60.0,
+        y,
+        size,
+        bold,
+        text,
+    };
+    let purpose = Purpose::parse(&event.purpose)
+        .map(|p| p.label())
+        .unwrap_or("Asesmen");
+    let pages = lines
+        .iter()
+        .map(|l| {
+            vec![
+                t(780.0, 11.0, true, organiser.to_string()),
+                t(740.0, 15.0, true, "UNDANGAN ASESMEN KOMPETENSI".into()),
+                t(722.0, 10.0, false, format!("{} ({})", event.name, event.code)),
+                t(690.0, 11.0, false, "Kepada Yth.".into()),
+                t(674.0, 11.0, true, l.name.clone()),
+                t(658.0, 10.0, false, format!("NIP {}", l.nip)),
+                t(642.0, 10.0, false, format!("{} - {}", l.position, l.opd)),
+                t(610.0, 11.0, false, format!("Dengan hormat, Saudara diundang mengikuti asesmen ({purpose}) pada:")),
+                t(588.0, 11.0, true, format!("Hari ke-{}, tanggal {}, sesi {}", l.day_no, l.date, l.session_no)),
+                t(560.0, 10.0, false, "Harap hadir 30 menit sebelum sesi dimulai dan membawa kartu identitas pegawai.".into()),
+                t(544.0, 10.0, false, "Tunjukkan undangan ini saat pendaftaran ulang (check-in).".into()),
+                t(500.0, 10.0, false, "Hormat kami,".into()),
+                t(440.0, 10.0, true, format!("Panitia {}", event.name)),
+            ]
+        })
+        .collect();
+    Document {
+        title: format!("Undangan {}", event.name),
+        pages,
+    }
+    .to_bytes()
+}

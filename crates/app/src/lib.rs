@@ -9,6 +9,7 @@ pub mod error;
 pub mod event;
 pub mod import;
 pub mod jpm;
+pub mod pdf;
 pub mod talent;
 pub mod tenant;
 

@@ -418,3 +418,24 @@ fn moves_are_re_checked_a_published_schedule_is_locked_and_no_shows_can_be_resch
     let v = talenta_store::audit::verify(&mut t.db, &ctx().audit_key).unwrap();
     assert!(v.iter().all(|x| x.first_break.is_none()));
 }
+
+#[test]
+fn the_printed_roster_and_the_invitations_are_pdf_files_with_every_participant() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    let (e, lines) = event::roster(&mut t.db, &actor, &ev.code).unwrap();
+    let roster = event::roster_pdf(&e, &lines);
+    assert!(roster.starts_with(b"%PDF-1.4") && roster.ends_with(b"%%EOF\n"));
+    let text = String::from_utf8_lossy(&roster);
+    let first = &lines[0];
+    assert!(
+        text.contains(&first.nip.to_string()),
+        "the NIP as displayed"
+    );
+    let invitations = event::invitations_pdf(&e, "BKPSDM Kota Mojokerto", &lines);
+    let text = String::from_utf8_lossy(&invitations);
+    assert!(text.contains("/Count 268"), "a page per participant");
+    assert!(text.contains("UNDANGAN ASESMEN KOMPETENSI"));
+}

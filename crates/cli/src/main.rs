@@ -149,12 +149,22 @@ enum Command {
         #[arg(long)]
         event: String,
     },
-    /// Writes the roster of a scheduled event: a sheet per day and the assessors' schedule (.xlsx).
+    /// Writes the roster of a scheduled event: a sheet per day and the assessors' schedule
+    /// (.xlsx), or the printed sign-in lists and schedules when the file ends in .pdf.
     Roster {
         /// Event code.
         #[arg(long)]
         event: String,
         /// Output file; default daftar-<event>.xlsx.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Writes one invitation per participant of a scheduled event (.pdf, a page each).
+    Invitations {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+        /// Output file; default undangan-<event>.pdf.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -547,13 +557,35 @@ fn run(cli: Cli) -> Result<()> {
             let (ev, lines) =
                 talenta_app::event::roster(&mut db, &actor, &event).map_err(refuse_invalid)?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("daftar-{}.xlsx", ev.code)));
-            talenta_app::event::write_roster_xlsx(&ev, &lines, &path)?;
+            if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+            {
+                std::fs::write(&path, talenta_app::event::roster_pdf(&ev, &lines))
+                    .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
+            } else {
+                talenta_app::event::write_roster_xlsx(&ev, &lines, &path)?;
+            }
             println!(
                 "Daftar peserta {} ({} peserta) ditulis ke {}",
                 ev.name,
                 lines.len(),
                 path.display()
             );
+            Ok(())
+        }
+        Command::Invitations { event, output } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let (ev, lines) = talenta_app::event::roster(&mut db, &cli_actor(&t, &ctx), &event)
+                .map_err(refuse_invalid)?;
+            let path = output.unwrap_or_else(|| PathBuf::from(format!("undangan-{}.pdf", ev.code)));
+            std::fs::write(
+                &path,
+                talenta_app::event::invitations_pdf(&ev, &t.name, &lines),
+            )
+            .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
+            println!("{} undangan ditulis ke {}", lines.len(), path.display());
             Ok(())
         }
         Command::Publish { event } => {

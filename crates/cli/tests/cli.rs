@@ -516,6 +516,37 @@ fn an_event_is_created_and_scheduled_or_refused_with_the_reason() {
     assert!(dir.path().join("daftar.xlsx").exists());
     let o = talenta(
         dir.path(),
+        &[
+            "--tenant",
+            "kota-mojokerto",
+            "roster",
+            "--event",
+            "asm",
+            "-o",
+            "daftar.pdf",
+        ],
+    );
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert!(
+        std::fs::read(dir.path().join("daftar.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    let o = talenta(
+        dir.path(),
+        &[
+            "--tenant",
+            "kota-mojokerto",
+            "invitations",
+            "--event",
+            "asm",
+        ],
+    );
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert!(text(&o).0.contains("268 undangan"));
+    assert!(dir.path().join("undangan-asm.pdf").exists());
+    let o = talenta(
+        dir.path(),
         &["--tenant", "kota-mojokerto", "roster", "--event", "asm5"],
     );
     assert_eq!(
