@@ -6,6 +6,7 @@ pub mod conflict;
 pub mod eligibility;
 pub mod jpm;
 pub mod master;
+pub mod method;
 pub mod nip;
 pub mod performance;
 pub mod position;
