@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use talenta_domain::conflict::{ConflictReason, ConflictRules, PairFacts, Side, conflicts};
-use talenta_domain::{Nip, PositionClass, Purpose};
+use talenta_domain::method::{Method, default_matrix, under_measured};
+use talenta_domain::{CompetencyCode, CoreCompetency, Nip, PositionClass, Purpose};
 use talenta_planning::schedule::{
     self as solver, Assessor, AssessorError, AssessorProblem, Day, Participant, PlacementError,
     PlacementProblem,
@@ -64,6 +65,12 @@ pub struct EventSpec {
     pub cohort: Cohort,
     /// The assessors.
     pub assessors: Vec<AssessorSpec>,
+    /// The methods used.
+    pub methods: Vec<Method>,
+    /// Each competency must be measured by at least this many of the methods (setting).
+    pub min_methods: usize,
+    /// Group sizes of group exercises (setting: 4-8).
+    pub group_size: (u32, u32),
 }
 
 fn allow(actor: &Actor) -> Result<(), AppError> {
@@ -88,6 +95,24 @@ pub fn create_event(
     }
     if spec.per_participant == 0 || spec.max_per_assessor_day == 0 || spec.day_capacity == 0 {
         return invalid("kapasitas harian, jumlah asesor per peserta dan beban asesor per hari harus lebih dari 0".into());
+    }
+    if spec.methods.is_empty() {
+        return invalid("pilih paling sedikit satu metode asesmen".into());
+    }
+    let nine: Vec<CompetencyCode> = CoreCompetency::ALL
+        .iter()
+        .map(|c| CompetencyCode::Core(*c))
+        .collect();
+    let short = under_measured(&nine, &spec.methods, &default_matrix(), spec.min_methods);
+    if !short.is_empty() {
+        let all: Vec<String> = short.iter().map(|u| u.to_string()).collect();
+        return invalid(format!("metode tidak cukup: {}", all.join("; ")));
+    }
+    if spec.group_size.0 == 0 || spec.group_size.0 > spec.group_size.1 {
+        return invalid(format!(
+            "ukuran kelompok {}-{} tidak sah",
+            spec.group_size.0, spec.group_size.1
+        ));
     }
     if !(1..=100).contains(&spec.unit_share_percent) {
         return invalid(format!(
@@ -160,6 +185,14 @@ pub fn create_event(
         max_per_assessor_day: spec.max_per_assessor_day,
         unit_share_percent: spec.unit_share_percent,
         status: "draft".into(),
+        methods: spec
+            .methods
+            .iter()
+            .map(|m| m.code())
+            .collect::<Vec<_>>()
+            .join(","),
+        group_min: spec.group_size.0,
+        group_max: spec.group_size.1,
     };
     let sessions: Vec<Session> = spec
         .dates
@@ -448,6 +481,50 @@ pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, A
         };
         AppError::Invalid(format!("asesor tidak dapat ditugaskan: {detail}"))
     })?;
+    // Groups for group exercises: per session, people of different OPDs spread over the groups.
+    let grouped = event
+        .methods
+        .split(',')
+        .filter_map(Method::parse)
+        .any(Method::in_groups);
+    let mut groups: Vec<(i64, u32)> = Vec::new();
+    if grouped {
+        let mut next = 1u32;
+        for (d, day) in problem.days.iter().enumerate() {
+            for s in 0..day.sessions.len() {
+                let mut here: Vec<usize> = (0..people.len())
+                    .filter(|i| placement.slot[*i] == (d, s))
+                    .collect();
+                if here.is_empty() {
+                    continue;
+                }
+                here.sort_by_key(|i| (problem.participants[*i].unit, *i));
+                let sizes = solver::group_sizes(here.len() as u32, event.group_min, event.group_max).ok_or_else(|| {
+                    AppError::Invalid(format!(
+                        "hari {} sesi {}: {} peserta tidak dapat dibagi menjadi kelompok {}-{} orang",
+                        day_nos[d].0,
+                        s + 1,
+                        here.len(),
+                        event.group_min,
+                        event.group_max
+                    ))
+                })?;
+                // Deal people round-robin so each group mixes OPDs.
+                let first = next;
+                let mut fill = vec![0u32; sizes.len()];
+                let mut g = 0usize;
+                for i in here {
+                    while fill[g] >= sizes[g] {
+                        g = (g + 1) % sizes.len();
+                    }
+                    groups.push((people[i].employee_id, first + g as u32));
+                    fill[g] += 1;
+                    g = (g + 1) % sizes.len();
+                }
+                next += sizes.len() as u32;
+            }
+        }
+    }
     let slots: Vec<(i64, u32, u32)> = placement
         .slot
         .iter()
@@ -462,6 +539,7 @@ pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, A
         .collect();
     db.transaction(|tx| {
         store::save_schedule(tx, tenant, event.id, &slots, &pairs)?;
+        store::save_groups(tx, tenant, event.id, &groups)?;
         ctx.record(
             tx,
             tenant,

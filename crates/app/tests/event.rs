@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use talenta_app::access::{Actor, Credential, Role};
 use talenta_app::event::{self, AssessorSpec, Cohort, EventSpec};
 use talenta_domain::conflict::ConflictReason;
+use talenta_domain::method::Method;
 use talenta_domain::{PositionClass, Purpose};
 use talenta_store::{Db, testing};
 
@@ -60,7 +61,25 @@ fn spec(days: usize, assessors: Vec<AssessorSpec>) -> EventSpec {
             opd_code: None,
         },
         assessors,
+        methods: full_ac(),
+        min_methods: 2,
+        group_size: (4, 8),
     }
+}
+
+/// A full assessment centre: every competency measured by at least two methods.
+fn full_ac() -> Vec<Method> {
+    [
+        "wawancara",
+        "in-tray",
+        "lgd",
+        "role-play",
+        "analisis-kasus",
+        "sjt",
+    ]
+    .iter()
+    .map(|m| Method::parse(m).unwrap())
+    .collect()
 }
 
 fn provincial(n: usize) -> Vec<AssessorSpec> {
@@ -438,4 +457,57 @@ fn the_printed_roster_and_the_invitations_are_pdf_files_with_every_participant()
     let text = String::from_utf8_lossy(&invitations);
     assert!(text.contains("/Count 268"), "a page per participant");
     assert!(text.contains("UNDANGAN ASESMEN KOMPETENSI"));
+}
+
+#[test]
+fn group_exercises_get_groups_of_4_to_8_and_too_few_methods_are_refused() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    let groups = talenta_store::event::groups(&mut t.db, actor.tenant.id, ev.id).unwrap();
+    assert_eq!(groups.len(), 268, "everyone is in a group for the LGD");
+    let mut sizes = std::collections::HashMap::new();
+    for (_, g) in &groups {
+        *sizes.entry(*g).or_insert(0u32) += 1;
+    }
+    assert!(sizes.values().all(|n| (4..=8).contains(n)), "{sizes:?}");
+    // Kota Bima: a written test and an interview measure eight competencies only once.
+    let mut bima = spec(3, provincial(6));
+    bima.code = "bima".into();
+    bima.methods = vec![Method::WrittenTest, Method::Interview];
+    let err = event::create_event(&mut t.db, &ctx(), &actor, &bima)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("metode tidak cukup: kompetensi M.1 hanya diukur 1 metode (minimal 2)"),
+        "{err}"
+    );
+    bima.min_methods = 1;
+    event::create_event(&mut t.db, &ctx(), &actor, &bima).unwrap();
+    // Three people in a session cannot form a group of four.
+    let mut tiny = spec(1, provincial(6));
+    tiny.code = "kecil".into();
+    tiny.cohort.class = None;
+    tiny.sessions = vec![3];
+    tiny.day_capacity = 3;
+    tiny.unit_share_percent = 100;
+    let inspektorat = talenta_store::master::list_units(&mut t.db, actor.tenant.id)
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name == "Inspektorat")
+        .unwrap();
+    tiny.cohort.opd_code = Some(inspektorat.code);
+    let (small, n) = event::create_event(&mut t.db, &ctx(), &actor, &tiny).unwrap();
+    let err = event::plan(&mut t.db, &ctx(), &actor, &small.code)
+        .unwrap_err()
+        .to_string();
+    if n <= 3 {
+        assert!(
+            err.contains("tidak dapat dibagi menjadi kelompok 4-8 orang"),
+            "{err}"
+        );
+    } else {
+        assert!(err.contains("kurang"), "more people than seats: {err}");
+    }
 }

@@ -142,6 +142,17 @@ enum Command {
         /// Most of an OPD's cohort on one day, in percent.
         #[arg(long, default_value_t = 50)]
         unit_share: u32,
+        /// Methods, comma-separated: wawancara, in-tray, lgd, presentasi, analisis-kasus, role-play,
+        /// sjt, tes-tertulis, makalah, rekam-jejak, portofolio, psikometri, cact.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "wawancara,in-tray,lgd,role-play,analisis-kasus,sjt"
+        )]
+        methods: Vec<String>,
+        /// Each competency measured by at least this many of the methods.
+        #[arg(long, default_value_t = 2)]
+        min_methods: usize,
     },
     /// Plans the whole schedule of an event (days, sessions, assessors) or says why it cannot.
     Schedule {
@@ -444,6 +455,8 @@ fn run(cli: Cli) -> Result<()> {
             per_participant,
             max_per_assessor,
             unit_share,
+            methods,
+            min_methods,
         } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let actor = cli_actor(&t, &ctx);
@@ -488,6 +501,13 @@ fn run(cli: Cli) -> Result<()> {
                     nip: Some(nip),
                 });
             }
+            let methods = methods
+                .iter()
+                .map(|m| {
+                    talenta_domain::method::Method::parse(m)
+                        .ok_or_else(|| Refused(format!("metode '{m}' tidak dikenal")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
             let spec = talenta_app::event::EventSpec {
                 code,
                 name,
@@ -502,6 +522,9 @@ fn run(cli: Cli) -> Result<()> {
                     class,
                     opd_code: opd,
                 },
+                methods,
+                min_methods,
+                group_size: (4, 8),
                 assessors,
             };
             let (event, size) = talenta_app::event::create_event(&mut db, &ctx, &actor, &spec)

@@ -27,6 +27,12 @@ pub struct Event {
     pub unit_share_percent: u32,
     /// `draft` or `published`.
     pub status: String,
+    /// Method codes used, comma-separated.
+    pub methods: String,
+    /// Smallest group of a group exercise.
+    pub group_min: u32,
+    /// Largest group of a group exercise.
+    pub group_max: u32,
 }
 
 /// A session of a day.
@@ -102,10 +108,13 @@ fn event_row(r: &Row) -> Result<Event, StoreError> {
         max_per_assessor_day: n(6)?,
         unit_share_percent: n(7)?,
         status: r.text(8)?.to_string(),
+        methods: r.text(9)?.to_string(),
+        group_min: n(10)?,
+        group_max: n(11)?,
     })
 }
 
-const EVENT_COLS: &str = "id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status";
+const EVENT_COLS: &str = "id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, methods, group_min, group_max";
 
 /// Creates an event with its sessions; returns it.
 pub fn create_event(
@@ -116,7 +125,7 @@ pub fn create_event(
     now: &str,
 ) -> Result<Event, StoreError> {
     db.execute(
-        "INSERT INTO events (tenant_id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, created_at)  VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)",
+        "INSERT INTO events (tenant_id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, created_at, methods, group_min, group_max) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)",
         &[
             tenant_id.into(),
             e.code.as_str().into(),
@@ -127,6 +136,9 @@ pub fn create_event(
             i64::from(e.max_per_assessor_day).into(),
             i64::from(e.unit_share_percent).into(),
             now.into(),
+            e.methods.as_str().into(),
+            i64::from(e.group_min).into(),
+            i64::from(e.group_max).into(),
         ],
     )?;
     let stored = event_by_code(db, tenant_id, &e.code)?
@@ -413,4 +425,35 @@ pub fn check_in(
         &[at.into(), tenant_id.into(), event_id.into(), employee_id.into()],
     )?;
     Ok(n == 1)
+}
+
+/// Sets the group of each participant for group exercises: (employee id, group number).
+pub fn save_groups(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    groups: &[(i64, u32)],
+) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE event_participants SET group_no = NULL WHERE tenant_id = ? AND event_id = ?",
+        &[tenant_id.into(), event_id.into()],
+    )?;
+    for (e, g) in groups {
+        db.execute(
+            "UPDATE event_participants SET group_no = ? WHERE tenant_id = ? AND event_id = ? AND employee_id = ?",
+            &[i64::from(*g).into(), tenant_id.into(), event_id.into(), (*e).into()],
+        )?;
+    }
+    Ok(())
+}
+
+/// The group of each grouped participant: (employee id, group number).
+pub fn groups(db: &mut Db, tenant_id: i64, event_id: i64) -> Result<Vec<(i64, u32)>, StoreError> {
+    db.query(
+        "SELECT employee_id, group_no FROM event_participants WHERE tenant_id = ? AND event_id = ? AND group_no IS NOT NULL ORDER BY group_no, employee_id",
+        &[tenant_id.into(), event_id.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.int(0)?, r.int(1)? as u32)))
+    .collect()
 }

@@ -277,6 +277,15 @@ CREATE TABLE event_assignments (
 ALTER TABLE event_participants ADD COLUMN attended_at TEXT;
 "#,
     ),
+    (
+        9,
+        r#"
+ALTER TABLE events ADD COLUMN methods TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN group_min BIGINT NOT NULL DEFAULT 4;
+ALTER TABLE events ADD COLUMN group_max BIGINT NOT NULL DEFAULT 8;
+ALTER TABLE event_participants ADD COLUMN group_no BIGINT;
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

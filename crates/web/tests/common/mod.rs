@@ -221,6 +221,12 @@ impl World {
                     nip: None,
                 },
             ],
+            methods: vec![
+                talenta_domain::method::Method::Interview,
+                talenta_domain::method::Method::WrittenTest,
+            ],
+            min_methods: 1,
+            group_size: (4, 8),
         };
         talenta_app::event::create_event(&mut db.db, &ctx(), &admin, &spec).unwrap();
         talenta_app::event::plan(&mut db.db, &ctx(), &admin, "asesmen-uji").unwrap();
