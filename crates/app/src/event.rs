@@ -161,9 +161,17 @@ pub fn create_event(
         return invalid("tidak ada pegawai yang memenuhi kriteria peserta".into());
     }
     let by_nip: HashMap<Nip, i64> = employees.iter().map(|e| (e.nip, e.id)).collect();
+    let names: HashMap<i64, String> = employees.iter().map(|e| (e.id, e.name.clone())).collect();
     let mut seen = HashSet::new();
     for a in &spec.assessors {
-        if !seen.insert(a.name.trim().to_lowercase()) {
+        if a.name.trim().is_empty() && a.nip.is_none() {
+            return invalid("setiap asesor membutuhkan nama atau NIP".into());
+        }
+        let key = a
+            .nip
+            .map(|n| n.digits())
+            .unwrap_or_else(|| a.name.trim().to_lowercase());
+        if !seen.insert(key) {
             return invalid(format!("asesor '{}' disebut dua kali", a.name));
         }
         if let Some(n) = a.nip
@@ -221,7 +229,11 @@ pub fn create_event(
                 stored.id,
                 &EventAssessor {
                     id: 0,
-                    name: a.name.trim().to_string(),
+                    // An internal assessor given by NIP alone takes the name of their record.
+                    name: match (a.name.trim(), a.nip.and_then(|n| by_nip.get(&n)).and_then(|id| names.get(id))) {
+                        ("", Some(n)) => n.clone(),
+                        (given, _) => given.to_string(),
+                    },
                     organisation: a.organisation.trim().to_string(),
                     employee_id: a.nip.and_then(|n| by_nip.get(&n).copied()),
                     unavailable: Vec::new(),

@@ -21,6 +21,7 @@ fn render(t: &impl Template) -> Result<Html<String>, WebError> {
 #[template(path = "events.html")]
 struct EventsPage {
     layout: Layout,
+    can_create: bool,
     events: Vec<(String, String, String, usize, usize, usize, String)>,
 }
 
@@ -60,6 +61,7 @@ pub async fn events(
         .collect();
     render(&EventsPage {
         layout: page_layout(&headers, Some(&actor)),
+        can_create: actor.may(Permission::EditMasterData, None),
         events,
     })
 }
@@ -222,4 +224,290 @@ pub async fn roster(
         bytes,
     )
         .into_response())
+}
+
+/// What was typed into the event form, kept when it is refused.
+#[derive(Debug, Clone, Default)]
+pub struct EventForm {
+    code: String,
+    name: String,
+    purpose: String,
+    dates: String,
+    sessions: String,
+    day_capacity: String,
+    class: String,
+    opd: String,
+    methods: Vec<String>,
+    min_methods: String,
+    per_participant: String,
+    max_per_assessor: String,
+    unit_share: String,
+    assessors: String,
+}
+
+impl EventForm {
+    fn defaults() -> EventForm {
+        EventForm {
+            purpose: "pemetaan".into(),
+            sessions: "24,24".into(),
+            min_methods: "2".into(),
+            per_participant: "2".into(),
+            max_per_assessor: "16".into(),
+            unit_share: "50".into(),
+            methods: [
+                "wawancara",
+                "in-tray",
+                "lgd",
+                "role-play",
+                "analisis-kasus",
+                "sjt",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+            ..EventForm::default()
+        }
+    }
+
+    fn from_pairs(pairs: Vec<(String, String)>) -> EventForm {
+        let mut f = EventForm::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "code" => f.code = v,
+                "name" => f.name = v,
+                "purpose" => f.purpose = v,
+                "dates" => f.dates = v,
+                "sessions" => f.sessions = v,
+                "day_capacity" => f.day_capacity = v,
+                "class" => f.class = v,
+                "opd" => f.opd = v,
+                "method" => f.methods.push(v),
+                "min_methods" => f.min_methods = v,
+                "per_participant" => f.per_participant = v,
+                "max_per_assessor" => f.max_per_assessor = v,
+                "unit_share" => f.unit_share = v,
+                "assessors" => f.assessors = v,
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// The event this form describes, or what is wrong with it (every field checked).
+    fn spec(&self) -> Result<event::EventSpec, String> {
+        use talenta_domain::method::Method;
+        let mut problems = Vec::new();
+        let number = |label: &str, v: &str, problems: &mut Vec<String>| -> u32 {
+            v.trim().parse::<u32>().unwrap_or_else(|_| {
+                problems.push(format!("{label}: '{v}' bukan bilangan bulat"));
+                0
+            })
+        };
+        let dates: Vec<chrono::NaiveDate> = self
+            .dates
+            .split(',')
+            .filter(|d| !d.trim().is_empty())
+            .filter_map(
+                |d| match chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d") {
+                    Ok(x) => Some(x),
+                    Err(_) => {
+                        problems.push(format!(
+                            "tanggal '{}' tidak sah: gunakan TTTT-BB-HH",
+                            d.trim()
+                        ));
+                        None
+                    }
+                },
+            )
+            .collect();
+        let sessions: Vec<u32> = self
+            .sessions
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| number("kursi per sesi", s, &mut problems))
+            .collect();
+        let day_capacity = if self.day_capacity.trim().is_empty() {
+            sessions.iter().sum()
+        } else {
+            number("peserta per hari", &self.day_capacity, &mut problems)
+        };
+        let methods: Vec<Method> = self
+            .methods
+            .iter()
+            .filter_map(|m| {
+                Method::parse(m).or_else(|| {
+                    problems.push(format!("metode '{m}' tidak dikenal"));
+                    None
+                })
+            })
+            .collect();
+        let purpose = talenta_domain::Purpose::parse(&self.purpose)
+            .unwrap_or(talenta_domain::Purpose::Pemetaan);
+        let class = if self.class.is_empty() {
+            None
+        } else {
+            let c = talenta_domain::PositionClass::parse(&self.class);
+            if c.is_none() {
+                problems.push(format!("kelas jabatan '{}' tidak dikenal", self.class));
+            }
+            c
+        };
+        let mut assessors = Vec::new();
+        for line in self
+            .assessors
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            if line.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+                match talenta_domain::Nip::parse(line) {
+                    Ok(nip) => assessors.push(event::AssessorSpec {
+                        name: String::new(),
+                        organisation: String::new(),
+                        nip: Some(nip),
+                    }),
+                    Err(e) => problems.push(format!("asesor '{line}': {e}")),
+                }
+            } else {
+                let (n, org) = line.split_once('|').unwrap_or((line, ""));
+                assessors.push(event::AssessorSpec {
+                    name: n.trim().into(),
+                    organisation: org.trim().into(),
+                    nip: None,
+                });
+            }
+        }
+        let spec = event::EventSpec {
+            code: self.code.trim().to_string(),
+            name: self.name.trim().to_string(),
+            purpose,
+            dates,
+            sessions,
+            day_capacity,
+            per_participant: number("asesor per peserta", &self.per_participant, &mut problems),
+            max_per_assessor_day: number(
+                "asesi per asesor per hari",
+                &self.max_per_assessor,
+                &mut problems,
+            ),
+            unit_share_percent: number(
+                "bagian unit kerja per hari",
+                &self.unit_share,
+                &mut problems,
+            ),
+            cohort: event::Cohort {
+                class,
+                opd_code: (!self.opd.is_empty()).then(|| self.opd.clone()),
+            },
+            assessors,
+            methods,
+            min_methods: number("metode per kompetensi", &self.min_methods, &mut problems) as usize,
+            group_size: (4, 8),
+        };
+        if spec.code.is_empty()
+            || !spec
+                .code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            problems.push("kode acara wajib diisi dengan huruf, angka dan tanda hubung".into());
+        }
+        if spec.name.is_empty() {
+            problems.push("nama acara wajib diisi".into());
+        }
+        if problems.is_empty() {
+            Ok(spec)
+        } else {
+            Err(problems.join("; "))
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "event_form.html")]
+struct EventFormPage {
+    layout: Layout,
+    csrf: String,
+    error: Option<String>,
+    v: EventForm,
+    classes: Vec<(&'static str, &'static str, bool)>,
+    units: Vec<(String, String, bool)>,
+    methods: Vec<(&'static str, &'static str, bool)>,
+}
+
+async fn form_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    v: EventForm,
+    error: Option<String>,
+) -> Result<Response, WebError> {
+    let a = actor.clone();
+    let units = state
+        .db(move |db| Ok(talenta_app::directory::units(db, &a)?))
+        .await?;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = EventFormPage {
+        layout: page_layout(headers, Some(actor)),
+        csrf: match &actor.credential {
+            Credential::Session { csrf } => csrf.clone(),
+            Credential::ApiKey => String::new(),
+        },
+        error,
+        classes: talenta_domain::PositionClass::ALL
+            .iter()
+            .map(|c| (c.code(), c.label(), v.class == c.code()))
+            .collect(),
+        units: units
+            .iter()
+            .filter(|u| u.parent_id.is_none())
+            .map(|u| (u.code.clone(), u.name.clone(), v.opd == u.code))
+            .collect(),
+        methods: talenta_domain::method::Method::ALL
+            .iter()
+            .map(|m| (m.code(), m.label(), v.methods.iter().any(|x| x == m.code())))
+            .collect(),
+        v,
+    };
+    Ok((status, render(&view)?).into_response())
+}
+
+/// The form for a new event.
+pub async fn new_event(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+) -> Result<Response, WebError> {
+    form_page(&state, &headers, &actor, EventForm::defaults(), None).await
+}
+
+/// Creates the event from the form, or shows the form again with every problem and what was typed.
+pub async fn create_event(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let form = EventForm::from_pairs(pairs);
+    let spec = match form.spec() {
+        Ok(s) => s,
+        Err(problems) => return form_page(&state, &headers, &actor, form, Some(problems)).await,
+    };
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let a = actor.clone();
+    let created = state
+        .db(move |db| match event::create_event(db, &ctx, &a, &spec) {
+            Ok((e, _)) => Ok(Ok(e.code)),
+            Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
+            Err(e) => Err(WebError::from(e)),
+        })
+        .await?;
+    match created {
+        Ok(code) => Ok(axum::response::Redirect::to(&format!("/acara/{code}")).into_response()),
+        Err(m) => form_page(&state, &headers, &actor, form, Some(m)).await,
+    }
 }

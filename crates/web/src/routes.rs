@@ -182,6 +182,29 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         (
             page(
+                "new_event",
+                "/acara/baru",
+                EditMasterData,
+                Target::None,
+                "Formulir acara asesmen baru",
+            ),
+            get(event_pages::new_event),
+        ),
+        (
+            mutating(
+                page(
+                    "create_event",
+                    "/acara",
+                    EditMasterData,
+                    Target::None,
+                    "Buat acara asesmen",
+                ),
+                Method::POST,
+            ),
+            post(event_pages::create_event),
+        ),
+        (
+            page(
                 "event",
                 "/acara/{id}",
                 ViewMasterData,

@@ -63,8 +63,9 @@ fn expected(spec: &RouteSpec, role: Option<Role>, aim: Aim) -> u16 {
         "login_form" => 303, // already logged in: to the dashboard
         "login" => 422,
         "logout" => 303,
-        "save_standard" => 422,
-        "switch_tenant" => 422, // no tenant chosen // the empty form is refused (a standard may not be empty)
+        "save_standard" => 422, // the empty form is refused (a standard may not be empty)
+        "switch_tenant" => 422, // no tenant chosen
+        "create_event" => 422,  // the empty form is refused
         "import_upload" => 400, // not a multipart body
         "import_report" => 404, // no such report
         _ => 200,

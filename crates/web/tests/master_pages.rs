@@ -255,3 +255,29 @@ fn an_event_page_shows_its_schedule_replans_and_gives_its_roster() {
         });
     }
 }
+
+#[test]
+fn an_event_is_created_from_the_form_and_a_bad_form_keeps_what_was_typed() {
+    let w = World::new(talenta_store::testing::sqlite());
+    rt().block_on(async {
+        let state = w.state();
+        let (cookie, csrf) = w.session(Role::TenantAdmin);
+        let form = send(&state, get("/acara/baru", Some(&cookie))).await;
+        assert_eq!(form.status, 200);
+        assert!(form.body.contains("name=\"assessors\""));
+        let bad = format!("_csrf={csrf}&code=uji-2&name=Uji&dates=2026-13-01&sessions=10&method=wawancara&min_methods=1&per_participant=1&max_per_assessor=5&unit_share=100&assessors=Asesor+A%7CBKD");
+        let r = send(&state, post_form("/acara", Some(&cookie), &bad)).await;
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains("tanggal &#39;2026-13-01&#39; tidak sah: gunakan TTTT-BB-HH"), "{}", r.body);
+        assert!(r.body.contains("value=\"uji-2\""), "what was typed is kept");
+        let good = format!("_csrf={csrf}&code=uji-2&name=Uji+Dua&purpose=pemetaan&dates=2026-12-08&sessions=10&method=wawancara&method=tes-tertulis&min_methods=1&per_participant=1&max_per_assessor=5&unit_share=100&assessors=Asesor+A%7CBKD%0D%0AAsesor+B%7CBKD");
+        let r = send(&state, post_form("/acara", Some(&cookie), &good)).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        assert_eq!(r.headers["location"], "/acara/uji-2");
+        let page = send(&state, get("/acara/uji-2", Some(&cookie))).await;
+        assert!(page.body.contains("2 peserta"), "{}", page.body);
+        let dup = send(&state, post_form("/acara", Some(&cookie), &good)).await;
+        assert_eq!(dup.status, 422);
+        assert!(dup.body.contains("sudah ada"));
+    });
+}
