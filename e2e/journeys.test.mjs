@@ -294,3 +294,47 @@ test('3. Employee: own record from the dashboard; another record and the list ar
     assert.equal(own.status(), 200, 'own record again');
   });
 });
+
+test('4. Admin: a new event, its schedule, why a pair was excluded, its roster', { timeout: JOURNEY_TIMEOUT }, async (t) => {
+  await journey(t, 'admin-event', async (page, context) => {
+    await login(page, context, 'admin.mojokerto');
+
+    // An internal assessor: an Administrator of the city, by NIP from the employee list.
+    await page.goto(`${BASE}/pegawai?kelas=administrator`);
+    const nip = (await text(page.locator('td.nip').first())).replace(/\s/g, '');
+    assert.match(nip, /^\d{18}$/, `an administrator's NIP (${nip})`);
+
+    await Promise.all([
+      page.waitForURL(`${BASE}/acara`),
+      page.locator('header nav').getByRole('link', { name: 'Acara Asesmen', exact: true }).click(),
+    ]);
+    await Promise.all([page.waitForURL(`${BASE}/acara/baru`), page.getByRole('link', { name: 'Buat acara baru' }).click()]);
+    await page.locator('input[name="code"]').fill('asesmen-e2e');
+    await page.locator('input[name="name"]').fill('Asesmen Pejabat Pengawas (E2E)');
+    await page.locator('input[name="dates"]').fill('2026-12-07,2026-12-08,2026-12-09,2026-12-10,2026-12-11,2026-12-14');
+    await page.locator('select[name="class"]').selectOption('pengawas');
+    const external = [1, 2, 3, 4, 5, 6].map((i) => `Asesor ${i}|BKD Provinsi Jawa Timur`);
+    await page.locator('textarea[name="assessors"]').fill([...external, nip].join('\n'));
+    await snap(page, 'step-4a-event-form');
+    await Promise.all([
+      page.waitForURL(`${BASE}/acara/asesmen-e2e`),
+      page.getByRole('button', { name: 'Buat acara', exact: true }).click(),
+    ]);
+    assert.match(await text(page.locator('main p').first()), /268 peserta/, 'the 268 Pengawas are the cohort');
+
+    await Promise.all([
+      page.waitForURL(`${BASE}/acara/asesmen-e2e/jadwal`),
+      page.getByRole('button', { name: 'Susun jadwal', exact: true }).click(),
+    ]);
+    await page.getByText('Jadwal disusun: 268 peserta').waitFor();
+    const excluded = page.locator('table.excluded tbody tr', { hasText: 'satu unit kerja (OPD)' });
+    assert.ok((await excluded.count()) > 0, 'the internal assessor is kept from their own OPD, and the page says so');
+    await snap(page, 'step-4b-event-schedule');
+
+    const href = await page.getByRole('link', { name: /Unduh daftar peserta/ }).getAttribute('href');
+    const roster = await context.request.get(`${BASE}${href}`);
+    assert.equal(roster.status(), 200, `GET ${href}`);
+    assert.match(roster.headers()['content-type'], /spreadsheetml/);
+    assert.ok((await roster.body()).length > 10_000, 'a real workbook');
+  });
+});
