@@ -23,8 +23,8 @@ use crate::{AppError, Ctx};
 /// Who is assessed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cohort {
-    /// Only holders of positions of this class.
-    pub class: Option<PositionClass>,
+    /// Only holders of positions of these classes (empty: every class).
+    pub classes: Vec<PositionClass>,
     /// Only this OPD (unit code) and the units below it.
     pub opd_code: Option<String>,
 }
@@ -150,7 +150,7 @@ pub fn create_event(
             let Some(p) = e.position_id.and_then(|id| positions.get(&id)) else {
                 return false;
             };
-            spec.cohort.class.is_none_or(|c| p.class == c)
+            (spec.cohort.classes.is_empty() || spec.cohort.classes.contains(&p.class))
                 && opd_units
                     .as_ref()
                     .is_none_or(|set| set.contains(&p.unit_id))

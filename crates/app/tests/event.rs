@@ -57,7 +57,7 @@ fn spec(days: usize, assessors: Vec<AssessorSpec>) -> EventSpec {
         max_per_assessor_day: 16,
         unit_share_percent: 50,
         cohort: Cohort {
-            class: Some(PositionClass::Pengawas),
+            classes: vec![PositionClass::Pengawas],
             opd_code: None,
         },
         assessors,
@@ -488,7 +488,7 @@ fn group_exercises_get_groups_of_4_to_8_and_too_few_methods_are_refused() {
     // Three people in a session cannot form a group of four.
     let mut tiny = spec(1, provincial(6));
     tiny.code = "kecil".into();
-    tiny.cohort.class = None;
+    tiny.cohort.classes = vec![];
     tiny.sessions = vec![3];
     tiny.day_capacity = 3;
     tiny.unit_share_percent = 100;
@@ -510,4 +510,135 @@ fn group_exercises_get_groups_of_4_to_8_and_too_few_methods_are_refused() {
     } else {
         assert!(err.contains("kurang"), "more people than seats: {err}");
     }
+}
+
+fn government(db: &mut Db, code: &str) -> Actor {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let g = talenta_app::demo::demo_governments(as_of)
+        .into_iter()
+        .find(|g| g.code == code)
+        .unwrap();
+    talenta_app::demo::load(db, &ctx(), &g).unwrap();
+    let tenant = talenta_store::master::tenant_by_code(db, code)
+        .unwrap()
+        .unwrap();
+    Actor {
+        account_id: None,
+        name: "Admin".into(),
+        login: "admin.uji".into(),
+        tenant,
+        role: Role::TenantAdmin,
+        employee_id: None,
+        tenants: vec![],
+        credential: Credential::ApiKey,
+    }
+}
+
+#[test]
+fn bekasi_s_four_classes_are_scheduled_in_3_days_of_3_sessions() {
+    use talenta_domain::position::Jenjang;
+    let mut t = testing::sqlite();
+    let actor = government(&mut t.db, "kab-bekasi");
+    let mut classes = vec![
+        PositionClass::Administrator,
+        PositionClass::Pengawas,
+        PositionClass::Pelaksana,
+    ];
+    classes.extend(
+        [
+            Jenjang::AhliUtama,
+            Jenjang::AhliMadya,
+            Jenjang::AhliMuda,
+            Jenjang::AhliPertama,
+            Jenjang::Penyelia,
+            Jenjang::Mahir,
+            Jenjang::Terampil,
+            Jenjang::Pemula,
+        ]
+        .into_iter()
+        .map(PositionClass::Fungsional),
+    );
+    let spec = EventSpec {
+        code: "asesmen-bekasi-2021".into(),
+        name: "Asesmen ASN Kabupaten Bekasi".into(),
+        purpose: Purpose::Pengisian,
+        dates: (5..=7)
+            .map(|d| NaiveDate::from_ymd_opt(2021, 10, d).unwrap())
+            .collect(),
+        sessions: vec![260, 260, 260],
+        day_capacity: 780,
+        per_participant: 2,
+        max_per_assessor_day: 60,
+        unit_share_percent: 50,
+        cohort: Cohort {
+            classes,
+            opd_code: None,
+        },
+        assessors: provincial(40),
+        methods: full_ac(),
+        min_methods: 2,
+        group_size: (4, 8),
+    };
+    let (ev, size) = event::create_event(&mut t.db, &ctx(), &actor, &spec).unwrap();
+    // The article's parts: 210 + 784 + 131 + 1,202 = 2,327 (its headline says 2,227).
+    assert_eq!(size, 2327);
+    let plan = event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    let per_day: Vec<u32> = plan.days.iter().map(|(_, _, s)| s.iter().sum()).collect();
+    assert_eq!(per_day.iter().sum::<u32>(), 2327);
+    assert!(per_day.iter().all(|d| *d <= 780), "{per_day:?}");
+    assert!(
+        plan.days
+            .iter()
+            .all(|(_, _, s)| s.len() == 3 && s.iter().all(|x| *x <= 260))
+    );
+    assert!(
+        plan.assessor_loads
+            .iter()
+            .all(|(_, l)| l.iter().all(|x| *x <= 60))
+    );
+    assert_eq!(
+        talenta_store::event::assignments(&mut t.db, actor.tenant.id, ev.id)
+            .unwrap()
+            .len(),
+        2 * 2327
+    );
+}
+
+#[test]
+fn an_eselon_ii_cohort_with_6_assessors_over_3_days() {
+    let mut t = testing::sqlite();
+    let actor = government(&mut t.db, "kota-mojokerto");
+    let spec = EventSpec {
+        code: "pemetaan-jpt".into(),
+        name: "Pemetaan Kompetensi JPT Pratama".into(),
+        purpose: Purpose::Pemetaan,
+        dates: (17..=19)
+            .map(|d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap())
+            .collect(),
+        sessions: vec![4, 4],
+        day_capacity: 8,
+        per_participant: 2,
+        max_per_assessor_day: 4,
+        unit_share_percent: 100,
+        cohort: Cohort {
+            classes: vec![PositionClass::JptPratama],
+            opd_code: None,
+        },
+        assessors: provincial(6),
+        // Kota Bima: a written test and an interview on the official's own duties.
+        methods: vec![Method::WrittenTest, Method::Interview],
+        min_methods: 1,
+        group_size: (4, 8),
+    };
+    let (ev, size) = event::create_event(&mut t.db, &ctx(), &actor, &spec).unwrap();
+    assert!(size > 0 && size <= 24, "{size}");
+    let plan = event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    assert_eq!(plan.participants, size);
+    assert_eq!(plan.days.len(), 3);
+    assert!(
+        talenta_store::event::groups(&mut t.db, actor.tenant.id, ev.id)
+            .unwrap()
+            .is_empty(),
+        "no group exercise"
+    );
 }

@@ -121,9 +121,9 @@ enum Command {
         /// Most participants a day (default: the seats of a day).
         #[arg(long)]
         day_capacity: Option<u32>,
-        /// Only this position class, e.g. pengawas.
-        #[arg(long)]
-        class: Option<String>,
+        /// Only these position classes, comma-separated, e.g. administrator,pengawas.
+        #[arg(long, value_delimiter = ',')]
+        class: Vec<String>,
         /// Only this OPD (unit code) and the units below it.
         #[arg(long)]
         opd: Option<String>,
@@ -465,12 +465,13 @@ fn run(cli: Cli) -> Result<()> {
                     "tujuan '{purpose}' tidak dikenal; pilih pengisian atau pemetaan"
                 ))
             })?;
-            let class = class
+            let classes = class
+                .iter()
                 .map(|c| {
-                    talenta_domain::PositionClass::parse(&c)
+                    talenta_domain::PositionClass::parse(c)
                         .ok_or_else(|| Refused(format!("kelas jabatan '{c}' tidak dikenal")))
                 })
-                .transpose()?;
+                .collect::<Result<Vec<_>, _>>()?;
             let mut assessors = Vec::new();
             for a in &assessor {
                 let (n, org) = a.split_once('|').unwrap_or((a.as_str(), ""));
@@ -519,7 +520,7 @@ fn run(cli: Cli) -> Result<()> {
                 max_per_assessor_day: max_per_assessor,
                 unit_share_percent: unit_share,
                 cohort: talenta_app::event::Cohort {
-                    class,
+                    classes,
                     opd_code: opd,
                 },
                 methods,

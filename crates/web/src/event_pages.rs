@@ -396,7 +396,7 @@ impl EventForm {
                 &mut problems,
             ),
             cohort: event::Cohort {
-                class,
+                classes: class.into_iter().collect(),
                 opd_code: (!self.opd.is_empty()).then(|| self.opd.clone()),
             },
             assessors,
