@@ -360,6 +360,7 @@ pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, A
     let people = store::participants(db, tenant, event.id)?;
     let assessors = store::assessors(db, tenant, event.id)?;
     let declared = store::declared_conflicts(db, tenant, event.id)?;
+    let previous = store::previous_assessors(db, tenant, event.id)?;
     let org = Org::load(db, tenant)?;
     let side = |employee: Option<i64>| org.side(employee);
     // Days and sessions.
@@ -444,7 +445,16 @@ pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, A
                             .filter(|(aid, eid, _)| *aid == a.id && *eid == p.employee_id)
                             .map(|(_, _, r)| r.clone())
                             .collect(),
-                        assessed_before: false,
+                        assessed_before: previous.iter().any(|(e, name, org_name, emp)| {
+                            *e == p.employee_id
+                                && match (emp, a.employee_id) {
+                                    (Some(x), Some(y)) => *x == y,
+                                    _ => {
+                                        name.eq_ignore_ascii_case(&a.name)
+                                            && org_name.eq_ignore_ascii_case(&a.organisation)
+                                    }
+                                }
+                        }),
                         assessor_participates: a
                             .employee_id
                             .is_some_and(|id| participant_ids.contains(&id)),

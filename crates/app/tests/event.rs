@@ -642,3 +642,49 @@ fn an_eselon_ii_cohort_with_6_assessors_over_3_days() {
         "no group exercise"
     );
 }
+
+#[test]
+fn an_assessor_of_the_previous_cycle_does_not_assess_the_same_person_again() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let (first, _) =
+        event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    event::plan(&mut t.db, &ctx(), &actor, &first.code).unwrap();
+    let before: std::collections::HashSet<(i64, String)> = {
+        let names: std::collections::HashMap<i64, String> =
+            talenta_store::event::assessors(&mut t.db, actor.tenant.id, first.id)
+                .unwrap()
+                .into_iter()
+                .map(|a| (a.id, a.name))
+                .collect();
+        talenta_store::event::assignments(&mut t.db, actor.tenant.id, first.id)
+            .unwrap()
+            .into_iter()
+            .map(|(e, a)| (e, names[&a].clone()))
+            .collect()
+    };
+    let mut again = spec(6, provincial(6));
+    again.code = "asesmen-pengawas-2023".into();
+    let (second, _) = event::create_event(&mut t.db, &ctx(), &actor, &again).unwrap();
+    let plan = event::plan(&mut t.db, &ctx(), &actor, &second.code).unwrap();
+    assert_eq!(
+        plan.excluded
+            .iter()
+            .filter(|x| x.reasons.contains(&ConflictReason::PreviousCycle))
+            .count(),
+        536
+    );
+    let names: std::collections::HashMap<i64, String> =
+        talenta_store::event::assessors(&mut t.db, actor.tenant.id, second.id)
+            .unwrap()
+            .into_iter()
+            .map(|a| (a.id, a.name))
+            .collect();
+    for (e, a) in talenta_store::event::assignments(&mut t.db, actor.tenant.id, second.id).unwrap()
+    {
+        assert!(
+            !before.contains(&(e, names[&a].clone())),
+            "assessed by the same assessor twice"
+        );
+    }
+}

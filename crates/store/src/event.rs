@@ -457,3 +457,35 @@ pub fn groups(db: &mut Db, tenant_id: i64, event_id: i64) -> Result<Vec<(i64, u3
     .map(|r| Ok((r.int(0)?, r.int(1)? as u32)))
     .collect()
 }
+
+/// Employee id, assessor name, organisation and the assessor's own employee id.
+pub type PreviousAssessor = (i64, String, String, Option<i64>);
+
+/// Who assessed each employee in the latest earlier event of the tenant (before `event_id`).
+pub fn previous_assessors(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+) -> Result<Vec<PreviousAssessor>, StoreError> {
+    let rows = db.query(
+        "SELECT g.employee_id, g.event_id, a.name, a.organisation, a.employee_id FROM event_assignments g \
+         JOIN event_assessors a ON a.id = g.assessor_id WHERE g.tenant_id = ? AND g.event_id < ?",
+        &[tenant_id.into(), event_id.into()],
+    )?;
+    let mut latest: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+    for r in &rows {
+        let e = latest.entry(r.int(0)?).or_insert(i64::MIN);
+        *e = (*e).max(r.int(1)?);
+    }
+    rows.iter()
+        .filter(|r| r.int(0).ok().and_then(|e| latest.get(&e)).copied() == r.int(1).ok())
+        .map(|r| {
+            Ok((
+                r.int(0)?,
+                r.text(2)?.to_string(),
+                r.text(3)?.to_string(),
+                r.opt_int(4)?,
+            ))
+        })
+        .collect()
+}
