@@ -366,10 +366,19 @@ pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, A
     // Days and sessions.
     let mut day_nos: Vec<(u32, NaiveDate)> = sessions.iter().map(|s| (s.day_no, s.date)).collect();
     day_nos.dedup();
+    // A day takes no more people than its available assessors can assess.
+    let assessable = |d: u32| {
+        let load: u32 = assessors
+            .iter()
+            .filter(|a| !a.unavailable.contains(&d))
+            .map(|_| event.max_per_assessor_day)
+            .sum();
+        load / event.per_participant.max(1)
+    };
     let days: Vec<Day> = day_nos
         .iter()
         .map(|(d, _)| Day {
-            capacity: event.day_capacity,
+            capacity: event.day_capacity.min(assessable(*d)),
             sessions: sessions
                 .iter()
                 .filter(|s| s.day_no == *d)
@@ -424,7 +433,31 @@ pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, A
                     .collect();
                 format!("{e}: {}", names.join(", "))
             }
-            PlacementError::Short { .. } => e.to_string(),
+            PlacementError::Short { days, .. } => {
+                // Say when it is the assessors, not the seats, that limit a binding day.
+                let by_assessors: Vec<String> = days
+                    .iter()
+                    .filter_map(|d| {
+                        let (no, _) = day_nos[*d];
+                        let seats: u32 = sessions
+                            .iter()
+                            .filter(|s| s.day_no == no)
+                            .map(|s| s.capacity)
+                            .sum();
+                        let limit = assessable(no);
+                        (limit < event.day_capacity.min(seats))
+                            .then(|| format!("hari {no} paling banyak {limit} peserta"))
+                    })
+                    .collect();
+                if by_assessors.is_empty() {
+                    e.to_string()
+                } else {
+                    format!(
+                        "{e} (asesor yang tersedia membatasi: {})",
+                        by_assessors.join(", ")
+                    )
+                }
+            }
         };
         AppError::Invalid(format!("jadwal tidak dapat disusun: {detail}"))
     })?;
@@ -1189,4 +1222,76 @@ pub fn invitations_pdf(event: &Event, organiser: &str, lines: &[RosterLine]) -> 
         pages,
     }
     .to_bytes()
+}
+
+/// Whose availability is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A participant by NIP.
+    Participant(Nip),
+    /// An assessor by name.
+    Assessor(String),
+}
+
+/// Records the days a participant cannot come or an assessor is not available (before the
+/// schedule is published); the next planning respects them.
+pub fn set_unavailable(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+    who: &Who,
+    days: &[u32],
+) -> Result<(), AppError> {
+    allow(actor)?;
+    let tenant = actor.tenant.id;
+    let event = event_of(db, actor, code)?;
+    if event.status == "published" {
+        return Err(AppError::Invalid(format!(
+            "jadwal acara '{code}' sudah diterbitkan dan terkunci"
+        )));
+    }
+    let day_count = store::sessions(db, tenant, event.id)?
+        .iter()
+        .map(|s| s.day_no)
+        .max()
+        .unwrap_or(0);
+    if let Some(d) = days.iter().find(|d| **d == 0 || **d > day_count) {
+        return Err(AppError::Invalid(format!(
+            "hari {d} tidak ada; acara ini {day_count} hari"
+        )));
+    }
+    db.transaction(|tx| {
+        let subject = match who {
+            Who::Participant(nip) => {
+                let e = master::employee_by_nip(tx, tenant, *nip)?
+                    .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;
+                if store::set_participant_unavailable(tx, tenant, event.id, e.id, days)? == 0 {
+                    return Err(AppError::Invalid(format!(
+                        "{} bukan peserta acara ini",
+                        e.name
+                    )));
+                }
+                format!("employee:{}", e.id)
+            }
+            Who::Assessor(name) => {
+                let a = store::assessors(tx, tenant, event.id)?
+                    .into_iter()
+                    .find(|a| a.name.eq_ignore_ascii_case(name.trim()))
+                    .ok_or_else(|| {
+                        AppError::Invalid(format!("asesor '{name}' tidak ada dalam acara ini"))
+                    })?;
+                store::set_assessor_unavailable(tx, tenant, event.id, a.id, days)?;
+                format!("assessor:{}", a.name)
+            }
+        };
+        ctx.record(
+            tx,
+            tenant,
+            "event.unavailable",
+            &subject,
+            serde_json::json!({ "event": code, "days": days }),
+        )?;
+        Ok(())
+    })
 }

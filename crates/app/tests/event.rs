@@ -688,3 +688,80 @@ fn an_assessor_of_the_previous_cycle_does_not_assess_the_same_person_again() {
         );
     }
 }
+
+#[test]
+fn unavailable_days_of_participants_and_assessors_are_respected() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    let people = talenta_store::event::participants(&mut t.db, actor.tenant.id, ev.id).unwrap();
+    let employees = talenta_store::master::list_employees(&mut t.db, actor.tenant.id).unwrap();
+    let nip = employees
+        .iter()
+        .find(|e| e.id == people[0].employee_id)
+        .unwrap()
+        .nip;
+    event::set_unavailable(
+        &mut t.db,
+        &ctx(),
+        &actor,
+        &ev.code,
+        &event::Who::Participant(nip),
+        &[1, 2, 3, 4, 5],
+    )
+    .unwrap();
+    event::set_unavailable(
+        &mut t.db,
+        &ctx(),
+        &actor,
+        &ev.code,
+        &event::Who::Assessor("Asesor BKD 1".into()),
+        &[1],
+    )
+    .unwrap();
+    let err = event::set_unavailable(
+        &mut t.db,
+        &ctx(),
+        &actor,
+        &ev.code,
+        &event::Who::Assessor("Asesor BKD 1".into()),
+        &[9],
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "hari 9 tidak ada; acara ini 6 hari");
+    let plan = event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    let after = talenta_store::event::participants(&mut t.db, actor.tenant.id, ev.id).unwrap();
+    assert_eq!(
+        after
+            .iter()
+            .find(|p| p.employee_id == people[0].employee_id)
+            .unwrap()
+            .slot
+            .map(|s| s.0),
+        Some(6)
+    );
+    let first = plan
+        .assessor_loads
+        .iter()
+        .find(|(n, _)| n == "Asesor BKD 1")
+        .unwrap();
+    assert_eq!(first.1[0], 0, "no assessee on the day the assessor is away");
+}
+
+#[test]
+fn too_few_assessors_limit_the_days_and_the_answer_says_so() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(2))).unwrap();
+    let err = event::plan(&mut t.db, &ctx(), &actor, &ev.code)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("kurang 172 kursi"),
+        "2 assessors x 16 / 2 = 16 a day, 96 in six days: {err}"
+    );
+    assert!(
+        err.contains("asesor yang tersedia membatasi: hari 1 paling banyak 16 peserta"),
+        "{err}"
+    );
+}

@@ -179,6 +179,21 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Records the days a participant (--nip) cannot come or an assessor (--assessor) is away.
+    Unavailable {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+        /// NIP of a participant.
+        #[arg(long, conflicts_with = "assessor")]
+        nip: Option<String>,
+        /// Name of an assessor.
+        #[arg(long)]
+        assessor: Option<String>,
+        /// Day numbers, comma-separated (empty: available every day).
+        #[arg(long, value_delimiter = ',')]
+        days: Vec<u32>,
+    },
     /// Publishes an event's schedule (locked afterwards; only no-shows can be moved).
     Publish {
         /// Event code.
@@ -610,6 +625,38 @@ fn run(cli: Cli) -> Result<()> {
             )
             .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
             println!("{} undangan ditulis ke {}", lines.len(), path.display());
+            Ok(())
+        }
+        Command::Unavailable {
+            event,
+            nip,
+            assessor,
+            days,
+        } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let who = match (nip, assessor) {
+                (Some(n), None) => talenta_app::event::Who::Participant(
+                    Nip::parse(&n).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?,
+                ),
+                (None, Some(a)) => talenta_app::event::Who::Assessor(a),
+                _ => {
+                    return Err(anyhow!(Refused(
+                        "sebutkan --nip peserta atau --assessor".into()
+                    )));
+                }
+            };
+            talenta_app::event::set_unavailable(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx),
+                &event,
+                &who,
+                &days,
+            )
+            .map_err(refuse_invalid)?;
+            println!(
+                "Ketersediaan dicatat; susun ulang jadwal dengan 'talenta schedule --event {event}'."
+            );
             Ok(())
         }
         Command::Publish { event } => {

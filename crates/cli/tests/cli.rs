@@ -490,6 +490,14 @@ fn an_event_is_created_and_scheduled_or_refused_with_the_reason() {
             "A|B",
             "--assessor",
             "C|D",
+            "--assessor",
+            "E|F",
+            "--assessor",
+            "G|H",
+            "--assessor",
+            "I|J",
+            "--assessor",
+            "K|L",
         ],
     );
     assert!(o.status.success());

@@ -489,3 +489,33 @@ pub fn previous_assessors(
         })
         .collect()
 }
+
+/// Sets the days a participant cannot come.
+pub fn set_participant_unavailable(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    employee_id: i64,
+    days: &[u32],
+) -> Result<u64, StoreError> {
+    let text = days_text(days);
+    db.execute(
+        "UPDATE event_participants SET unavailable = ? WHERE tenant_id = ? AND event_id = ? AND employee_id = ?",
+        &[text.as_str().into(), tenant_id.into(), event_id.into(), employee_id.into()],
+    )
+}
+
+/// Sets the days an assessor is not available.
+pub fn set_assessor_unavailable(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    assessor_id: i64,
+    days: &[u32],
+) -> Result<u64, StoreError> {
+    let text = days_text(days);
+    db.execute(
+        "UPDATE event_assessors SET unavailable = ? WHERE tenant_id = ? AND event_id = ? AND id = ?",
+        &[text.as_str().into(), tenant_id.into(), event_id.into(), assessor_id.into()],
+    )
+}
