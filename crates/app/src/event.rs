@@ -1295,3 +1295,42 @@ pub fn set_unavailable(
         Ok(())
     })
 }
+
+/// Records a relation an assessor declared with a participant (a conflict of interest from then on).
+pub fn declare_conflict(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+    assessor: &str,
+    nip: Nip,
+    relation: &str,
+) -> Result<(), AppError> {
+    allow(actor)?;
+    let tenant = actor.tenant.id;
+    let event = event_of(db, actor, code)?;
+    if relation.trim().is_empty() {
+        return Err(AppError::Invalid(
+            "sebutkan hubungannya, mis. saudara kandung".into(),
+        ));
+    }
+    let a = store::assessors(db, tenant, event.id)?
+        .into_iter()
+        .find(|a| a.name.eq_ignore_ascii_case(assessor.trim()))
+        .ok_or_else(|| {
+            AppError::Invalid(format!("asesor '{assessor}' tidak ada dalam acara ini"))
+        })?;
+    let e = master::employee_by_nip(db, tenant, nip)?
+        .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;
+    db.transaction(|tx| {
+        store::declare_conflict(tx, tenant, event.id, a.id, e.id, relation.trim())?;
+        ctx.record(
+            tx,
+            tenant,
+            "event.declare_conflict",
+            &format!("employee:{}", e.id),
+            serde_json::json!({ "event": code, "assessor": a.name }),
+        )?;
+        Ok(())
+    })
+}

@@ -765,3 +765,62 @@ fn too_few_assessors_limit_the_days_and_the_answer_says_so() {
         "{err}"
     );
 }
+
+#[test]
+fn a_declared_relation_keeps_the_assessor_from_that_person_with_the_relation_as_reason() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    let people = talenta_store::event::participants(&mut t.db, actor.tenant.id, ev.id).unwrap();
+    let employees = talenta_store::master::list_employees(&mut t.db, actor.tenant.id).unwrap();
+    let who = employees
+        .iter()
+        .find(|e| e.id == people[3].employee_id)
+        .unwrap();
+    event::declare_conflict(
+        &mut t.db,
+        &ctx(),
+        &actor,
+        &ev.code,
+        "Asesor BKD 2",
+        who.nip,
+        "saudara kandung",
+    )
+    .unwrap();
+    assert!(
+        event::declare_conflict(
+            &mut t.db,
+            &ctx(),
+            &actor,
+            &ev.code,
+            "Tidak Ada",
+            who.nip,
+            "x"
+        )
+        .unwrap_err()
+        .to_string()
+        .contains("tidak ada dalam acara ini")
+    );
+    let plan = event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
+    let x = plan
+        .excluded
+        .iter()
+        .find(|x| x.employee_id == who.id)
+        .unwrap();
+    assert_eq!(x.assessor, "Asesor BKD 2");
+    assert_eq!(
+        x.reasons,
+        vec![ConflictReason::Declared("saudara kandung".into())]
+    );
+    let assessors = talenta_store::event::assessors(&mut t.db, actor.tenant.id, ev.id).unwrap();
+    let two = assessors
+        .iter()
+        .find(|a| a.name == "Asesor BKD 2")
+        .unwrap()
+        .id;
+    assert!(
+        !talenta_store::event::assignments(&mut t.db, actor.tenant.id, ev.id)
+            .unwrap()
+            .contains(&(who.id, two))
+    );
+}

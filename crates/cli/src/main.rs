@@ -194,6 +194,21 @@ enum Command {
         #[arg(long, value_delimiter = ',')]
         days: Vec<u32>,
     },
+    /// Records a relation an assessor declared with a participant (a conflict of interest).
+    DeclareConflict {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+        /// Assessor name.
+        #[arg(long)]
+        assessor: String,
+        /// NIP of the participant.
+        #[arg(long)]
+        nip: String,
+        /// The relation, e.g. "saudara kandung".
+        #[arg(long)]
+        relation: String,
+    },
     /// Publishes an event's schedule (locked afterwards; only no-shows can be moved).
     Publish {
         /// Event code.
@@ -657,6 +672,27 @@ fn run(cli: Cli) -> Result<()> {
             println!(
                 "Ketersediaan dicatat; susun ulang jadwal dengan 'talenta schedule --event {event}'."
             );
+            Ok(())
+        }
+        Command::DeclareConflict {
+            event,
+            assessor,
+            nip,
+            relation,
+        } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let nip = Nip::parse(&nip).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?;
+            talenta_app::event::declare_conflict(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx),
+                &event,
+                &assessor,
+                nip,
+                &relation,
+            )
+            .map_err(refuse_invalid)?;
+            println!("Konflik kepentingan dicatat: {assessor} tidak akan menilai {nip}.");
             Ok(())
         }
         Command::Publish { event } => {
