@@ -239,3 +239,24 @@ pub async fn event_schedule(
         })).collect::<Vec<_>>(),
     })))
 }
+
+/// Plans (or re-plans) an event's whole schedule; answers its summary or why it cannot be made.
+pub async fn plan_event(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let plan = state
+        .db(move |db| Ok(talenta_app::event::plan(db, &ctx, &actor, &code)?))
+        .await?;
+    Ok(Json(json!({
+        "code": plan.event.code, "participants": plan.participants,
+        "days": plan.days.iter().map(|(no, date, s)| json!({ "day": no, "date": date, "sessions": s })).collect::<Vec<_>>(),
+        "assessor_loads": plan.assessor_loads.iter().map(|(n, l)| json!({ "assessor": n, "per_day": l })).collect::<Vec<_>>(),
+        "excluded": plan.excluded.iter().map(|x| json!({
+            "assessor": x.assessor, "employee_id": x.employee_id, "participant": x.participant,
+            "reasons": x.reasons.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })))
+}

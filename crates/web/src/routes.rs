@@ -257,6 +257,19 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(api::event_schedule),
         ),
         (
+            api_route(mutating(
+                page(
+                    "api_plan_event",
+                    "/api/v1/events/{id}/schedule",
+                    EditMasterData,
+                    Target::Event,
+                    "Susun (ulang) jadwal acara",
+                ),
+                Method::POST,
+            )),
+            post(api::plan_event),
+        ),
+        (
             page(
                 "units",
                 "/unit",

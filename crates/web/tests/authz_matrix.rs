@@ -167,7 +167,9 @@ async fn api_keys(w: &World) {
         for aim in [Aim::SameTenant, Aim::OtherTenant] {
             let p = path(&spec, w, aim);
             for (role, key) in &w.api_keys {
-                let req = Request::get(&p)
+                let req = Request::builder()
+                    .method(spec.method.clone())
+                    .uri(&p)
                     .header("authorization", format!("Bearer {key}"))
                     .body(Body::empty())
                     .unwrap();
@@ -185,7 +187,9 @@ async fn api_keys(w: &World) {
                     "{p}"
                 );
             }
-            let bad = Request::get(&p)
+            let bad = Request::builder()
+                .method(spec.method.clone())
+                .uri(&p)
                 .header("authorization", "Bearer tk_salah")
                 .body(Body::empty())
                 .unwrap();

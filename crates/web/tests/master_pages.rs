@@ -281,3 +281,44 @@ fn an_event_is_created_from_the_form_and_a_bad_form_keeps_what_was_typed() {
         assert!(dup.body.contains("sudah ada"));
     });
 }
+
+#[test]
+fn the_api_plans_an_event_with_a_key_and_answers_a_refusal_as_json() {
+    let w = World::new(talenta_store::testing::sqlite());
+    rt().block_on(async {
+        let state = w.state();
+        let key = &w
+            .api_keys
+            .iter()
+            .find(|(r, _)| *r == Role::Operator)
+            .unwrap()
+            .1;
+        let req = Request::post("/api/v1/events/asesmen-uji/schedule")
+            .header("authorization", format!("Bearer {key}"))
+            .body(Body::empty())
+            .unwrap();
+        let r = send(&state, req).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["participants"], 2);
+        let ppk = &w
+            .api_keys
+            .iter()
+            .find(|(r, _)| *r == Role::DecisionMaker)
+            .unwrap()
+            .1;
+        let req = Request::post("/api/v1/events/asesmen-uji/schedule")
+            .header("authorization", format!("Bearer {ppk}"))
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(send(&state, req).await.status, 403);
+        let req = Request::post("/api/v1/events/tidak-ada/schedule")
+            .header("authorization", format!("Bearer {key}"))
+            .body(Body::empty())
+            .unwrap();
+        let r = send(&state, req).await;
+        assert_eq!(r.status, 422);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["error"]["message"], "acara 'tidak-ada' tidak ditemukan");
+    });
+}
