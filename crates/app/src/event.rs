@@ -27,6 +27,10 @@ pub struct Cohort {
     pub classes: Vec<PositionClass>,
     /// Only this OPD (unit code) and the units below it.
     pub opd_code: Option<String>,
+    /// Only posts of these eselon (empty: any).
+    pub eselon: Vec<talenta_domain::Eselon>,
+    /// Only these people (a list or an imported file; empty: anyone matching the rest).
+    pub nips: Vec<Nip>,
 }
 
 /// An assessor to add.
@@ -144,6 +148,24 @@ pub fn create_event(
         None => None,
     };
     let employees = master::list_employees(db, tenant)?;
+    // Every listed person must be an employee with a post: a list is never silently shortened.
+    let unknown: Vec<String> = spec
+        .cohort
+        .nips
+        .iter()
+        .filter(|n| {
+            !employees
+                .iter()
+                .any(|e| e.nip == **n && e.position_id.is_some())
+        })
+        .map(|n| n.to_string())
+        .collect();
+    if !unknown.is_empty() {
+        return invalid(format!(
+            "NIP berikut bukan pegawai berjabatan di instansi ini: {}",
+            unknown.join(", ")
+        ));
+    }
     let cohort: Vec<i64> = employees
         .iter()
         .filter(|e| {
@@ -154,6 +176,9 @@ pub fn create_event(
                 && opd_units
                     .as_ref()
                     .is_none_or(|set| set.contains(&p.unit_id))
+                && (spec.cohort.eselon.is_empty()
+                    || p.eselon.is_some_and(|x| spec.cohort.eselon.contains(&x)))
+                && (spec.cohort.nips.is_empty() || spec.cohort.nips.contains(&e.nip))
         })
         .map(|e| e.id)
         .collect();

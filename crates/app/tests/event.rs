@@ -59,6 +59,8 @@ fn spec(days: usize, assessors: Vec<AssessorSpec>) -> EventSpec {
         cohort: Cohort {
             classes: vec![PositionClass::Pengawas],
             opd_code: None,
+            eselon: vec![],
+            nips: vec![],
         },
         assessors,
         methods: full_ac(),
@@ -573,6 +575,8 @@ fn bekasi_s_four_classes_are_scheduled_in_3_days_of_3_sessions() {
         cohort: Cohort {
             classes,
             opd_code: None,
+            eselon: vec![],
+            nips: vec![],
         },
         assessors: provincial(40),
         methods: full_ac(),
@@ -623,6 +627,8 @@ fn an_eselon_ii_cohort_with_6_assessors_over_3_days() {
         cohort: Cohort {
             classes: vec![PositionClass::JptPratama],
             opd_code: None,
+            eselon: vec![],
+            nips: vec![],
         },
         assessors: provincial(6),
         // Kota Bima: a written test and an interview on the official's own duties.
@@ -822,5 +828,42 @@ fn a_declared_relation_keeps_the_assessor_from_that_person_with_the_relation_as_
         !talenta_store::event::assignments(&mut t.db, actor.tenant.id, ev.id)
             .unwrap()
             .contains(&(who.id, two))
+    );
+}
+
+#[test]
+fn a_cohort_can_be_chosen_by_eselon_or_by_a_list_and_an_unknown_nip_is_refused() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let mut by_eselon = spec(6, provincial(6));
+    by_eselon.code = "eselon-iv-a".into();
+    by_eselon.cohort.classes = vec![];
+    by_eselon.cohort.eselon = vec![talenta_domain::Eselon::IVA];
+    let (_, n) = event::create_event(&mut t.db, &ctx(), &actor, &by_eselon).unwrap();
+    assert!(n > 0 && n < 268, "the IV.a posts only: {n}");
+    let employees = talenta_store::master::list_employees(&mut t.db, actor.tenant.id).unwrap();
+    let listed: Vec<talenta_domain::Nip> = employees
+        .iter()
+        .filter(|e| e.position_id.is_some())
+        .take(5)
+        .map(|e| e.nip)
+        .collect();
+    let mut by_list = spec(6, provincial(6));
+    by_list.code = "daftar".into();
+    by_list.cohort.classes = vec![];
+    by_list.cohort.nips = listed.clone();
+    let (_, n) = event::create_event(&mut t.db, &ctx(), &actor, &by_list).unwrap();
+    assert_eq!(n, 5);
+    by_list.code = "daftar-2".into();
+    by_list
+        .cohort
+        .nips
+        .push(talenta_domain::Nip::parse("199901012020011001").unwrap());
+    let err = event::create_event(&mut t.db, &ctx(), &actor, &by_list)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "NIP berikut bukan pegawai berjabatan di instansi ini: 19990101 202001 1 001"
     );
 }

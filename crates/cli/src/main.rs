@@ -43,6 +43,7 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run; the size of the value does not matter
 enum Command {
     /// Creates or upgrades the database; with --code and --name also an instansi.
     Init {
@@ -127,6 +128,12 @@ enum Command {
         /// Only this OPD (unit code) and the units below it.
         #[arg(long)]
         opd: Option<String>,
+        /// Only posts of these eselon, comma-separated, e.g. IV.a,IV.b.
+        #[arg(long, value_delimiter = ',')]
+        eselon: Vec<String>,
+        /// Only the people listed in this file (one NIP per line, or the first column of a CSV).
+        #[arg(long)]
+        nips_file: Option<PathBuf>,
         /// An external assessor as "Name|Organisation" (repeat for each).
         #[arg(long)]
         assessor: Vec<String>,
@@ -480,6 +487,8 @@ fn run(cli: Cli) -> Result<()> {
             day_capacity,
             class,
             opd,
+            eselon,
+            nips_file,
             assessor,
             assessor_nip,
             per_participant,
@@ -502,6 +511,32 @@ fn run(cli: Cli) -> Result<()> {
                         .ok_or_else(|| Refused(format!("kelas jabatan '{c}' tidak dikenal")))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
+            let eselon = eselon
+                .iter()
+                .map(|e| {
+                    talenta_domain::Eselon::parse(e)
+                        .ok_or_else(|| Refused(format!("eselon '{e}' tidak dikenal")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut nips = Vec::new();
+            if let Some(file) = &nips_file {
+                let text = std::fs::read_to_string(file)
+                    .with_context(|| format!("{} tidak dapat dibaca", file.display()))?;
+                for (i, line) in text.lines().enumerate() {
+                    let first = line
+                        .split([',', ';', '\t'])
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_matches('"');
+                    if first.is_empty() || (i == 0 && first.eq_ignore_ascii_case("nip")) {
+                        continue;
+                    }
+                    nips.push(Nip::parse(first).map_err(|e| {
+                        Refused(format!("{} baris {}: {e}", file.display(), i + 1))
+                    })?);
+                }
+            }
             let mut assessors = Vec::new();
             for a in &assessor {
                 let (n, org) = a.split_once('|').unwrap_or((a.as_str(), ""));
@@ -552,6 +587,8 @@ fn run(cli: Cli) -> Result<()> {
                 cohort: talenta_app::event::Cohort {
                     classes,
                     opd_code: opd,
+                    eselon,
+                    nips,
                 },
                 methods,
                 min_methods,

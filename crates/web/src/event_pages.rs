@@ -398,6 +398,8 @@ impl EventForm {
             cohort: event::Cohort {
                 classes: class.into_iter().collect(),
                 opd_code: (!self.opd.is_empty()).then(|| self.opd.clone()),
+                eselon: vec![],
+                nips: vec![],
             },
             assessors,
             methods,
