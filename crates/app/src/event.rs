@@ -42,6 +42,21 @@ pub struct AssessorSpec {
     pub organisation: String,
     /// NIP when the assessor is an employee of this government (internal).
     pub nip: Option<Nip>,
+    /// Level or qualification.
+    pub level: String,
+}
+
+impl AssessorSpec {
+    /// An external assessor written as `Nama|Organisasi|Jenjang` (organisation and level optional).
+    pub fn external(line: &str) -> AssessorSpec {
+        let mut parts = line.splitn(3, '|').map(str::trim);
+        AssessorSpec {
+            name: parts.next().unwrap_or_default().to_string(),
+            organisation: parts.next().unwrap_or_default().to_string(),
+            nip: None,
+            level: parts.next().unwrap_or_default().to_string(),
+        }
+    }
 }
 
 /// An event to create.
@@ -57,6 +72,8 @@ pub struct EventSpec {
     pub dates: Vec<NaiveDate>,
     /// Seats of each session of a day.
     pub sessions: Vec<u32>,
+    /// Room of each session (same order as `sessions`; missing: none named).
+    pub rooms: Vec<String>,
     /// Most participants a day.
     pub day_capacity: u32,
     /// Assessors per participant (2 by default).
@@ -99,6 +116,13 @@ pub fn create_event(
     }
     if spec.per_participant == 0 || spec.max_per_assessor_day == 0 || spec.day_capacity == 0 {
         return invalid("kapasitas harian, jumlah asesor per peserta dan beban asesor per hari harus lebih dari 0".into());
+    }
+    if spec.rooms.len() > spec.sessions.len() {
+        return invalid(format!(
+            "{} ruang disebut untuk {} sesi sehari: setiap sesi paling banyak satu ruang",
+            spec.rooms.len(),
+            spec.sessions.len()
+        ));
     }
     if spec.methods.is_empty() {
         return invalid("pilih paling sedikit satu metode asesmen".into());
@@ -240,6 +264,7 @@ pub fn create_event(
                     date: *date,
                     session_no: s as u32 + 1,
                     capacity: *cap,
+                    room: spec.rooms.get(s).cloned().unwrap_or_default(),
                 })
         })
         .collect();
@@ -262,6 +287,7 @@ pub fn create_event(
                     organisation: a.organisation.trim().to_string(),
                     employee_id: a.nip.and_then(|n| by_nip.get(&n).copied()),
                     unavailable: Vec::new(),
+                    level: a.level.trim().to_string(),
                 },
             )?;
         }
@@ -673,6 +699,8 @@ pub struct RosterLine {
     pub date: NaiveDate,
     /// Session number.
     pub session_no: u32,
+    /// Room of the session.
+    pub room: String,
     /// NIP.
     pub nip: Nip,
     /// Name.
@@ -725,6 +753,11 @@ pub fn roster(
                 .map(|s| s.date)
                 .unwrap_or_default(),
             session_no,
+            room: sessions
+                .iter()
+                .find(|s| s.day_no == day_no && s.session_no == session_no)
+                .map(|s| s.room.clone())
+                .unwrap_or_default(),
             nip: e.nip,
             name: e.name.clone(),
             position: position.map(|p| p.name.clone()).unwrap_or_default(),
@@ -772,9 +805,17 @@ pub fn write_roster_xlsx(
             &bold,
         )
         .map_err(io)?;
-        for (c, h) in ["Sesi", "NIP", "Nama", "Jabatan", "Unit Kerja", "Asesor"]
-            .iter()
-            .enumerate()
+        for (c, h) in [
+            "Sesi",
+            "NIP",
+            "Nama",
+            "Jabatan",
+            "Unit Kerja",
+            "Asesor",
+            "Ruang",
+        ]
+        .iter()
+        .enumerate()
         {
             ws.write_string_with_format(2, c as u16, *h, &bold)
                 .map_err(io)?;
@@ -789,6 +830,7 @@ pub fn write_roster_xlsx(
             ws.write_string(r, 4, escape_cell(&l.opd)).map_err(io)?;
             ws.write_string(r, 5, escape_cell(&l.assessors.join(", ")))
                 .map_err(io)?;
+            ws.write_string(r, 6, escape_cell(&l.room)).map_err(io)?;
         }
         ws.set_column_width(1, 20).map_err(io)?;
         ws.set_column_width(2, 36).map_err(io)?;
@@ -1234,7 +1276,11 @@ pub fn invitations_pdf(event: &Event, organiser: &str, lines: &[RosterLine]) -> 
                 t(658.0, 10.0, false, format!("NIP {}", l.nip)),
                 t(642.0, 10.0, false, format!("{} - {}", l.position, l.opd)),
                 t(610.0, 11.0, false, format!("Dengan hormat, Saudara diundang mengikuti asesmen ({purpose}) pada:")),
-                t(588.0, 11.0, true, format!("Hari ke-{}, tanggal {}, sesi {}", l.day_no, l.date, l.session_no)),
+                t(588.0, 11.0, true, if l.room.is_empty() {
+                        format!("Hari ke-{}, tanggal {}, sesi {}", l.day_no, l.date, l.session_no)
+                    } else {
+                        format!("Hari ke-{}, tanggal {}, sesi {}, ruang {}", l.day_no, l.date, l.session_no, l.room)
+                    }),
                 t(560.0, 10.0, false, "Harap hadir 30 menit sebelum sesi dimulai dan membawa kartu identitas pegawai.".into()),
                 t(544.0, 10.0, false, "Tunjukkan undangan ini saat pendaftaran ulang (check-in).".into()),
                 t(500.0, 10.0, false, "Hormat kami,".into()),

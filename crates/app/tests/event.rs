@@ -52,6 +52,7 @@ fn spec(days: usize, assessors: Vec<AssessorSpec>) -> EventSpec {
             .map(|d| NaiveDate::from_ymd_opt(2021, 6, 7).unwrap() + chrono::Days::new(d as u64))
             .collect(),
         sessions: vec![24, 24],
+        rooms: vec![],
         day_capacity: 48,
         per_participant: 2,
         max_per_assessor_day: 16,
@@ -90,6 +91,7 @@ fn provincial(n: usize) -> Vec<AssessorSpec> {
             name: format!("Asesor BKD {i}"),
             organisation: "BKD Provinsi Jawa Timur".into(),
             nip: None,
+            level: "Asesor Madya".into(),
         })
         .collect()
 }
@@ -164,6 +166,7 @@ fn an_internal_assessor_never_assesses_someone_of_their_own_opd_and_the_excluded
         name: admin.name.clone(),
         organisation: "Pemerintah Kota Mojokerto".into(),
         nip: Some(admin.nip),
+        level: String::new(),
     });
     let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, assessors)).unwrap();
     let plan = event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
@@ -223,7 +226,24 @@ fn bad_events_are_refused_with_a_reason() {
             .to_string()
             .contains("disebut dua kali")
     );
-    event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    let mut s = spec(6, provincial(6));
+    s.rooms = vec!["A".into(), "B".into(), "C".into()];
+    assert_eq!(
+        event::create_event(&mut t.db, &ctx(), &actor, &s)
+            .unwrap_err()
+            .to_string(),
+        "3 ruang disebut untuk 2 sesi sehari: setiap sesi paling banyak satu ruang"
+    );
+    assert!(
+        event::list(&mut t.db, &actor).unwrap().is_empty(),
+        "a refused event stores nothing"
+    );
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    let stored = talenta_store::event::assessors(&mut t.db, actor.tenant.id, ev.id).unwrap();
+    assert!(
+        stored.iter().all(|a| a.level == "Asesor Madya"),
+        "the assessor's level is kept"
+    );
     assert!(
         event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6)))
             .unwrap_err()
@@ -243,7 +263,9 @@ fn the_roster_workbook_has_a_sheet_per_day_and_the_assessors_schedule() {
     use calamine::{Reader, Xlsx, open_workbook};
     let mut t = testing::sqlite();
     let actor = mojokerto(&mut t.db);
-    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
+    let mut with_rooms = spec(6, provincial(6));
+    with_rooms.rooms = vec!["Ruang Mawar".into(), "Ruang Melati".into()];
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &with_rooms).unwrap();
     assert!(
         event::roster(&mut t.db, &actor, &ev.code)
             .unwrap_err()
@@ -275,6 +297,20 @@ fn the_roster_workbook_has_a_sheet_per_day_and_the_assessors_schedule() {
     assert_eq!(day1.get_value((2, 1)).unwrap().to_string(), "NIP");
     let rows_day1 = lines.iter().filter(|l| l.day_no == 1).count();
     assert_eq!(day1.height(), 3 + rows_day1);
+    assert_eq!(day1.get_value((2, 6)).unwrap().to_string(), "Ruang");
+    for r in 3..day1.height() {
+        let session = day1.get_value((r as u32, 0)).unwrap().to_string();
+        let room = day1.get_value((r as u32, 6)).unwrap().to_string();
+        let want = if session == "1" {
+            "Ruang Mawar"
+        } else {
+            "Ruang Melati"
+        };
+        assert_eq!(
+            room, want,
+            "row {r}: session {session} sits in its own room"
+        );
+    }
     let nip = day1.get_value((3, 1)).unwrap().to_string();
     assert_eq!(nip.len(), 18, "NIPs are text, all 18 digits");
     let schedule = wb.worksheet_range("Jadwal Asesor").unwrap();
@@ -568,6 +604,7 @@ fn bekasi_s_four_classes_are_scheduled_in_3_days_of_3_sessions() {
             .map(|d| NaiveDate::from_ymd_opt(2021, 10, d).unwrap())
             .collect(),
         sessions: vec![260, 260, 260],
+        rooms: vec![],
         day_capacity: 780,
         per_participant: 2,
         max_per_assessor_day: 60,
@@ -620,6 +657,7 @@ fn an_eselon_ii_cohort_with_6_assessors_over_3_days() {
             .map(|d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap())
             .collect(),
         sessions: vec![4, 4],
+        rooms: vec![],
         day_capacity: 8,
         per_participant: 2,
         max_per_assessor_day: 4,
@@ -866,4 +904,15 @@ fn a_cohort_can_be_chosen_by_eselon_or_by_a_list_and_an_unknown_nip_is_refused()
         err,
         "NIP berikut bukan pegawai berjabatan di instansi ini: 19990101 202001 1 001"
     );
+}
+
+#[test]
+fn an_external_assessor_line_carries_name_organisation_and_level() {
+    let a = AssessorSpec::external(" Dra. Sri Wahyuni | BKN Kanreg II | Asesor Madya ");
+    assert_eq!(a.name, "Dra. Sri Wahyuni");
+    assert_eq!(a.organisation, "BKN Kanreg II");
+    assert_eq!(a.level, "Asesor Madya");
+    assert_eq!(a.nip, None);
+    let bare = AssessorSpec::external("Budi");
+    assert_eq!((bare.organisation.as_str(), bare.level.as_str()), ("", ""));
 }

@@ -119,6 +119,9 @@ enum Command {
         /// Seats of each session of a day, comma-separated.
         #[arg(long, value_delimiter = ',', default_value = "24,24")]
         sessions: Vec<u32>,
+        /// Room of each session of a day, comma-separated, e.g. "Ruang A,Ruang B".
+        #[arg(long, value_delimiter = ',')]
+        rooms: Vec<String>,
         /// Most participants a day (default: the seats of a day).
         #[arg(long)]
         day_capacity: Option<u32>,
@@ -134,7 +137,7 @@ enum Command {
         /// Only the people listed in this file (one NIP per line, or the first column of a CSV).
         #[arg(long)]
         nips_file: Option<PathBuf>,
-        /// An external assessor as "Name|Organisation" (repeat for each).
+        /// An external assessor as "Name|Organisation|Level" (repeat for each; organisation and level optional).
         #[arg(long)]
         assessor: Vec<String>,
         /// An internal assessor by NIP (repeat for each).
@@ -484,6 +487,7 @@ fn run(cli: Cli) -> Result<()> {
             purpose,
             dates,
             sessions,
+            rooms,
             day_capacity,
             class,
             opd,
@@ -539,17 +543,13 @@ fn run(cli: Cli) -> Result<()> {
             }
             let mut assessors = Vec::new();
             for a in &assessor {
-                let (n, org) = a.split_once('|').unwrap_or((a.as_str(), ""));
-                if n.trim().is_empty() {
+                let spec = talenta_app::event::AssessorSpec::external(a);
+                if spec.name.is_empty() {
                     return Err(anyhow!(Refused(format!(
-                        "asesor '{a}' tanpa nama; tulis \"Nama|Organisasi\""
+                        "asesor '{a}' tanpa nama; tulis \"Nama|Organisasi|Jenjang\""
                     ))));
                 }
-                assessors.push(talenta_app::event::AssessorSpec {
-                    name: n.trim().into(),
-                    organisation: org.trim().into(),
-                    nip: None,
-                });
+                assessors.push(spec);
             }
             for n in &assessor_nip {
                 let nip =
@@ -565,6 +565,7 @@ fn run(cli: Cli) -> Result<()> {
                     name: e.name,
                     organisation: t.name.clone(),
                     nip: Some(nip),
+                    level: String::new(),
                 });
             }
             let methods = methods
@@ -581,6 +582,7 @@ fn run(cli: Cli) -> Result<()> {
                 day_capacity: day_capacity.unwrap_or_else(|| sessions.iter().sum()),
                 dates,
                 sessions,
+                rooms,
                 per_participant,
                 max_per_assessor_day: max_per_assessor,
                 unit_share_percent: unit_share,

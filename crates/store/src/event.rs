@@ -46,6 +46,8 @@ pub struct Session {
     pub session_no: u32,
     /// Seats.
     pub capacity: u32,
+    /// Room.
+    pub room: String,
 }
 
 /// A participant of an event.
@@ -81,6 +83,8 @@ pub struct EventAssessor {
     pub employee_id: Option<i64>,
     /// Day numbers they are not available.
     pub unavailable: Vec<u32>,
+    /// Level or qualification (e.g. Asesor SDM Aparatur Ahli Madya).
+    pub level: String,
 }
 
 fn days_text(days: &[u32]) -> String {
@@ -146,7 +150,7 @@ pub fn create_event(
     for s in sessions {
         let date = s.date.to_string();
         db.execute(
-            "INSERT INTO event_sessions (tenant_id, event_id, day_no, day_date, session_no, capacity) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO event_sessions (tenant_id, event_id, day_no, day_date, session_no, capacity, room) VALUES (?, ?, ?, ?, ?, ?, ?)",
             &[
                 tenant_id.into(),
                 stored.id.into(),
@@ -154,6 +158,7 @@ pub fn create_event(
                 date.as_str().into(),
                 i64::from(s.session_no).into(),
                 i64::from(s.capacity).into(),
+                s.room.as_str().into(),
             ],
         )?;
     }
@@ -173,7 +178,7 @@ pub fn event_by_code(db: &mut Db, tenant_id: i64, code: &str) -> Result<Option<E
 /// Sessions of an event by day and number.
 pub fn sessions(db: &mut Db, tenant_id: i64, event_id: i64) -> Result<Vec<Session>, StoreError> {
     db.query(
-        "SELECT day_no, day_date, session_no, capacity FROM event_sessions WHERE tenant_id = ? AND event_id = ? ORDER BY day_no, session_no",
+        "SELECT day_no, day_date, session_no, capacity, room FROM event_sessions WHERE tenant_id = ? AND event_id = ? ORDER BY day_no, session_no",
         &[tenant_id.into(), event_id.into()],
     )?
     .iter()
@@ -184,6 +189,7 @@ pub fn sessions(db: &mut Db, tenant_id: i64, event_id: i64) -> Result<Vec<Sessio
             date: NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| StoreError::Decode(format!("date {date}")))?,
             session_no: r.int(2)? as u32,
             capacity: r.int(3)? as u32,
+            room: r.text(4)?.to_string(),
         })
     })
     .collect()
@@ -240,7 +246,7 @@ pub fn add_assessor(
 ) -> Result<i64, StoreError> {
     let days = days_text(&a.unavailable);
     db.execute(
-        "INSERT INTO event_assessors (tenant_id, event_id, name, organisation, employee_id, unavailable) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO event_assessors (tenant_id, event_id, name, organisation, employee_id, unavailable, level) VALUES (?, ?, ?, ?, ?, ?, ?)",
         &[
             tenant_id.into(),
             event_id.into(),
@@ -248,6 +254,7 @@ pub fn add_assessor(
             a.organisation.as_str().into(),
             a.employee_id.into(),
             days.as_str().into(),
+            a.level.as_str().into(),
         ],
     )?;
     let row = db
@@ -266,7 +273,7 @@ pub fn assessors(
     event_id: i64,
 ) -> Result<Vec<EventAssessor>, StoreError> {
     db.query(
-        "SELECT id, name, organisation, employee_id, unavailable FROM event_assessors WHERE tenant_id = ? AND event_id = ? ORDER BY id",
+        "SELECT id, name, organisation, employee_id, unavailable, level FROM event_assessors WHERE tenant_id = ? AND event_id = ? ORDER BY id",
         &[tenant_id.into(), event_id.into()],
     )?
     .iter()
@@ -277,6 +284,7 @@ pub fn assessors(
             organisation: r.text(2)?.to_string(),
             employee_id: r.opt_int(3)?,
             unavailable: days_of(r.text(4)?),
+            level: r.text(5)?.to_string(),
         })
     })
     .collect()

@@ -286,6 +286,13 @@ ALTER TABLE events ADD COLUMN group_max BIGINT NOT NULL DEFAULT 8;
 ALTER TABLE event_participants ADD COLUMN group_no BIGINT;
 "#,
     ),
+    (
+        10,
+        r#"
+ALTER TABLE event_sessions ADD COLUMN room TEXT NOT NULL DEFAULT '';
+ALTER TABLE event_assessors ADD COLUMN level TEXT NOT NULL DEFAULT '';
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

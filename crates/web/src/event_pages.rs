@@ -80,7 +80,7 @@ struct EventPage {
     error: Option<String>,
     summary: Option<String>,
     excluded: Vec<(String, String, String)>,
-    lines: Vec<(u32, String, u32, String, String, String, String)>,
+    lines: Vec<(u32, String, String, String, String, String, String)>,
 }
 
 async fn event_page(
@@ -155,7 +155,11 @@ async fn event_page(
                 (
                     l.day_no,
                     l.date.to_string(),
-                    l.session_no,
+                    if l.room.is_empty() {
+                        l.session_no.to_string()
+                    } else {
+                        format!("{} ({})", l.session_no, l.room)
+                    },
                     l.nip.to_string(),
                     l.name,
                     l.opd,
@@ -234,6 +238,7 @@ pub struct EventForm {
     purpose: String,
     dates: String,
     sessions: String,
+    rooms: String,
     day_capacity: String,
     class: String,
     opd: String,
@@ -278,6 +283,7 @@ impl EventForm {
                 "purpose" => f.purpose = v,
                 "dates" => f.dates = v,
                 "sessions" => f.sessions = v,
+                "rooms" => f.rooms = v,
                 "day_capacity" => f.day_capacity = v,
                 "class" => f.class = v,
                 "opd" => f.opd = v,
@@ -365,16 +371,12 @@ impl EventForm {
                         name: String::new(),
                         organisation: String::new(),
                         nip: Some(nip),
+                        level: String::new(),
                     }),
                     Err(e) => problems.push(format!("asesor '{line}': {e}")),
                 }
             } else {
-                let (n, org) = line.split_once('|').unwrap_or((line, ""));
-                assessors.push(event::AssessorSpec {
-                    name: n.trim().into(),
-                    organisation: org.trim().into(),
-                    nip: None,
-                });
+                assessors.push(event::AssessorSpec::external(line));
             }
         }
         let spec = event::EventSpec {
@@ -383,6 +385,12 @@ impl EventForm {
             purpose,
             dates,
             sessions,
+            rooms: self
+                .rooms
+                .split(',')
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect(),
             day_capacity,
             per_participant: number("asesor per peserta", &self.per_participant, &mut problems),
             max_per_assessor_day: number(

@@ -204,6 +204,7 @@ impl World {
             purpose: Purpose::Pemetaan,
             dates: vec![NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()],
             sessions: vec![10],
+            rooms: vec![],
             day_capacity: 10,
             per_participant: 1,
             max_per_assessor_day: 5,
@@ -214,11 +215,13 @@ impl World {
                     name: "Asesor Satu".into(),
                     organisation: "BKD Provinsi".into(),
                     nip: None,
+                    level: String::new(),
                 },
                 talenta_app::event::AssessorSpec {
                     name: "Asesor Dua".into(),
                     organisation: "BKD Provinsi".into(),
                     nip: None,
+                    level: String::new(),
                 },
             ],
             methods: vec![
