@@ -201,6 +201,21 @@ pub async fn schedule(
     event_page(&state, &headers, &actor, code, Some(outcome)).await
 }
 
+/// A file the browser saves rather than shows.
+fn attachment(content_type: &str, filename: String, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 /// The roster workbook of a scheduled event.
 pub async fn roster(
     State(state): State<AppState>,
@@ -214,20 +229,44 @@ pub async fn roster(
     let path = dir.path().join("daftar.xlsx");
     event::write_roster_xlsx(&ev, &lines, &path)?;
     let bytes = std::fs::read(&path).map_err(|_| WebError::Internal("roster".into()))?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"daftar-{}.xlsx\"", ev.code),
-            ),
-        ],
+    Ok(attachment(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        format!("daftar-{}.xlsx", ev.code),
         bytes,
-    )
-        .into_response())
+    ))
+}
+
+/// The printed attendance list of a scheduled event (PDF, a page per day).
+pub async fn roster_pdf(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let (ev, lines) = state
+        .db(move |db| Ok(event::roster(db, &actor, &code)?))
+        .await?;
+    Ok(attachment(
+        "application/pdf",
+        format!("daftar-hadir-{}.pdf", ev.code),
+        event::roster_pdf(&ev, &lines),
+    ))
+}
+
+/// The invitation letters of a scheduled event (PDF, one page per participant).
+pub async fn invitations_pdf(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let organiser = actor.tenant.name.clone();
+    let (ev, lines) = state
+        .db(move |db| Ok(event::roster(db, &actor, &code)?))
+        .await?;
+    Ok(attachment(
+        "application/pdf",
+        format!("undangan-{}.pdf", ev.code),
+        event::invitations_pdf(&ev, &organiser, &lines),
+    ))
 }
 
 /// What was typed into the event form, kept when it is refused.

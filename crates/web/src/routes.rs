@@ -237,6 +237,26 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(event_pages::roster),
         ),
         (
+            page(
+                "event_roster_pdf",
+                "/acara/{id}/daftar-hadir",
+                ViewMasterData,
+                Target::Event,
+                "Daftar hadir cetak (.pdf)",
+            ),
+            get(event_pages::roster_pdf),
+        ),
+        (
+            page(
+                "event_invitations",
+                "/acara/{id}/undangan",
+                ViewMasterData,
+                Target::Event,
+                "Surat undangan peserta (.pdf)",
+            ),
+            get(event_pages::invitations_pdf),
+        ),
+        (
             api_route(page(
                 "api_events",
                 "/api/v1/events",

@@ -240,6 +240,24 @@ fn an_event_page_shows_its_schedule_replans_and_gives_its_roster() {
                     .unwrap()
                     .contains("daftar-asesmen-uji.xlsx")
             );
+            for (url, file) in [
+                (
+                    "/acara/asesmen-uji/daftar-hadir",
+                    "daftar-hadir-asesmen-uji.pdf",
+                ),
+                ("/acara/asesmen-uji/undangan", "undangan-asesmen-uji.pdf"),
+            ] {
+                let pdf = send(&state, get(url, Some(&cookie))).await;
+                assert_eq!(pdf.status, 200, "{url}");
+                assert_eq!(pdf.headers["content-type"], "application/pdf");
+                assert!(
+                    pdf.headers["content-disposition"]
+                        .to_str()
+                        .unwrap()
+                        .contains(file)
+                );
+                assert!(pdf.body.starts_with("%PDF-"), "{url} is a PDF file");
+            }
             let (ppk, _) = w.session(Role::DecisionMaker);
             let view = send(&state, get("/acara/asesmen-uji", Some(&ppk))).await;
             assert!(
