@@ -81,6 +81,34 @@ struct EventPage {
     summary: Option<String>,
     excluded: Vec<(String, String, String)>,
     lines: Vec<(u32, String, String, String, String, String, String)>,
+    can_run: bool,
+}
+
+/// What an action on the event page did: a message and, after planning, the excluded pairs.
+struct Done {
+    message: String,
+    excluded: Vec<(String, String, String)>,
+}
+
+impl Done {
+    fn said(message: String) -> Done {
+        Done {
+            message,
+            excluded: Vec::new(),
+        }
+    }
+}
+
+/// Runs an event action: a refusal is shown on the page, anything else is an error.
+fn shown<T>(r: Result<T, talenta_app::AppError>) -> Result<Result<T, String>, WebError> {
+    match r {
+        Ok(v) => Ok(Ok(v)),
+        Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
+        Err(talenta_app::AppError::UnknownEmployee(n)) => {
+            Ok(Err(format!("NIP {n} tidak terdaftar di instansi ini")))
+        }
+        Err(e) => Err(WebError::from(e)),
+    }
 }
 
 async fn event_page(
@@ -88,7 +116,7 @@ async fn event_page(
     headers: &HeaderMap,
     actor: &Actor,
     code: String,
-    outcome: Option<Result<event::Plan, String>>,
+    outcome: Option<Result<Done, String>>,
 ) -> Result<Response, WebError> {
     let a = actor.clone();
     let c = code.clone();
@@ -109,29 +137,7 @@ async fn event_page(
     let (status, error, done, excluded) = match outcome {
         None => (StatusCode::OK, None, None, Vec::new()),
         Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None, Vec::new()),
-        Some(Ok(plan)) => (
-            StatusCode::OK,
-            None,
-            Some(format!(
-                "Jadwal disusun: {} peserta, {} pasangan dikecualikan karena konflik kepentingan.",
-                plan.participants,
-                plan.excluded.len()
-            )),
-            plan.excluded
-                .iter()
-                .map(|x| {
-                    (
-                        x.assessor.clone(),
-                        x.participant.clone(),
-                        x.reasons
-                            .iter()
-                            .map(|r| r.to_string())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    )
-                })
-                .collect(),
-        ),
+        Some(Ok(done)) => (StatusCode::OK, None, Some(done.message), done.excluded),
     };
     let view = EventPage {
         layout: page_layout(headers, Some(actor)),
@@ -142,6 +148,7 @@ async fn event_page(
         assessors: summary.assessors,
         can_plan: actor.may(Permission::EditMasterData, None)
             && summary.event.status != "published",
+        can_run: actor.may(Permission::EditMasterData, None) && !lines.is_empty(),
         csrf: match &actor.credential {
             Credential::Session { csrf } => csrf.clone(),
             Credential::ApiKey => String::new(),
@@ -192,12 +199,112 @@ pub async fn schedule(
     let a = actor.clone();
     let c = code.clone();
     let outcome = state
-        .db(move |db| match event::plan(db, &ctx, &a, &c) {
-            Ok(p) => Ok(Ok(p)),
-            Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
-            Err(e) => Err(WebError::from(e)),
+        .db(move |db| {
+            Ok(shown(event::plan(db, &ctx, &a, &c))?.map(|plan| Done {
+                message: format!(
+                    "Jadwal disusun: {} peserta, {} pasangan dikecualikan karena konflik kepentingan.",
+                    plan.participants,
+                    plan.excluded.len()
+                ),
+                excluded: plan
+                    .excluded
+                    .iter()
+                    .map(|x| {
+                        (
+                            x.assessor.clone(),
+                            x.participant.clone(),
+                            x.reasons
+                                .iter()
+                                .map(|r| r.to_string())
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        )
+                    })
+                    .collect(),
+            }))
         })
         .await?;
+    event_page(&state, &headers, &actor, code, Some(outcome)).await
+}
+
+/// The value of a form field, or empty.
+fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim())
+        .unwrap_or("")
+}
+
+/// Moves a participant to another day and session (or reschedules a no-show), re-checking every rule.
+pub async fn move_participant(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let parsed = (|| {
+        let nip =
+            talenta_domain::Nip::parse(field(&pairs, "nip")).map_err(|e| format!("NIP: {e}"))?;
+        let number = |name: &str, label: &str| {
+            field(&pairs, name)
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("{label} harus bilangan bulat mulai 1"))
+        };
+        Ok::<_, String>(event::Move {
+            nip,
+            day: number("day", "hari")?,
+            session: number("session", "sesi")?,
+            no_show: field(&pairs, "no_show") == "1",
+        })
+    })();
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let a = actor.clone();
+    let c = code.clone();
+    let outcome = match parsed {
+        Err(e) => Err(e),
+        Ok(m) => {
+            state
+                .db(move |db| {
+                    Ok(
+                        shown(event::move_participant(db, &ctx, &a, &c, &m))?.map(|assessors| {
+                            Done::said(format!(
+                                "NIP {} dipindah ke hari {} sesi {}; asesor: {}.",
+                                m.nip,
+                                m.day,
+                                m.session,
+                                assessors.join(", ")
+                            ))
+                        }),
+                    )
+                })
+                .await?
+        }
+    };
+    event_page(&state, &headers, &actor, code, Some(outcome)).await
+}
+
+/// Records that a participant came on the day of the assessment.
+pub async fn check_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let a = actor.clone();
+    let c = code.clone();
+    let outcome =
+        match talenta_domain::Nip::parse(field(&pairs, "nip")) {
+            Err(e) => Err(format!("NIP: {e}")),
+            Ok(nip) => state
+                .db(move |db| Ok(shown(event::check_in(db, &ctx, &a, &c, nip))?.map(Done::said)))
+                .await?,
+        };
     event_page(&state, &headers, &actor, code, Some(outcome)).await
 }
 

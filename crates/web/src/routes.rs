@@ -237,6 +237,32 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(event_pages::roster),
         ),
         (
+            mutating(
+                page(
+                    "event_check_in",
+                    "/acara/{id}/hadir",
+                    EditMasterData,
+                    Target::Event,
+                    "Catat kehadiran peserta",
+                ),
+                Method::POST,
+            ),
+            post(event_pages::check_in),
+        ),
+        (
+            mutating(
+                page(
+                    "event_move",
+                    "/acara/{id}/pindah",
+                    EditMasterData,
+                    Target::Event,
+                    "Pindahkan peserta ke hari dan sesi lain",
+                ),
+                Method::POST,
+            ),
+            post(event_pages::move_participant),
+        ),
+        (
             page(
                 "event_roster_pdf",
                 "/acara/{id}/daftar-hadir",

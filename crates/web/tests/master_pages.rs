@@ -258,6 +258,73 @@ fn an_event_page_shows_its_schedule_replans_and_gives_its_roster() {
                 );
                 assert!(pdf.body.starts_with("%PDF-"), "{url} is a PDF file");
             }
+            let act = |path: &str, body: &str| {
+                post_form(path, Some(&cookie), &format!("_csrf={csrf}&{body}"))
+            };
+            let came = send(
+                &state,
+                act("/acara/asesmen-uji/hadir", "nip=198001012005011001"),
+            )
+            .await;
+            assert_eq!(came.status, 200, "{}", came.body);
+            assert!(came.body.contains("hadir: hari 1, sesi 1"), "{}", came.body);
+            let again = send(
+                &state,
+                act("/acara/asesmen-uji/hadir", "nip=198001012005011001"),
+            )
+            .await;
+            assert_eq!(again.status, 422);
+            assert!(again.body.contains("sudah tercatat hadir"));
+            let stranger = send(
+                &state,
+                act("/acara/asesmen-uji/hadir", "nip=198203032007011003"),
+            )
+            .await;
+            assert_eq!(
+                stranger.status, 422,
+                "another government's employee is not found here"
+            );
+            assert!(
+                stranger.body.contains("tidak terdaftar"),
+                "{}",
+                stranger.body
+            );
+            let typo = send(&state, act("/acara/asesmen-uji/hadir", "nip=1980")).await;
+            assert_eq!(typo.status, 422);
+            assert!(typo.body.contains("NIP:"), "{}", typo.body);
+            let no_day = send(
+                &state,
+                act(
+                    "/acara/asesmen-uji/pindah",
+                    "nip=198102022006012002&day=2&session=1",
+                ),
+            )
+            .await;
+            assert_eq!(no_day.status, 422, "the event has one day");
+            let zero = send(
+                &state,
+                act(
+                    "/acara/asesmen-uji/pindah",
+                    "nip=198102022006012002&day=0&session=1",
+                ),
+            )
+            .await;
+            assert!(
+                zero.body.contains("hari harus bilangan bulat mulai 1"),
+                "{}",
+                zero.body
+            );
+            let (viewer, viewer_csrf) = w.session(Role::DecisionMaker);
+            let refused = send(
+                &state,
+                post_form(
+                    "/acara/asesmen-uji/hadir",
+                    Some(&viewer),
+                    &format!("_csrf={viewer_csrf}&nip=198102022006012002"),
+                ),
+            )
+            .await;
+            assert_eq!(refused.status, 403, "the PPK does not record attendance");
             let (ppk, _) = w.session(Role::DecisionMaker);
             let view = send(&state, get("/acara/asesmen-uji", Some(&ppk))).await;
             assert!(
