@@ -59,6 +59,77 @@ impl AssessorSpec {
     }
 }
 
+/// The NIPs of a cohort list: an `.xlsx` workbook (first sheet) or a `.csv`/`.txt` file, one
+/// person per row, NIP in the column headed "NIP" (or the first column when no header names it).
+/// NIPs must be written as text: an 18-digit number stored as a number has lost its last digits.
+/// Every bad row is reported; the list is used whole or not at all.
+pub fn cohort_from_file(path: &std::path::Path) -> Result<Vec<Nip>, AppError> {
+    use crate::import::table::{Cell, read_rows};
+    let mut column: Option<usize> = None;
+    let mut nips = Vec::new();
+    let mut problems: Vec<String> = Vec::new();
+    read_rows(
+        path,
+        &crate::import::ImportLimits::default(),
+        &mut |row, cells| {
+            let col = match column {
+                Some(c) => c,
+                None => {
+                    let headed = cells
+                        .iter()
+                        .position(|c| c.display().trim().eq_ignore_ascii_case("nip"));
+                    column = Some(headed.unwrap_or(0));
+                    if headed.is_some() {
+                        return Ok(());
+                    }
+                    headed.unwrap_or(0)
+                }
+            };
+            let cell = cells.get(col).cloned().unwrap_or(Cell::Empty);
+            if cell.is_empty() {
+                return Ok(());
+            }
+            let text = match &cell {
+                Cell::Number(_) => {
+                    problems.push(format!(
+                        "baris {row}: NIP {} tersimpan sebagai angka dan digit terakhirnya hilang; tulis NIP sebagai teks",
+                        cell.display()
+                    ));
+                    return Ok(());
+                }
+                other => other.display(),
+            };
+            match Nip::parse(text.trim().trim_matches('"')) {
+                Ok(n) => nips.push(n),
+                Err(e) => problems.push(format!("baris {row}: {e}")),
+            }
+            Ok(())
+        },
+    )
+    .map_err(|e| AppError::Invalid(format!("daftar peserta {}: {e}", path.display())))?;
+    if !problems.is_empty() {
+        let shown = problems.len().min(10);
+        let more = problems.len() - shown;
+        return Err(AppError::Invalid(format!(
+            "daftar peserta {} ditolak: {}{}",
+            path.display(),
+            problems[..shown].join("; "),
+            if more > 0 {
+                format!(" (dan {more} baris lain)")
+            } else {
+                String::new()
+            }
+        )));
+    }
+    if nips.is_empty() {
+        return Err(AppError::Invalid(format!(
+            "daftar peserta {} tidak berisi NIP",
+            path.display()
+        )));
+    }
+    Ok(nips)
+}
+
 /// An event to create.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventSpec {

@@ -916,3 +916,67 @@ fn an_external_assessor_line_carries_name_organisation_and_level() {
     let bare = AssessorSpec::external("Budi");
     assert_eq!((bare.organisation.as_str(), bare.level.as_str()), ("", ""));
 }
+
+#[test]
+fn a_cohort_list_is_read_from_a_workbook_or_a_csv_and_a_bad_list_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("peserta.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "No").unwrap();
+    ws.write_string(0, 1, "NIP").unwrap();
+    ws.write_string(0, 2, "Nama").unwrap();
+    for (r, nip) in ["198001012005011001", "19810202 200601 2 002"]
+        .iter()
+        .enumerate()
+    {
+        let r = r as u32 + 1;
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+        ws.write_string(r, 1, *nip).unwrap();
+        ws.write_string(r, 2, "Pegawai").unwrap();
+    }
+    wb.save(&xlsx).unwrap();
+    let nips = event::cohort_from_file(&xlsx).unwrap();
+    assert_eq!(
+        nips.iter().map(|n| n.digits()).collect::<Vec<_>>(),
+        vec!["198001012005011001", "198102022006012002"],
+        "the NIP column is found by its header, not by position"
+    );
+
+    let csv = dir.path().join("peserta.csv");
+    std::fs::write(&csv, "198001012005011001\n\n198102022006012002\n").unwrap();
+    assert_eq!(
+        event::cohort_from_file(&csv).unwrap().len(),
+        2,
+        "no header: the first column"
+    );
+
+    let numeric = dir.path().join("angka.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "NIP").unwrap();
+    ws.write_number(1, 0, 198001012005011001.0).unwrap();
+    wb.save(&numeric).unwrap();
+    let err = event::cohort_from_file(&numeric).unwrap_err().to_string();
+    assert!(
+        err.contains("baris 2") && err.contains("tulis NIP sebagai teks"),
+        "{err}"
+    );
+
+    let bad = dir.path().join("salah.csv");
+    std::fs::write(&bad, "NIP\n198001012005011001\n12345\n").unwrap();
+    let err = event::cohort_from_file(&bad).unwrap_err().to_string();
+    assert!(
+        err.starts_with("daftar peserta") && err.contains("baris 3"),
+        "{err}"
+    );
+
+    let empty = dir.path().join("kosong.csv");
+    std::fs::write(&empty, "NIP\n").unwrap();
+    assert!(
+        event::cohort_from_file(&empty)
+            .unwrap_err()
+            .to_string()
+            .contains("tidak berisi NIP")
+    );
+}

@@ -134,7 +134,7 @@ enum Command {
         /// Only posts of these eselon, comma-separated, e.g. IV.a,IV.b.
         #[arg(long, value_delimiter = ',')]
         eselon: Vec<String>,
-        /// Only the people listed in this file (one NIP per line, or the first column of a CSV).
+        /// Only the people listed in this file: .xlsx, .csv or .txt, one per row, NIP in the column headed "NIP" or the first.
         #[arg(long)]
         nips_file: Option<PathBuf>,
         /// An external assessor as "Name|Organisation|Level" (repeat for each; organisation and level optional).
@@ -522,25 +522,10 @@ fn run(cli: Cli) -> Result<()> {
                         .ok_or_else(|| Refused(format!("eselon '{e}' tidak dikenal")))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let mut nips = Vec::new();
-            if let Some(file) = &nips_file {
-                let text = std::fs::read_to_string(file)
-                    .with_context(|| format!("{} tidak dapat dibaca", file.display()))?;
-                for (i, line) in text.lines().enumerate() {
-                    let first = line
-                        .split([',', ';', '\t'])
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .trim_matches('"');
-                    if first.is_empty() || (i == 0 && first.eq_ignore_ascii_case("nip")) {
-                        continue;
-                    }
-                    nips.push(Nip::parse(first).map_err(|e| {
-                        Refused(format!("{} baris {}: {e}", file.display(), i + 1))
-                    })?);
-                }
-            }
+            let nips = match &nips_file {
+                Some(file) => talenta_app::event::cohort_from_file(file).map_err(refuse_invalid)?,
+                None => Vec::new(),
+            };
             let mut assessors = Vec::new();
             for a in &assessor {
                 let spec = talenta_app::event::AssessorSpec::external(a);
