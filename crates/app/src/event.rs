@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use talenta_domain::conflict::{ConflictReason, ConflictRules, PairFacts, Side, conflicts};
-use talenta_domain::method::{Method, default_matrix, under_measured};
+use talenta_domain::method::{Matrix, Method, default_matrix, format_matrix, under_measured};
 use talenta_domain::{CompetencyCode, CoreCompetency, Nip, PositionClass, Purpose};
 use talenta_planning::schedule::{
     self as solver, Assessor, AssessorError, AssessorProblem, Day, Participant, PlacementError,
@@ -145,6 +145,8 @@ pub struct EventSpec {
     pub sessions: Vec<u32>,
     /// Room of each session (same order as `sessions`; missing: none named).
     pub rooms: Vec<String>,
+    /// The government's own competency x method matrix; `None`: the common one of `domain.md`.
+    pub matrix: Option<Matrix>,
     /// Most participants a day.
     pub day_capacity: u32,
     /// Assessors per participant (2 by default).
@@ -202,7 +204,8 @@ pub fn create_event(
         .iter()
         .map(|c| CompetencyCode::Core(*c))
         .collect();
-    let short = under_measured(&nine, &spec.methods, &default_matrix(), spec.min_methods);
+    let matrix = spec.matrix.clone().unwrap_or_else(default_matrix);
+    let short = under_measured(&nine, &spec.methods, &matrix, spec.min_methods);
     if !short.is_empty() {
         let all: Vec<String> = short.iter().map(|u| u.to_string()).collect();
         return invalid(format!("metode tidak cukup: {}", all.join("; ")));
@@ -321,6 +324,7 @@ pub fn create_event(
             .join(","),
         group_min: spec.group_size.0,
         group_max: spec.group_size.1,
+        matrix: spec.matrix.as_ref().map(format_matrix).unwrap_or_default(),
     };
     let sessions: Vec<Session> = spec
         .dates

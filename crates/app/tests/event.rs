@@ -53,6 +53,7 @@ fn spec(days: usize, assessors: Vec<AssessorSpec>) -> EventSpec {
             .collect(),
         sessions: vec![24, 24],
         rooms: vec![],
+        matrix: None,
         day_capacity: 48,
         per_participant: 2,
         max_per_assessor_day: 16,
@@ -605,6 +606,7 @@ fn bekasi_s_four_classes_are_scheduled_in_3_days_of_3_sessions() {
             .collect(),
         sessions: vec![260, 260, 260],
         rooms: vec![],
+        matrix: None,
         day_capacity: 780,
         per_participant: 2,
         max_per_assessor_day: 60,
@@ -658,6 +660,7 @@ fn an_eselon_ii_cohort_with_6_assessors_over_3_days() {
             .collect(),
         sessions: vec![4, 4],
         rooms: vec![],
+        matrix: None,
         day_capacity: 8,
         per_participant: 2,
         max_per_assessor_day: 4,
@@ -979,4 +982,39 @@ fn a_cohort_list_is_read_from_a_workbook_or_a_csv_and_a_bad_list_is_refused_whol
             .to_string()
             .contains("tidak berisi NIP")
     );
+}
+
+#[test]
+fn a_government_s_own_matrix_decides_whether_the_methods_measure_enough() {
+    use talenta_domain::method::parse_matrix;
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let mut s = spec(6, provincial(6));
+    s.methods = vec![Method::Interview, Method::Presentation, Method::Paper];
+    let common = event::create_event(&mut t.db, &ctx(), &actor, &s)
+        .unwrap_err()
+        .to_string();
+    assert!(common.contains("metode tidak cukup"), "{common}");
+    // This government counts the presentation and the paper for every competency.
+    let all: String = [
+        "M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1",
+    ]
+    .iter()
+    .map(|c| format!("{c}: wawancara, presentasi, makalah\n"))
+    .collect();
+    s.matrix = Some(parse_matrix(&all).unwrap());
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &s).unwrap();
+    assert_eq!(
+        parse_matrix(&ev.matrix).unwrap(),
+        s.matrix.clone().unwrap(),
+        "kept with the event"
+    );
+    // A matrix that forgets a competency leaves it unmeasured.
+    s.code = "tanpa-sk1".into();
+    s.matrix =
+        Some(parse_matrix(&all.replace("SK.1: wawancara, presentasi, makalah\n", "")).unwrap());
+    let err = event::create_event(&mut t.db, &ctx(), &actor, &s)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("SK.1 hanya diukur 0 metode"), "{err}");
 }

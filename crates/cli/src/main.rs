@@ -122,6 +122,10 @@ enum Command {
         /// Room of each session of a day, comma-separated, e.g. "Ruang A,Ruang B".
         #[arg(long, value_delimiter = ',')]
         rooms: Vec<String>,
+        /// The government's own competency x method matrix: a text file, one competency a line,
+        /// "M.1: wawancara, tes-tertulis" (default: the common matrix).
+        #[arg(long)]
+        matrix_file: Option<PathBuf>,
         /// Most participants a day (default: the seats of a day).
         #[arg(long)]
         day_capacity: Option<u32>,
@@ -488,6 +492,7 @@ fn run(cli: Cli) -> Result<()> {
             dates,
             sessions,
             rooms,
+            matrix_file,
             day_capacity,
             class,
             opd,
@@ -580,6 +585,16 @@ fn run(cli: Cli) -> Result<()> {
                 methods,
                 min_methods,
                 group_size: (4, 8),
+                matrix: match &matrix_file {
+                    Some(f) => Some(
+                        talenta_domain::method::parse_matrix(
+                            &std::fs::read_to_string(f)
+                                .with_context(|| format!("{} tidak dapat dibaca", f.display()))?,
+                        )
+                        .map_err(|e| Refused(format!("{}: {e}", f.display())))?,
+                    ),
+                    None => None,
+                },
                 assessors,
             };
             let (event, size) = talenta_app::event::create_event(&mut db, &ctx, &actor, &spec)

@@ -160,6 +160,65 @@ pub fn under_measured(
         .collect()
 }
 
+/// Reads a matrix written one competency per line, `M.1: wawancara, cbt, sjt` (blank lines and
+/// lines starting with `#` are ignored). Every problem is reported with its line number.
+pub fn parse_matrix(text: &str) -> Result<Matrix, String> {
+    let mut matrix: Matrix = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let n = i + 1;
+        let Some((code, methods)) = line.split_once(':') else {
+            problems.push(format!("baris {n}: tulis \"kompetensi: metode, metode\""));
+            continue;
+        };
+        let competency = match CompetencyCode::parse(code) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(format!("baris {n}: {e}"));
+                continue;
+            }
+        };
+        if matrix.iter().any(|(c, _)| *c == competency) {
+            problems.push(format!(
+                "baris {n}: kompetensi {competency} disebut dua kali"
+            ));
+            continue;
+        }
+        let mut ms = Vec::new();
+        for m in methods.split(',').map(str::trim).filter(|m| !m.is_empty()) {
+            match Method::parse(m) {
+                Some(m) if !ms.contains(&m) => ms.push(m),
+                Some(_) => {}
+                None => problems.push(format!("baris {n}: metode '{m}' tidak dikenal")),
+            }
+        }
+        matrix.push((competency, ms));
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    if matrix.is_empty() {
+        return Err("matriks kompetensi x metode kosong".into());
+    }
+    Ok(matrix)
+}
+
+/// Writes a matrix in the form [`parse_matrix`] reads.
+pub fn format_matrix(matrix: &Matrix) -> String {
+    matrix
+        .iter()
+        .map(|(c, ms)| {
+            let codes: Vec<&str> = ms.iter().map(|m| m.code()).collect();
+            format!("{c}: {}", codes.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A common matrix of assessment-centre practice for the nine competencies (each government
 /// may replace it): the interview measures all nine; the other methods their usual share.
 pub fn default_matrix() -> Matrix {
@@ -197,6 +256,29 @@ pub fn default_matrix() -> Matrix {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_matrix_is_written_and_read_back_and_bad_lines_are_named() {
+        let m = default_matrix();
+        assert_eq!(parse_matrix(&format_matrix(&m)).unwrap(), m);
+        let own = parse_matrix("# matriks Kota X\nM.1: wawancara, tes-tertulis\n\nSK1: wawancara")
+            .unwrap();
+        assert_eq!(own.len(), 2);
+        assert_eq!(own[0].1, vec![Method::Interview, Method::WrittenTest]);
+        let err =
+            parse_matrix("M.1 wawancara\nM.9: wawancara\nM.2: menari\nM.2: wawancara").unwrap_err();
+        assert!(err.contains("baris 1"), "{err}");
+        assert!(err.contains("baris 2"), "{err}");
+        assert!(
+            err.contains("baris 3: metode 'menari' tidak dikenal"),
+            "{err}"
+        );
+        assert!(
+            err.contains("baris 4") && err.contains("disebut dua kali"),
+            "{err}"
+        );
+        assert!(parse_matrix("\n# kosong\n").is_err());
+    }
+
     use super::*;
     use crate::competency::CoreCompetency;
 

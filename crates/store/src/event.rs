@@ -33,6 +33,8 @@ pub struct Event {
     pub group_min: u32,
     /// Largest group of a group exercise.
     pub group_max: u32,
+    /// The event's own competency x method matrix (text, one competency a line); empty: the default.
+    pub matrix: String,
 }
 
 /// A session of a day.
@@ -115,10 +117,11 @@ fn event_row(r: &Row) -> Result<Event, StoreError> {
         methods: r.text(9)?.to_string(),
         group_min: n(10)?,
         group_max: n(11)?,
+        matrix: r.text(12)?.to_string(),
     })
 }
 
-const EVENT_COLS: &str = "id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, methods, group_min, group_max";
+const EVENT_COLS: &str = "id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, methods, group_min, group_max, matrix";
 
 /// Creates an event with its sessions; returns it.
 pub fn create_event(
@@ -129,7 +132,7 @@ pub fn create_event(
     now: &str,
 ) -> Result<Event, StoreError> {
     db.execute(
-        "INSERT INTO events (tenant_id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, created_at, methods, group_min, group_max) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)",
+        "INSERT INTO events (tenant_id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, created_at, methods, group_min, group_max, matrix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)",
         &[
             tenant_id.into(),
             e.code.as_str().into(),
@@ -143,6 +146,7 @@ pub fn create_event(
             e.methods.as_str().into(),
             i64::from(e.group_min).into(),
             i64::from(e.group_max).into(),
+            e.matrix.as_str().into(),
         ],
     )?;
     let stored = event_by_code(db, tenant_id, &e.code)?

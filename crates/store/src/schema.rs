@@ -293,6 +293,12 @@ ALTER TABLE event_sessions ADD COLUMN room TEXT NOT NULL DEFAULT '';
 ALTER TABLE event_assessors ADD COLUMN level TEXT NOT NULL DEFAULT '';
 "#,
     ),
+    (
+        11,
+        r#"
+ALTER TABLE events ADD COLUMN matrix TEXT NOT NULL DEFAULT '';
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

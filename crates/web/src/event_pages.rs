@@ -385,6 +385,7 @@ pub struct EventForm {
     dates: String,
     sessions: String,
     rooms: String,
+    matrix: String,
     day_capacity: String,
     class: String,
     opd: String,
@@ -430,6 +431,7 @@ impl EventForm {
                 "dates" => f.dates = v,
                 "sessions" => f.sessions = v,
                 "rooms" => f.rooms = v,
+                "matrix" => f.matrix = v,
                 "day_capacity" => f.day_capacity = v,
                 "class" => f.class = v,
                 "opd" => f.opd = v,
@@ -559,6 +561,17 @@ impl EventForm {
             methods,
             min_methods: number("metode per kompetensi", &self.min_methods, &mut problems) as usize,
             group_size: (4, 8),
+            matrix: if self.matrix.trim().is_empty() {
+                None
+            } else {
+                match talenta_domain::method::parse_matrix(&self.matrix) {
+                    Ok(m) => Some(m),
+                    Err(e) => {
+                        problems.push(format!("matriks kompetensi x metode: {e}"));
+                        None
+                    }
+                }
+            },
         };
         if spec.code.is_empty()
             || !spec

@@ -355,6 +355,12 @@ fn an_event_is_created_from_the_form_and_a_bad_form_keeps_what_was_typed() {
         assert_eq!(r.status, 422);
         assert!(r.body.contains("tanggal &#39;2026-13-01&#39; tidak sah: gunakan TTTT-BB-HH"), "{}", r.body);
         assert!(r.body.contains("value=\"uji-2\""), "what was typed is kept");
+        let bad_matrix = format!("{bad}&matrix=M.1%3A+wawancara%2C+menari&rooms=Ruang+Mawar");
+        let r = send(&state, post_form("/acara", Some(&cookie), &bad_matrix)).await;
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains("matriks kompetensi x metode: baris 1: metode &#39;menari&#39; tidak dikenal"), "{}", r.body);
+        assert!(r.body.contains("M.1: wawancara, menari</textarea>"), "the matrix as typed is kept");
+        assert!(r.body.contains("value=\"Ruang Mawar\""), "the rooms as typed are kept");
         let good = format!("_csrf={csrf}&code=uji-2&name=Uji+Dua&purpose=pemetaan&dates=2026-12-08&sessions=10&method=wawancara&method=tes-tertulis&min_methods=1&per_participant=1&max_per_assessor=5&unit_share=100&assessors=Asesor+A%7CBKD%0D%0AAsesor+B%7CBKD");
         let r = send(&state, post_form("/acara", Some(&cookie), &good)).await;
         assert_eq!(r.status, 303, "{}", r.body);

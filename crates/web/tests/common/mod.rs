@@ -205,6 +205,7 @@ impl World {
             dates: vec![NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()],
             sessions: vec![10],
             rooms: vec![],
+            matrix: None,
             day_capacity: 10,
             per_participant: 1,
             max_per_assessor_day: 5,
