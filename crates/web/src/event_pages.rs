@@ -236,6 +236,46 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
         .unwrap_or("")
 }
 
+/// Runs one action of the event page on what the form said (or shows why the form was refused)
+/// and shows the page again with the outcome.
+async fn act<T, F>(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    code: String,
+    input: Result<T, String>,
+    run: F,
+) -> Result<Response, WebError>
+where
+    T: Send + 'static,
+    F: FnOnce(
+            &mut talenta_store::Db,
+            &talenta_app::Ctx,
+            &Actor,
+            &str,
+            T,
+        ) -> Result<String, talenta_app::AppError>
+        + Send
+        + 'static,
+{
+    let outcome = match input {
+        Err(e) => Err(e),
+        Ok(v) => {
+            let ctx = actor.ctx(&state.config.audit_key, state.now());
+            let (a, c) = (actor.clone(), code.clone());
+            state
+                .db(move |db| Ok(shown(run(db, &ctx, &a, &c, v))?.map(Done::said)))
+                .await?
+        }
+    };
+    event_page(state, headers, actor, code, Some(outcome)).await
+}
+
+/// The NIP typed into a form field.
+fn nip_field(pairs: &[(String, String)], name: &str) -> Result<talenta_domain::Nip, String> {
+    talenta_domain::Nip::parse(field(pairs, name)).map_err(|e| format!("NIP: {e}"))
+}
+
 /// Moves a participant to another day and session (or reschedules a no-show), re-checking every rule.
 pub async fn move_participant(
     State(state): State<AppState>,
@@ -244,47 +284,103 @@ pub async fn move_participant(
     Path(code): Path<String>,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let parsed = (|| {
-        let nip =
-            talenta_domain::Nip::parse(field(&pairs, "nip")).map_err(|e| format!("NIP: {e}"))?;
-        let number = |name: &str, label: &str| {
-            field(&pairs, name)
-                .parse::<u32>()
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| format!("{label} harus bilangan bulat mulai 1"))
-        };
-        Ok::<_, String>(event::Move {
-            nip,
+    let number = |name: &str, label: &str| {
+        field(&pairs, name)
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("{label} harus bilangan bulat mulai 1"))
+    };
+    let input = (|| {
+        Ok(event::Move {
+            nip: nip_field(&pairs, "nip")?,
             day: number("day", "hari")?,
             session: number("session", "sesi")?,
             no_show: field(&pairs, "no_show") == "1",
         })
     })();
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let a = actor.clone();
-    let c = code.clone();
-    let outcome = match parsed {
-        Err(e) => Err(e),
-        Ok(m) => {
-            state
-                .db(move |db| {
-                    Ok(
-                        shown(event::move_participant(db, &ctx, &a, &c, &m))?.map(|assessors| {
-                            Done::said(format!(
-                                "NIP {} dipindah ke hari {} sesi {}; asesor: {}.",
-                                m.nip,
-                                m.day,
-                                m.session,
-                                assessors.join(", ")
-                            ))
-                        }),
-                    )
-                })
-                .await?
-        }
-    };
-    event_page(&state, &headers, &actor, code, Some(outcome)).await
+    act(&state, &headers, &actor, code, input, |db, ctx, a, c, m| {
+        let assessors = event::move_participant(db, ctx, a, c, &m)?;
+        Ok(format!(
+            "NIP {} dipindah ke hari {} sesi {}; asesor: {}.",
+            m.nip,
+            m.day,
+            m.session,
+            assessors.join(", ")
+        ))
+    })
+    .await
+}
+
+/// Records the days a participant or an assessor cannot come (replacing earlier ones; none
+/// clears them); the next planning respects them.
+pub async fn unavailable(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let who_text = field(&pairs, "who").to_string();
+    let input = (|| {
+        let who = if who_text.is_empty() {
+            return Err("isi NIP peserta atau nama asesor".to_string());
+        } else if who_text.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+            event::Who::Participant(nip_field(&pairs, "who")?)
+        } else {
+            event::Who::Assessor(who_text.clone())
+        };
+        let days = field(&pairs, "days")
+            .split(',')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| {
+                d.parse::<u32>()
+                    .map_err(|_| format!("hari '{d}' bukan nomor hari (mis. 1,3)"))
+            })
+            .collect::<Result<Vec<u32>, String>>()?;
+        Ok((who, days))
+    })();
+    act(
+        &state,
+        &headers,
+        &actor,
+        code,
+        input,
+        move |db, ctx, a, c, (who, days)| {
+            event::set_unavailable(db, ctx, a, c, &who, &days)?;
+            let list: Vec<String> = days.iter().map(u32::to_string).collect();
+            Ok(if days.is_empty() {
+                format!("{who_text} dapat hadir setiap hari; susun ulang jadwal agar berlaku.")
+            } else {
+                format!(
+                    "{who_text} berhalangan pada hari {}; susun ulang jadwal agar berlaku.",
+                    list.join(", ")
+                )
+            })
+        },
+    )
+    .await
+}
+
+/// Records a relation an assessor declared with a participant: from then on a conflict of interest.
+pub async fn declare_conflict(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let assessor = field(&pairs, "assessor").to_string();
+    let relation = field(&pairs, "relation").to_string();
+    let input = nip_field(&pairs, "nip");
+    act(&state, &headers, &actor, code, input, move |db, ctx, a, c, nip| {
+        event::declare_conflict(db, ctx, a, c, &assessor, nip, &relation)?;
+        Ok(format!(
+            "Hubungan dicatat: {assessor} tidak akan menilai NIP {nip} ({relation}); susun ulang jadwal agar berlaku."
+        ))
+    })
+    .await
 }
 
 /// Records that a participant came on the day of the assessment.
@@ -295,17 +391,8 @@ pub async fn check_in(
     Path(code): Path<String>,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let a = actor.clone();
-    let c = code.clone();
-    let outcome =
-        match talenta_domain::Nip::parse(field(&pairs, "nip")) {
-            Err(e) => Err(format!("NIP: {e}")),
-            Ok(nip) => state
-                .db(move |db| Ok(shown(event::check_in(db, &ctx, &a, &c, nip))?.map(Done::said)))
-                .await?,
-        };
-    event_page(&state, &headers, &actor, code, Some(outcome)).await
+    let input = nip_field(&pairs, "nip");
+    act(&state, &headers, &actor, code, input, event::check_in).await
 }
 
 /// A file the browser saves rather than shows.

@@ -263,6 +263,32 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(event_pages::move_participant),
         ),
         (
+            mutating(
+                page(
+                    "event_unavailable",
+                    "/acara/{id}/berhalangan",
+                    EditMasterData,
+                    Target::Event,
+                    "Catat hari berhalangan peserta atau asesor",
+                ),
+                Method::POST,
+            ),
+            post(event_pages::unavailable),
+        ),
+        (
+            mutating(
+                page(
+                    "event_conflict",
+                    "/acara/{id}/konflik",
+                    EditMasterData,
+                    Target::Event,
+                    "Catat hubungan asesor dengan peserta",
+                ),
+                Method::POST,
+            ),
+            post(event_pages::declare_conflict),
+        ),
+        (
             page(
                 "event_roster_pdf",
                 "/acara/{id}/daftar-hadir",

@@ -66,7 +66,7 @@ fn expected(spec: &RouteSpec, role: Option<Role>, aim: Aim) -> u16 {
         "save_standard" => 422, // the empty form is refused (a standard may not be empty)
         "switch_tenant" => 422, // no tenant chosen
         "create_event" => 422,  // the empty form is refused
-        "event_check_in" | "event_move" => 422, // no NIP given
+        "event_check_in" | "event_move" | "event_unavailable" | "event_conflict" => 422, // nobody named
         "import_upload" => 400, // not a multipart body
         "import_report" => 404, // no such report
         _ => 200,

@@ -325,6 +325,73 @@ fn an_event_page_shows_its_schedule_replans_and_gives_its_roster() {
             )
             .await;
             assert_eq!(refused.status, 403, "the PPK does not record attendance");
+            let no_such_day = send(
+                &state,
+                act(
+                    "/acara/asesmen-uji/berhalangan",
+                    "who=198102022006012002&days=2",
+                ),
+            )
+            .await;
+            assert_eq!(no_such_day.status, 422);
+            assert!(
+                no_such_day
+                    .body
+                    .contains("hari 2 tidak ada; acara ini 1 hari"),
+                "{}",
+                no_such_day.body
+            );
+            let free = send(
+                &state,
+                act("/acara/asesmen-uji/berhalangan", "who=Asesor+Dua&days="),
+            )
+            .await;
+            assert_eq!(free.status, 200, "{}", free.body);
+            assert!(
+                free.body.contains("Asesor Dua dapat hadir setiap hari"),
+                "{}",
+                free.body
+            );
+            let ghost = send(
+                &state,
+                act("/acara/asesmen-uji/berhalangan", "who=Asesor+Hantu&days=1"),
+            )
+            .await;
+            assert!(
+                ghost
+                    .body
+                    .contains("asesor &#39;Asesor Hantu&#39; tidak ada dalam acara ini"),
+                "{}",
+                ghost.body
+            );
+            let declared = send(
+                &state,
+                act(
+                    "/acara/asesmen-uji/konflik",
+                    "assessor=Asesor+Dua&nip=198001012005011001&relation=saudara+kandung",
+                ),
+            )
+            .await;
+            assert_eq!(declared.status, 200, "{}", declared.body);
+            assert!(
+                declared.body.contains("Hubungan dicatat"),
+                "{}",
+                declared.body
+            );
+            let vague = send(
+                &state,
+                act(
+                    "/acara/asesmen-uji/konflik",
+                    "assessor=Asesor+Dua&nip=198001012005011001&relation=",
+                ),
+            )
+            .await;
+            assert_eq!(vague.status, 422);
+            assert!(
+                vague.body.contains("sebutkan hubungannya"),
+                "{}",
+                vague.body
+            );
             let (ppk, _) = w.session(Role::DecisionMaker);
             let view = send(&state, get("/acara/asesmen-uji", Some(&ppk))).await;
             assert!(
