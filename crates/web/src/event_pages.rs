@@ -383,6 +383,20 @@ pub async fn declare_conflict(
     .await
 }
 
+/// Publishes the schedule: from then on it is locked and only a no-show can be rescheduled.
+pub async fn publish(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    act(&state, &headers, &actor, code, Ok(()), |db, ctx, a, c, ()| {
+        event::publish(db, ctx, a, c)?;
+        Ok("Jadwal diterbitkan dan terkunci; hanya peserta yang tidak hadir yang dapat dijadwalkan ulang.".into())
+    })
+    .await
+}
+
 /// Records that a participant came on the day of the assessment.
 pub async fn check_in(
     State(state): State<AppState>,

@@ -289,6 +289,19 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(event_pages::declare_conflict),
         ),
         (
+            mutating(
+                page(
+                    "event_publish",
+                    "/acara/{id}/terbitkan",
+                    EditMasterData,
+                    Target::Event,
+                    "Terbitkan (kunci) jadwal acara",
+                ),
+                Method::POST,
+            ),
+            post(event_pages::publish),
+        ),
+        (
             page(
                 "event_roster_pdf",
                 "/acara/{id}/daftar-hadir",

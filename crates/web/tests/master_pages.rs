@@ -392,6 +392,23 @@ fn an_event_page_shows_its_schedule_replans_and_gives_its_roster() {
                 "{}",
                 vague.body
             );
+            let published = send(&state, act("/acara/asesmen-uji/terbitkan", "")).await;
+            assert_eq!(published.status, 200, "{}", published.body);
+            assert!(published.body.contains("Jadwal diterbitkan dan terkunci"));
+            assert!(
+                !published.body.contains("Susun jadwal"),
+                "a published schedule is not re-planned"
+            );
+            let locked = send(
+                &state,
+                act(
+                    "/acara/asesmen-uji/pindah",
+                    "nip=198102022006012002&day=1&session=1",
+                ),
+            )
+            .await;
+            assert_eq!(locked.status, 422);
+            assert!(locked.body.contains("sudah diterbitkan"), "{}", locked.body);
             let (ppk, _) = w.session(Role::DecisionMaker);
             let view = send(&state, get("/acara/asesmen-uji", Some(&ppk))).await;
             assert!(
