@@ -1018,3 +1018,14 @@ fn a_government_s_own_matrix_decides_whether_the_methods_measure_enough() {
         .to_string();
     assert!(err.contains("SK.1 hanya diukur 0 metode"), "{err}");
 }
+
+#[test]
+fn a_job_fit_event_keeps_its_purpose() {
+    let mut t = testing::sqlite();
+    let actor = mojokerto(&mut t.db);
+    let mut s = spec(6, provincial(6));
+    s.purpose = Purpose::JobFit;
+    let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &s).unwrap();
+    assert_eq!(ev.purpose, "kesesuaian");
+    assert_eq!(Purpose::parse(&ev.purpose), Some(Purpose::JobFit));
+}

@@ -110,7 +110,7 @@ enum Command {
         /// Event name.
         #[arg(long)]
         name: String,
-        /// pengisian or pemetaan.
+        /// pengisian, pemetaan or kesesuaian (job fit).
         #[arg(long, default_value = "pemetaan")]
         purpose: String,
         /// Days, comma-separated YYYY-MM-DD.
@@ -278,7 +278,7 @@ enum Command {
         /// Code of the position.
         #[arg(long)]
         position: String,
-        /// pengisian or pemetaan; default the purpose of the result used.
+        /// pengisian, pemetaan or kesesuaian (job fit); default the purpose of the result used.
         #[arg(long)]
         purpose: Option<String>,
     },
@@ -510,7 +510,7 @@ fn run(cli: Cli) -> Result<()> {
             let actor = cli_actor(&t, &ctx);
             let purpose = Purpose::parse(&purpose).ok_or_else(|| {
                 Refused(format!(
-                    "tujuan '{purpose}' tidak dikenal; pilih pengisian atau pemetaan"
+                    "tujuan '{purpose}' tidak dikenal; pilih pengisian, pemetaan atau kesesuaian"
                 ))
             })?;
             let classes = class
@@ -870,7 +870,7 @@ fn run(cli: Cli) -> Result<()> {
                 .map(|p| {
                     Purpose::parse(&p).ok_or_else(|| {
                         Refused(format!(
-                            "tujuan '{p}' tidak dikenal; pilih pengisian atau pemetaan"
+                            "tujuan '{p}' tidak dikenal; pilih pengisian, pemetaan atau kesesuaian"
                         ))
                     })
                 })

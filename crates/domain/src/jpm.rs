@@ -13,8 +13,10 @@ use crate::rules::{CategoryBounds, JpmRules};
 pub enum Purpose {
     /// Filling a post (promotion, selection): MS / MMS / KMS.
     Pengisian,
-    /// Mapping or job fit: O / CO / KO.
+    /// Mapping: O / CO / KO.
     Pemetaan,
+    /// Job fit of people already in their posts (uji kesesuaian): the mapping scale O / CO / KO.
+    JobFit,
 }
 
 impl Purpose {
@@ -23,6 +25,7 @@ impl Purpose {
         match self {
             Purpose::Pengisian => "pengisian",
             Purpose::Pemetaan => "pemetaan",
+            Purpose::JobFit => "kesesuaian",
         }
     }
 
@@ -31,20 +34,23 @@ impl Purpose {
         match self {
             Purpose::Pengisian => "Pengisian Jabatan",
             Purpose::Pemetaan => "Pemetaan Kompetensi",
+            Purpose::JobFit => "Uji Kesesuaian (Job Fit)",
         }
     }
 
-    /// Parses a code or a label; "uji kompetensi", "job fit" and "kesesuaian" mean mapping.
+    /// Parses a code or a label; "uji kompetensi" means mapping, "job fit" and "kesesuaian" job fit.
     pub fn parse(s: &str) -> Option<Purpose> {
         let t = s.trim().to_lowercase();
         if t.starts_with("pengisian") || t == "promosi" || t == "seleksi" {
             Some(Purpose::Pengisian)
-        } else if t.starts_with("pemetaan")
-            || t.starts_with("uji kompetensi")
-            || t == "job fit"
-            || t.starts_with("kesesuaian")
-        {
+        } else if t.starts_with("pemetaan") || t.starts_with("uji kompetensi") {
             Some(Purpose::Pemetaan)
+        } else if t == "job fit"
+            || t == "job-fit"
+            || t.starts_with("kesesuaian")
+            || t.starts_with("uji kesesuaian")
+        {
+            Some(Purpose::JobFit)
         } else {
             None
         }
@@ -139,7 +145,7 @@ impl Jpm {
                 bounds.pengisian_lower_bp,
                 [Category::Ms, Category::Mms, Category::Kms],
             ),
-            Purpose::Pemetaan => (
+            Purpose::Pemetaan | Purpose::JobFit => (
                 bounds.pemetaan_upper_bp,
                 bounds.pemetaan_lower_bp,
                 [Category::O, Category::Co, Category::Ko],
@@ -274,6 +280,9 @@ mod tests {
             (8999, 10000, Purpose::Pemetaan, Category::Co),
             (78, 100, Purpose::Pemetaan, Category::Co),
             (7799, 10000, Purpose::Pemetaan, Category::Ko),
+            (90, 100, Purpose::JobFit, Category::O),
+            (8999, 10000, Purpose::JobFit, Category::Co),
+            (7799, 10000, Purpose::JobFit, Category::Ko),
         ];
         for (a, r, purpose, cat) in cases {
             let jpm = Jpm::from_sums(a, r).unwrap();
@@ -359,6 +368,15 @@ mod tests {
         );
         assert_eq!(Purpose::parse("pemetaan"), Some(Purpose::Pemetaan));
         assert_eq!(Purpose::parse("Uji Kompetensi"), Some(Purpose::Pemetaan));
+        assert_eq!(Purpose::parse("job fit"), Some(Purpose::JobFit));
+        assert_eq!(
+            Purpose::parse("Uji Kesesuaian (Job Fit)"),
+            Some(Purpose::JobFit)
+        );
+        for p in [Purpose::Pengisian, Purpose::Pemetaan, Purpose::JobFit] {
+            assert_eq!(Purpose::parse(p.code()), Some(p));
+            assert_eq!(Purpose::parse(p.label()), Some(p));
+        }
         assert_eq!(Purpose::parse("lainnya"), None);
     }
 
