@@ -487,6 +487,8 @@ pub struct EventForm {
     sessions: String,
     rooms: String,
     matrix: String,
+    eselon: String,
+    nips: String,
     day_capacity: String,
     class: String,
     opd: String,
@@ -533,6 +535,8 @@ impl EventForm {
                 "sessions" => f.sessions = v,
                 "rooms" => f.rooms = v,
                 "matrix" => f.matrix = v,
+                "eselon" => f.eselon = v,
+                "nips" => f.nips = v,
                 "day_capacity" => f.day_capacity = v,
                 "class" => f.class = v,
                 "opd" => f.opd = v,
@@ -655,8 +659,34 @@ impl EventForm {
             cohort: event::Cohort {
                 classes: class.into_iter().collect(),
                 opd_code: (!self.opd.is_empty()).then(|| self.opd.clone()),
-                eselon: vec![],
-                nips: vec![],
+                eselon: self
+                    .eselon
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|e| !e.is_empty())
+                    .filter_map(|e| {
+                        let parsed = talenta_domain::Eselon::parse(e);
+                        if parsed.is_none() {
+                            problems.push(format!(
+                                "eselon '{e}' tidak dikenal (mis. II.a, III.b, IV.a)"
+                            ));
+                        }
+                        parsed
+                    })
+                    .collect(),
+                nips: self
+                    .nips
+                    .split(['\n', ',', ';'])
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .filter_map(|n| match talenta_domain::Nip::parse(n) {
+                        Ok(nip) => Some(nip),
+                        Err(e) => {
+                            problems.push(format!("daftar NIP peserta '{n}': {e}"));
+                            None
+                        }
+                    })
+                    .collect(),
             },
             assessors,
             methods,

@@ -451,6 +451,16 @@ fn an_event_is_created_from_the_form_and_a_bad_form_keeps_what_was_typed() {
         assert_eq!(r.headers["location"], "/acara/uji-2");
         let page = send(&state, get("/acara/uji-2", Some(&cookie))).await;
         assert!(page.body.contains("2 peserta"), "{}", page.body);
+        let bad_cohort = format!("{bad}&eselon=II.a%2C+V.z&nips=12345");
+        let r = send(&state, post_form("/acara", Some(&cookie), &bad_cohort)).await;
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains("eselon &#39;V.z&#39; tidak dikenal"), "{}", r.body);
+        assert!(r.body.contains("daftar NIP peserta &#39;12345&#39;"), "{}", r.body);
+        let listed = good.replace("code=uji-2", "code=uji-3") + "&eselon=III.b&nips=198102022006012002";
+        let r = send(&state, post_form("/acara", Some(&cookie), &listed)).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let page = send(&state, get("/acara/uji-3", Some(&cookie))).await;
+        assert!(page.body.contains("1 peserta"), "only the listed person: {}", page.body);
         let dup = send(&state, post_form("/acara", Some(&cookie), &good)).await;
         assert_eq!(dup.status, 422);
         assert!(dup.body.contains("sudah ada"));
