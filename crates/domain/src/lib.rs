@@ -4,6 +4,7 @@
 pub mod competency;
 pub mod conflict;
 pub mod eligibility;
+pub mod integration;
 pub mod jpm;
 pub mod master;
 pub mod method;
