@@ -8,6 +8,7 @@ pub mod event;
 pub mod master;
 pub mod pool;
 pub mod schema;
+pub mod score;
 pub mod testing;
 
 pub use db::{Db, Engine, Param, Row, Value};

@@ -299,6 +299,26 @@ ALTER TABLE event_assessors ADD COLUMN level TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN matrix TEXT NOT NULL DEFAULT '';
 "#,
     ),
+    (
+        12,
+        r#"
+CREATE TABLE scores (
+  id @ID@,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  event_id BIGINT NOT NULL REFERENCES events(id),
+  employee_id BIGINT NOT NULL REFERENCES employees(id),
+  assessor_id BIGINT NOT NULL REFERENCES event_assessors(id),
+  method TEXT NOT NULL,
+  competency TEXT NOT NULL,
+  level_tenths BIGINT,
+  evidence TEXT NOT NULL,
+  submitted BIGINT NOT NULL,
+  version BIGINT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (tenant_id, event_id, employee_id, assessor_id, method, competency)
+);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

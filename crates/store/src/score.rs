@@ -1,0 +1,167 @@
+//! Assessors' ratings: one row per participant, assessor, method and competency, saved by
+//! compare-and-set on a version number so that two assessors or two tabs never overwrite each
+//! other silently: a save names the version it started from, and a save from a stale version is
+//! refused with what is stored now (the caller shows it). The check and the write are one
+//! statement, so it holds on SQLite and PostgreSQL alike without locks held across requests.
+
+use crate::{Db, Param, Row, StoreError};
+
+/// Which rating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreKey {
+    /// Event.
+    pub event_id: i64,
+    /// Participant (employee id).
+    pub employee_id: i64,
+    /// Assessor (event assessor id).
+    pub assessor_id: i64,
+    /// Method code.
+    pub method: String,
+    /// Competency code.
+    pub competency: String,
+}
+
+/// A stored rating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Score {
+    /// Which rating.
+    pub key: ScoreKey,
+    /// Level in tenths (`None`: not yet given).
+    pub level_tenths: Option<u8>,
+    /// Behavioural evidence.
+    pub evidence: String,
+    /// Submitted (no longer a draft).
+    pub submitted: bool,
+    /// Version, 1 on the first save.
+    pub version: i64,
+    /// When last saved (RFC 3339).
+    pub updated_at: String,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Stored; the new version.
+    Stored(i64),
+    /// Refused: someone saved first; what is stored now.
+    Conflict(Box<Score>),
+}
+
+/// The new content of a rating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreEdit<'a> {
+    /// Level in tenths.
+    pub level_tenths: Option<u8>,
+    /// Behavioural evidence.
+    pub evidence: &'a str,
+    /// Submit (otherwise a draft).
+    pub submitted: bool,
+}
+
+const COLS: &str = "event_id, employee_id, assessor_id, method, competency, level_tenths, evidence, submitted, version, updated_at";
+
+fn score_row(r: &Row) -> Result<Score, StoreError> {
+    Ok(Score {
+        key: ScoreKey {
+            event_id: r.int(0)?,
+            employee_id: r.int(1)?,
+            assessor_id: r.int(2)?,
+            method: r.text(3)?.to_string(),
+            competency: r.text(4)?.to_string(),
+        },
+        level_tenths: r.opt_int(5)?.map(|v| v as u8),
+        evidence: r.text(6)?.to_string(),
+        submitted: r.int(7)? != 0,
+        version: r.int(8)?,
+        updated_at: r.text(9)?.to_string(),
+    })
+}
+
+fn key_params<'a>(tenant_id: i64, k: &'a ScoreKey) -> [Param<'a>; 6] {
+    [
+        tenant_id.into(),
+        k.event_id.into(),
+        k.employee_id.into(),
+        k.assessor_id.into(),
+        k.method.as_str().into(),
+        k.competency.as_str().into(),
+    ]
+}
+
+const KEY_WHERE: &str = "tenant_id = ? AND event_id = ? AND employee_id = ? AND assessor_id = ? AND method = ? AND competency = ?";
+
+/// The stored rating, if any.
+pub fn score(db: &mut Db, tenant_id: i64, k: &ScoreKey) -> Result<Option<Score>, StoreError> {
+    db.query_opt(
+        &format!("SELECT {COLS} FROM scores WHERE {KEY_WHERE}"),
+        &key_params(tenant_id, k),
+    )?
+    .map(|r| score_row(&r))
+    .transpose()
+}
+
+/// Saves a rating if it is still at `expected_version` (`None`: it must not exist yet).
+pub fn save_score(
+    db: &mut Db,
+    tenant_id: i64,
+    k: &ScoreKey,
+    expected_version: Option<i64>,
+    edit: &ScoreEdit<'_>,
+    now: &str,
+) -> Result<Saved, StoreError> {
+    let level: Option<i64> = edit.level_tenths.map(i64::from);
+    let submitted = i64::from(edit.submitted);
+    let (changed, version) = match expected_version {
+        None => {
+            let mut params: Vec<Param<'_>> = key_params(tenant_id, k).into();
+            params.extend::<[Param<'_>; 4]>([
+                level.into(),
+                edit.evidence.into(),
+                submitted.into(),
+                now.into(),
+            ]);
+            let n = db.execute(
+                "INSERT INTO scores (tenant_id, event_id, employee_id, assessor_id, method, competency, level_tenths, evidence, submitted, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (tenant_id, event_id, employee_id, assessor_id, method, competency) DO NOTHING",
+                &params,
+            )?;
+            (n, 1)
+        }
+        Some(v) => {
+            let mut params: Vec<Param<'_>> = vec![
+                level.into(),
+                edit.evidence.into(),
+                submitted.into(),
+                now.into(),
+            ];
+            params.extend(key_params(tenant_id, k));
+            params.push(v.into());
+            let n = db.execute(
+                &format!("UPDATE scores SET level_tenths = ?, evidence = ?, submitted = ?, updated_at = ?, version = version + 1 WHERE {KEY_WHERE} AND version = ?"),
+                &params,
+            )?;
+            (n, v + 1)
+        }
+    };
+    if changed == 1 {
+        return Ok(Saved::Stored(version));
+    }
+    let current = score(db, tenant_id, k)?
+        .ok_or_else(|| StoreError::NotFound(format!("nilai {} {}", k.method, k.competency)))?;
+    Ok(Saved::Conflict(Box::new(current)))
+}
+
+/// Every rating of a participant in an event.
+pub fn scores_of(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    employee_id: i64,
+) -> Result<Vec<Score>, StoreError> {
+    db.query(
+        &format!("SELECT {COLS} FROM scores WHERE tenant_id = ? AND event_id = ? AND employee_id = ? ORDER BY competency, method, assessor_id"),
+        &[tenant_id.into(), event_id.into(), employee_id.into()],
+    )?
+    .iter()
+    .map(score_row)
+    .collect()
+}
