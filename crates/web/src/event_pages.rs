@@ -236,39 +236,87 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
         .unwrap_or("")
 }
 
-/// Runs one action of the event page on what the form said (or shows why the form was refused)
-/// and shows the page again with the outcome.
-async fn act<T, F>(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
+/// An action posted from the event page: who, on which event, with what form.
+pub struct EventAction {
+    state: AppState,
+    headers: HeaderMap,
+    actor: Actor,
     code: String,
-    input: Result<T, String>,
-    run: F,
-) -> Result<Response, WebError>
-where
-    T: Send + 'static,
-    F: FnOnce(
-            &mut talenta_store::Db,
-            &talenta_app::Ctx,
-            &Actor,
-            &str,
-            T,
-        ) -> Result<String, talenta_app::AppError>
-        + Send
-        + 'static,
-{
-    let outcome = match input {
-        Err(e) => Err(e),
-        Ok(v) => {
-            let ctx = actor.ctx(&state.config.audit_key, state.now());
-            let (a, c) = (actor.clone(), code.clone());
-            state
-                .db(move |db| Ok(shown(run(db, &ctx, &a, &c, v))?.map(Done::said)))
-                .await?
-        }
-    };
-    event_page(state, headers, actor, code, Some(outcome)).await
+    pairs: Vec<(String, String)>,
+}
+
+impl axum::extract::FromRequest<AppState> for EventAction {
+    type Rejection = Response;
+    async fn from_request(
+        req: axum::extract::Request,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        use axum::extract::FromRequestParts;
+        let (mut parts, body) = req.into_parts();
+        let Path(code) = Path::<String>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(|_| WebError::NotFound.into_response())?;
+        let actor =
+            parts.extensions.get::<Actor>().cloned().ok_or_else(|| {
+                WebError::Internal("pengguna tidak dikenal".into()).into_response()
+            })?;
+        let headers = parts.headers.clone();
+        let axum::Form(pairs) = axum::Form::<Vec<(String, String)>>::from_request(
+            axum::extract::Request::from_parts(parts, body),
+            state,
+        )
+        .await
+        .map_err(IntoResponse::into_response)?;
+        Ok(EventAction {
+            state: state.clone(),
+            headers,
+            actor,
+            code,
+            pairs,
+        })
+    }
+}
+
+impl EventAction {
+    /// The value of a form field, or empty.
+    fn field(&self, name: &str) -> &str {
+        field(&self.pairs, name)
+    }
+
+    /// Runs the action on what the form said (or shows why the form was refused) and shows the
+    /// page again with the outcome.
+    async fn run<T, F>(self, input: Result<T, String>, run: F) -> Result<Response, WebError>
+    where
+        T: Send + 'static,
+        F: FnOnce(
+                &mut talenta_store::Db,
+                &talenta_app::Ctx,
+                &Actor,
+                &str,
+                T,
+            ) -> Result<String, talenta_app::AppError>
+            + Send
+            + 'static,
+    {
+        let EventAction {
+            state,
+            headers,
+            actor,
+            code,
+            ..
+        } = self;
+        let outcome = match input {
+            Err(e) => Err(e),
+            Ok(v) => {
+                let ctx = actor.ctx(&state.config.audit_key, state.now());
+                let (a, c) = (actor.clone(), code.clone());
+                state
+                    .db(move |db| Ok(shown(run(db, &ctx, &a, &c, v))?.map(Done::said)))
+                    .await?
+            }
+        };
+        event_page(&state, &headers, &actor, code, Some(outcome)).await
+    }
 }
 
 /// The NIP typed into a form field.
@@ -277,15 +325,9 @@ fn nip_field(pairs: &[(String, String)], name: &str) -> Result<talenta_domain::N
 }
 
 /// Moves a participant to another day and session (or reschedules a no-show), re-checking every rule.
-pub async fn move_participant(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
+pub async fn move_participant(a: EventAction) -> Result<Response, WebError> {
     let number = |name: &str, label: &str| {
-        field(&pairs, name)
+        a.field(name)
             .parse::<u32>()
             .ok()
             .filter(|n| *n > 0)
@@ -293,13 +335,13 @@ pub async fn move_participant(
     };
     let input = (|| {
         Ok(event::Move {
-            nip: nip_field(&pairs, "nip")?,
+            nip: nip_field(&a.pairs, "nip")?,
             day: number("day", "hari")?,
             session: number("session", "sesi")?,
-            no_show: field(&pairs, "no_show") == "1",
+            no_show: a.field("no_show") == "1",
         })
     })();
-    act(&state, &headers, &actor, code, input, |db, ctx, a, c, m| {
+    a.run(input, |db, ctx, a, c, m| {
         let assessors = event::move_participant(db, ctx, a, c, &m)?;
         Ok(format!(
             "NIP {} dipindah ke hari {} sesi {}; asesor: {}.",
@@ -314,23 +356,18 @@ pub async fn move_participant(
 
 /// Records the days a participant or an assessor cannot come (replacing earlier ones; none
 /// clears them); the next planning respects them.
-pub async fn unavailable(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let who_text = field(&pairs, "who").to_string();
+pub async fn unavailable(a: EventAction) -> Result<Response, WebError> {
+    let who_text = a.field("who").to_string();
     let input = (|| {
         let who = if who_text.is_empty() {
             return Err("isi NIP peserta atau nama asesor".to_string());
         } else if who_text.chars().all(|c| c.is_ascii_digit() || c == ' ') {
-            event::Who::Participant(nip_field(&pairs, "who")?)
+            event::Who::Participant(nip_field(&a.pairs, "who")?)
         } else {
             event::Who::Assessor(who_text.clone())
         };
-        let days = field(&pairs, "days")
+        let days = a
+            .field("days")
             .split(',')
             .map(str::trim)
             .filter(|d| !d.is_empty())
@@ -341,40 +378,27 @@ pub async fn unavailable(
             .collect::<Result<Vec<u32>, String>>()?;
         Ok((who, days))
     })();
-    act(
-        &state,
-        &headers,
-        &actor,
-        code,
-        input,
-        move |db, ctx, a, c, (who, days)| {
-            event::set_unavailable(db, ctx, a, c, &who, &days)?;
-            let list: Vec<String> = days.iter().map(u32::to_string).collect();
-            Ok(if days.is_empty() {
-                format!("{who_text} dapat hadir setiap hari; susun ulang jadwal agar berlaku.")
-            } else {
-                format!(
-                    "{who_text} berhalangan pada hari {}; susun ulang jadwal agar berlaku.",
-                    list.join(", ")
-                )
-            })
-        },
-    )
+    a.run(input, move |db, ctx, a, c, (who, days)| {
+        event::set_unavailable(db, ctx, a, c, &who, &days)?;
+        let list: Vec<String> = days.iter().map(u32::to_string).collect();
+        Ok(if days.is_empty() {
+            format!("{who_text} dapat hadir setiap hari; susun ulang jadwal agar berlaku.")
+        } else {
+            format!(
+                "{who_text} berhalangan pada hari {}; susun ulang jadwal agar berlaku.",
+                list.join(", ")
+            )
+        })
+    })
     .await
 }
 
 /// Records a relation an assessor declared with a participant: from then on a conflict of interest.
-pub async fn declare_conflict(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let assessor = field(&pairs, "assessor").to_string();
-    let relation = field(&pairs, "relation").to_string();
-    let input = nip_field(&pairs, "nip");
-    act(&state, &headers, &actor, code, input, move |db, ctx, a, c, nip| {
+pub async fn declare_conflict(a: EventAction) -> Result<Response, WebError> {
+    let assessor = a.field("assessor").to_string();
+    let relation = a.field("relation").to_string();
+    let input = nip_field(&a.pairs, "nip");
+    a.run(input, move |db, ctx, a, c, nip| {
         event::declare_conflict(db, ctx, a, c, &assessor, nip, &relation)?;
         Ok(format!(
             "Hubungan dicatat: {assessor} tidak akan menilai NIP {nip} ({relation}); susun ulang jadwal agar berlaku."
@@ -384,13 +408,8 @@ pub async fn declare_conflict(
 }
 
 /// Publishes the schedule: from then on it is locked and only a no-show can be rescheduled.
-pub async fn publish(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    act(&state, &headers, &actor, code, Ok(()), |db, ctx, a, c, ()| {
+pub async fn publish(a: EventAction) -> Result<Response, WebError> {
+    a.run(Ok(()), |db, ctx, a, c, ()| {
         event::publish(db, ctx, a, c)?;
         Ok("Jadwal diterbitkan dan terkunci; hanya peserta yang tidak hadir yang dapat dijadwalkan ulang.".into())
     })
@@ -398,15 +417,9 @@ pub async fn publish(
 }
 
 /// Records that a participant came on the day of the assessment.
-pub async fn check_in(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let input = nip_field(&pairs, "nip");
-    act(&state, &headers, &actor, code, input, event::check_in).await
+pub async fn check_in(a: EventAction) -> Result<Response, WebError> {
+    let input = nip_field(&a.pairs, "nip");
+    a.run(input, event::check_in).await
 }
 
 /// A file the browser saves rather than shows.
