@@ -97,6 +97,10 @@ pub enum Permission {
     ViewTalentMap,
     /// The audit trail of the tenant.
     ViewAudit,
+    /// Enter one's own ratings as an assessor of an event.
+    Score,
+    /// Integrate an event's ratings, record consensus, finalise, amend and publish results.
+    ManageResults,
 }
 
 impl Permission {
@@ -122,6 +126,8 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         ViewResults => matches!(role, TenantAdmin | Operator | DecisionMaker | Employee),
         ViewTalentMap => matches!(role, TenantAdmin | Operator | DecisionMaker),
         ViewAudit => matches!(role, TenantAdmin | Auditor),
+        Score => matches!(role, Assessor),
+        ManageResults => matches!(role, TenantAdmin | Operator),
     }
 }
 

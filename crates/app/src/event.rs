@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use talenta_domain::conflict::{ConflictReason, ConflictRules, PairFacts, Side, conflicts};
+use talenta_domain::integration::{Missing, Rule};
 use talenta_domain::method::{Matrix, Method, default_matrix, format_matrix, under_measured};
 use talenta_domain::{CompetencyCode, CoreCompetency, Nip, PositionClass, Purpose};
 use talenta_planning::schedule::{
@@ -44,17 +45,20 @@ pub struct AssessorSpec {
     pub nip: Option<Nip>,
     /// Level or qualification.
     pub level: String,
+    /// Login of the account (role asesor in this government) they enter ratings with.
+    pub login: Option<String>,
 }
 
 impl AssessorSpec {
-    /// An external assessor written as `Nama|Organisasi|Jenjang` (organisation and level optional).
+    /// An external assessor written as `Nama|Organisasi|Jenjang|login` (all but the name optional).
     pub fn external(line: &str) -> AssessorSpec {
-        let mut parts = line.splitn(3, '|').map(str::trim);
+        let mut parts = line.splitn(4, '|').map(str::trim);
         AssessorSpec {
             name: parts.next().unwrap_or_default().to_string(),
             organisation: parts.next().unwrap_or_default().to_string(),
             nip: None,
             level: parts.next().unwrap_or_default().to_string(),
+            login: parts.next().filter(|l| !l.is_empty()).map(str::to_string),
         }
     }
 }
@@ -165,6 +169,10 @@ pub struct EventSpec {
     pub min_methods: usize,
     /// Group sizes of group exercises (setting: 4-8).
     pub group_size: (u32, u32),
+    /// How assessors' ratings are integrated (setting).
+    pub integration: Rule,
+    /// What a missing rating does (setting).
+    pub missing: Missing,
 }
 
 fn allow(actor: &Actor) -> Result<(), AppError> {
@@ -305,6 +313,12 @@ pub fn create_event(
             ));
         }
     }
+    let mut accounts: HashMap<usize, i64> = HashMap::new();
+    for (i, a) in spec.assessors.iter().enumerate() {
+        if let Some(login) = &a.login {
+            accounts.insert(i, assessor_account(db, tenant, login)?);
+        }
+    }
     let now = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let event = Event {
         id: 0,
@@ -325,6 +339,9 @@ pub fn create_event(
         group_min: spec.group_size.0,
         group_max: spec.group_size.1,
         matrix: spec.matrix.as_ref().map(format_matrix).unwrap_or_default(),
+        integration_rule: spec.integration.code().to_string(),
+        missing_rule: missing_code(spec.missing).to_string(),
+        results_published_at: None,
     };
     let sessions: Vec<Session> = spec
         .dates
@@ -347,7 +364,7 @@ pub fn create_event(
         let stored = store::create_event(tx, tenant, &event, &sessions, &now)?;
         let members: Vec<(i64, Vec<u32>)> = cohort.iter().map(|id| (*id, Vec::new())).collect();
         store::add_participants(tx, tenant, stored.id, &members)?;
-        for a in &spec.assessors {
+        for (i, a) in spec.assessors.iter().enumerate() {
             store::add_assessor(
                 tx,
                 tenant,
@@ -363,6 +380,7 @@ pub fn create_event(
                     employee_id: a.nip.and_then(|n| by_nip.get(&n).copied()),
                     unavailable: Vec::new(),
                     level: a.level.trim().to_string(),
+                    account_id: accounts.get(&i).copied(),
                 },
             )?;
         }
@@ -377,15 +395,46 @@ pub fn create_event(
     })
 }
 
+/// The stored code of a missing-rating treatment.
+pub fn missing_code(m: Missing) -> &'static str {
+    match m {
+        Missing::Skip => "lewati",
+        Missing::Wait => "tunggu",
+    }
+}
+
+/// A missing-rating treatment from its code.
+pub fn parse_missing(s: &str) -> Option<Missing> {
+    match s.trim().to_lowercase().as_str() {
+        "lewati" | "skip" => Some(Missing::Skip),
+        "tunggu" | "wait" => Some(Missing::Wait),
+        _ => None,
+    }
+}
+
+/// The account an assessor signs in with: it must hold the assessor role in this government.
+fn assessor_account(db: &mut Db, tenant: i64, login: &str) -> Result<i64, AppError> {
+    let refused = || AppError::Invalid(format!("akun '{login}' bukan akun asesor di instansi ini"));
+    let account = talenta_store::access::account_by_login(db, login.trim())?.ok_or_else(refused)?;
+    let member = talenta_store::access::memberships(db, account.id)?
+        .into_iter()
+        .any(|m| m.tenant_id == tenant && m.role == crate::access::Role::Assessor.code());
+    if member {
+        Ok(account.id)
+    } else {
+        Err(refused())
+    }
+}
+
 /// The tenant's people, posts and unit tree, for conflict checks and rosters.
-struct Org {
+pub(crate) struct Org {
     employees: HashMap<i64, talenta_domain::master::Employee>,
     positions: HashMap<i64, talenta_domain::master::Position>,
     units: HashMap<i64, talenta_domain::master::Unit>,
 }
 
 impl Org {
-    fn load(db: &mut Db, tenant: i64) -> Result<Org, AppError> {
+    pub(crate) fn load(db: &mut Db, tenant: i64) -> Result<Org, AppError> {
         Ok(Org {
             employees: master::list_employees(db, tenant)?
                 .into_iter()
@@ -414,7 +463,7 @@ impl Org {
         id
     }
 
-    fn opd_name(&self, unit: i64) -> String {
+    pub(crate) fn opd_name(&self, unit: i64) -> String {
         self.units
             .get(&self.opd_of(unit))
             .map(|u| u.name.clone())
@@ -1252,7 +1301,7 @@ pub fn roster_pdf(event: &Event, lines: &[RosterLine]) -> Vec<u8> {
     use crate::pdf;
     let mut doc = pdf::Document {
         title: format!("Daftar hadir {}", event.name),
-        pages: Vec::new(),
+        ..pdf::Document::default()
     };
     let mut days: Vec<(u32, NaiveDate)> = lines.iter().map(|l| (l.day_no, l.date)).collect();
     days.dedup();
@@ -1366,6 +1415,7 @@ pub fn invitations_pdf(event: &Event, organiser: &str, lines: &[RosterLine]) -> 
     Document {
         title: format!("Undangan {}", event.name),
         pages,
+        ..Document::default()
     }
     .to_bytes()
 }

@@ -83,16 +83,35 @@ fn compute(
         return Err(AppError::NoStandard(position_code.to_string()));
     }
     let results = store::results_of(db, employee.id)?;
-    let result = newest_valid(&results, as_of, rules.result_validity_years)
+    // A result is reused for a post of the level it was assessed for; the newest valid wins.
+    let same_level: Vec<AssessmentResult> = results
+        .iter()
+        .filter(|r| r.job_class.is_none_or(|c| c == position.class))
+        .cloned()
+        .collect();
+    let result = newest_valid(&same_level, as_of, rules.result_validity_years)
         .cloned()
         .ok_or_else(|| AppError::NoValidResult {
             nip: nip.to_string(),
             last: results.iter().map(|r| r.assessed_on).max(),
             years: rules.result_validity_years,
         })?;
+    assess(employee, position, &standard, result, purpose, &rules)
+}
+
+/// Matches one result against a position's standard: JPM, category for `purpose` (the result's
+/// own when `None`), potential, gaps and the valid-until date.
+pub fn assess(
+    employee: Employee,
+    position: Position,
+    standard: &[(CompetencyCode, talenta_domain::Level)],
+    result: AssessmentResult,
+    purpose: Option<Purpose>,
+    rules: &talenta_domain::RuleSet,
+) -> Result<JpmReport, AppError> {
     let m = match_profile(
         &result.levels,
-        &standard,
+        standard,
         rules.technical_weight(position.class),
     );
     let jpm = m.jpm.ok_or_else(|| {

@@ -10,6 +10,9 @@ pub mod event;
 pub mod import;
 pub mod jpm;
 pub mod pdf;
+pub mod report;
+pub mod results;
+pub mod scoring;
 pub mod talent;
 pub mod tenant;
 

@@ -24,6 +24,21 @@ pub struct Text {
     pub text: String,
 }
 
+/// A filled rectangle (bars and marks of a chart), drawn below the page's text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// From the left edge, in points.
+    pub x: f32,
+    /// From the bottom edge, in points.
+    pub y: f32,
+    /// Width in points.
+    pub w: f32,
+    /// Height in points.
+    pub h: f32,
+    /// Grey level of the fill, 0 black to 1 white.
+    pub gray: f32,
+}
+
 /// A document of A4 pages.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
@@ -31,6 +46,8 @@ pub struct Document {
     pub pages: Vec<Vec<Text>>,
     /// Document title (metadata).
     pub title: String,
+    /// Rectangles per page (same index as `pages`; a page may have none).
+    pub shapes: Vec<Vec<Rect>>,
 }
 
 /// Escapes a string for a PDF literal string, in WinAnsi (Latin-1) bytes.
@@ -85,6 +102,22 @@ impl Document {
         for i in 0..n_pages {
             let texts = self.pages.get(i).unwrap_or(&empty);
             let mut content = Vec::new();
+            for r in self.shapes.get(i).map(Vec::as_slice).unwrap_or_default() {
+                content.extend(
+                    format!(
+                        "{:.2} g {:.1} {:.1} {:.1} {:.1} re f\n",
+                        r.gray.clamp(0.0, 1.0),
+                        r.x,
+                        r.y,
+                        r.w,
+                        r.h
+                    )
+                    .into_bytes(),
+                );
+            }
+            if self.shapes.get(i).is_some_and(|v| !v.is_empty()) {
+                content.extend(b"0 g\n");
+            }
             for t in texts {
                 let mut head = String::new();
                 let _ = write!(
@@ -148,7 +181,7 @@ pub fn table(
     const LINE: f32 = 13.0;
     let mut doc = Document {
         title: title.to_string(),
-        pages: Vec::new(),
+        ..Document::default()
     };
     let mut page: Vec<Text> = Vec::new();
     let mut y = 0.0;

@@ -68,6 +68,8 @@ fn spec(days: usize, assessors: Vec<AssessorSpec>) -> EventSpec {
         methods: full_ac(),
         min_methods: 2,
         group_size: (4, 8),
+        integration: talenta_domain::integration::Rule::Mean,
+        missing: talenta_domain::integration::Missing::Skip,
     }
 }
 
@@ -93,6 +95,7 @@ fn provincial(n: usize) -> Vec<AssessorSpec> {
             organisation: "BKD Provinsi Jawa Timur".into(),
             nip: None,
             level: "Asesor Madya".into(),
+            login: None,
         })
         .collect()
 }
@@ -168,6 +171,7 @@ fn an_internal_assessor_never_assesses_someone_of_their_own_opd_and_the_excluded
         organisation: "Pemerintah Kota Mojokerto".into(),
         nip: Some(admin.nip),
         level: String::new(),
+        login: None,
     });
     let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, assessors)).unwrap();
     let plan = event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
@@ -621,6 +625,8 @@ fn bekasi_s_four_classes_are_scheduled_in_3_days_of_3_sessions() {
         methods: full_ac(),
         min_methods: 2,
         group_size: (4, 8),
+        integration: talenta_domain::integration::Rule::Mean,
+        missing: talenta_domain::integration::Missing::Skip,
     };
     let (ev, size) = event::create_event(&mut t.db, &ctx(), &actor, &spec).unwrap();
     // The article's parts: 210 + 784 + 131 + 1,202 = 2,327 (its headline says 2,227).
@@ -676,6 +682,8 @@ fn an_eselon_ii_cohort_with_6_assessors_over_3_days() {
         methods: vec![Method::WrittenTest, Method::Interview],
         min_methods: 1,
         group_size: (4, 8),
+        integration: talenta_domain::integration::Rule::Mean,
+        missing: talenta_domain::integration::Missing::Skip,
     };
     let (ev, size) = event::create_event(&mut t.db, &ctx(), &actor, &spec).unwrap();
     assert!(size > 0 && size <= 24, "{size}");

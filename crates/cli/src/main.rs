@@ -141,7 +141,8 @@ enum Command {
         /// Only the people listed in this file: .xlsx, .csv or .txt, one per row, NIP in the column headed "NIP" or the first.
         #[arg(long)]
         nips_file: Option<PathBuf>,
-        /// An external assessor as "Name|Organisation|Level" (repeat for each; organisation and level optional).
+        /// An external assessor as "Name|Organisation|Level|login" (repeat for each; all but the
+        /// name optional; the login of an account with the asesor role lets them enter ratings).
         #[arg(long)]
         assessor: Vec<String>,
         /// An internal assessor by NIP (repeat for each).
@@ -167,6 +168,12 @@ enum Command {
         /// Each competency measured by at least this many of the methods.
         #[arg(long, default_value_t = 2)]
         min_methods: usize,
+        /// How assessors' ratings are integrated: rerata (mean), median or konsensus.
+        #[arg(long, default_value = "rerata")]
+        integration: String,
+        /// A rating not yet in: lewati (left out, never zero) or tunggu (the competency waits).
+        #[arg(long, default_value = "lewati")]
+        missing: String,
     },
     /// Plans the whole schedule of an event (days, sessions, assessors) or says why it cannot.
     Schedule {
@@ -505,6 +512,8 @@ fn run(cli: Cli) -> Result<()> {
             unit_share,
             methods,
             min_methods,
+            integration,
+            missing,
         } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let actor = cli_actor(&t, &ctx);
@@ -556,6 +565,7 @@ fn run(cli: Cli) -> Result<()> {
                     organisation: t.name.clone(),
                     nip: Some(nip),
                     level: String::new(),
+                    login: None,
                 });
             }
             let methods = methods
@@ -596,6 +606,12 @@ fn run(cli: Cli) -> Result<()> {
                     None => None,
                 },
                 assessors,
+                integration: talenta_domain::integration::Rule::parse(&integration).ok_or_else(
+                    || Refused(format!("aturan integrasi '{integration}' tidak dikenal (rerata, median, konsensus)")),
+                )?,
+                missing: talenta_app::event::parse_missing(&missing).ok_or_else(|| {
+                    Refused(format!("perlakuan penilaian kosong '{missing}' tidak dikenal (lewati, tunggu)"))
+                })?,
             };
             let (event, size) = talenta_app::event::create_event(&mut db, &ctx, &actor, &spec)
                 .map_err(refuse_invalid)?;

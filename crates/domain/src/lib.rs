@@ -3,6 +3,7 @@
 
 pub mod competency;
 pub mod conflict;
+pub mod development;
 pub mod eligibility;
 pub mod integration;
 pub mod jpm;

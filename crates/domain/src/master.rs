@@ -118,4 +118,10 @@ pub struct AssessmentResult {
     pub purpose: Purpose,
     /// Achieved level per competency.
     pub levels: Vec<(CompetencyCode, Level)>,
+    /// The event of this product that produced it (`None`: imported).
+    pub event_id: Option<i64>,
+    /// Shown to the person (an event's results wait for publication; imported ones are).
+    pub published: bool,
+    /// The class of post it was assessed for (`None`: not recorded), for reuse at the same level.
+    pub job_class: Option<crate::PositionClass>,
 }

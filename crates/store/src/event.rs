@@ -35,6 +35,12 @@ pub struct Event {
     pub group_max: u32,
     /// The event's own competency x method matrix (text, one competency a line); empty: the default.
     pub matrix: String,
+    /// How assessors' ratings are integrated (`rerata`, `median`, `konsensus`).
+    pub integration_rule: String,
+    /// What a missing rating does (`lewati`: left out, `tunggu`: the competency waits).
+    pub missing_rule: String,
+    /// When the results were published to the participants.
+    pub results_published_at: Option<String>,
 }
 
 /// A session of a day.
@@ -87,6 +93,8 @@ pub struct EventAssessor {
     pub unavailable: Vec<u32>,
     /// Level or qualification (e.g. Asesor SDM Aparatur Ahli Madya).
     pub level: String,
+    /// The account they sign in with to enter ratings.
+    pub account_id: Option<i64>,
 }
 
 fn days_text(days: &[u32]) -> String {
@@ -118,10 +126,13 @@ fn event_row(r: &Row) -> Result<Event, StoreError> {
         group_min: n(10)?,
         group_max: n(11)?,
         matrix: r.text(12)?.to_string(),
+        integration_rule: r.text(13)?.to_string(),
+        missing_rule: r.text(14)?.to_string(),
+        results_published_at: r.opt_text(15)?.map(str::to_string),
     })
 }
 
-const EVENT_COLS: &str = "id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, methods, group_min, group_max, matrix";
+const EVENT_COLS: &str = "id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, methods, group_min, group_max, matrix, integration_rule, missing_rule, results_published_at";
 
 /// Creates an event with its sessions; returns it.
 pub fn create_event(
@@ -132,7 +143,7 @@ pub fn create_event(
     now: &str,
 ) -> Result<Event, StoreError> {
     db.execute(
-        "INSERT INTO events (tenant_id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, created_at, methods, group_min, group_max, matrix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)",
+        "INSERT INTO events (tenant_id, code, name, purpose, day_capacity, per_participant, max_per_assessor_day, unit_share_percent, status, created_at, methods, group_min, group_max, matrix, integration_rule, missing_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)",
         &[
             tenant_id.into(),
             e.code.as_str().into(),
@@ -147,6 +158,8 @@ pub fn create_event(
             i64::from(e.group_min).into(),
             i64::from(e.group_max).into(),
             e.matrix.as_str().into(),
+            e.integration_rule.as_str().into(),
+            e.missing_rule.as_str().into(),
         ],
     )?;
     let stored = event_by_code(db, tenant_id, &e.code)?
@@ -250,7 +263,7 @@ pub fn add_assessor(
 ) -> Result<i64, StoreError> {
     let days = days_text(&a.unavailable);
     db.execute(
-        "INSERT INTO event_assessors (tenant_id, event_id, name, organisation, employee_id, unavailable, level) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO event_assessors (tenant_id, event_id, name, organisation, employee_id, unavailable, level, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         &[
             tenant_id.into(),
             event_id.into(),
@@ -259,6 +272,7 @@ pub fn add_assessor(
             a.employee_id.into(),
             days.as_str().into(),
             a.level.as_str().into(),
+            a.account_id.into(),
         ],
     )?;
     let row = db
@@ -277,7 +291,7 @@ pub fn assessors(
     event_id: i64,
 ) -> Result<Vec<EventAssessor>, StoreError> {
     db.query(
-        "SELECT id, name, organisation, employee_id, unavailable, level FROM event_assessors WHERE tenant_id = ? AND event_id = ? ORDER BY id",
+        "SELECT id, name, organisation, employee_id, unavailable, level, account_id FROM event_assessors WHERE tenant_id = ? AND event_id = ? ORDER BY id",
         &[tenant_id.into(), event_id.into()],
     )?
     .iter()
@@ -289,6 +303,7 @@ pub fn assessors(
             employee_id: r.opt_int(3)?,
             unavailable: days_of(r.text(4)?),
             level: r.text(5)?.to_string(),
+            account_id: r.opt_int(6)?,
         })
     })
     .collect()

@@ -7,6 +7,7 @@ pub mod db;
 pub mod event;
 pub mod master;
 pub mod pool;
+pub mod result;
 pub mod schema;
 pub mod score;
 pub mod testing;

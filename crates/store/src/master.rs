@@ -480,7 +480,10 @@ pub fn upsert_standards(
     )
 }
 
-fn competency_level(code: &str, tenths: i64) -> Result<(CompetencyCode, Level), StoreError> {
+pub(crate) fn competency_level(
+    code: &str,
+    tenths: i64,
+) -> Result<(CompetencyCode, Level), StoreError> {
     let c = CompetencyCode::parse(code).map_err(|e| StoreError::Decode(e.to_string()))?;
     let l = u8::try_from(tenths).ok().and_then(Level::from_tenths);
     Ok((c, decode("level", &tenths.to_string(), l)?))
@@ -1111,13 +1114,13 @@ pub fn results_of(db: &mut Db, employee_id: i64) -> Result<Vec<AssessmentResult>
         .unwrap_or_default())
 }
 
-fn load_results(
+pub(crate) fn load_results(
     db: &mut Db,
     by: &str,
     id: i64,
 ) -> Result<HashMap<i64, Vec<AssessmentResult>>, StoreError> {
     let heads = db.query(
-        &format!("SELECT id, employee_id, assessed_on, provider, purpose FROM assessment_results WHERE {by} = ? ORDER BY assessed_on, id"),
+        &format!("SELECT id, employee_id, assessed_on, provider, purpose, event_id, published, job_class FROM assessment_results WHERE {by} = ? ORDER BY assessed_on, id"),
         &[id.into()],
     )?;
     let mut levels: HashMap<i64, Vec<(CompetencyCode, Level)>> = HashMap::new();
@@ -1144,6 +1147,9 @@ fn load_results(
             provider: h.text(3)?.to_string(),
             purpose: decode("purpose", purpose, Purpose::parse(purpose))?,
             levels: lv,
+            event_id: h.opt_int(5)?,
+            published: h.int(6)? != 0,
+            job_class: PositionClass::parse(h.text(7)?),
         };
         out.entry(res.employee_id).or_default().push(res);
     }

@@ -319,6 +319,32 @@ CREATE TABLE scores (
 );
 "#,
     ),
+    (
+        13,
+        r#"
+ALTER TABLE event_assessors ADD COLUMN account_id BIGINT REFERENCES accounts(id);
+ALTER TABLE events ADD COLUMN integration_rule TEXT NOT NULL DEFAULT 'rerata';
+ALTER TABLE events ADD COLUMN missing_rule TEXT NOT NULL DEFAULT 'lewati';
+ALTER TABLE events ADD COLUMN results_published_at TEXT;
+ALTER TABLE assessment_results ADD COLUMN event_id BIGINT REFERENCES events(id);
+ALTER TABLE assessment_results ADD COLUMN published BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE assessment_results ADD COLUMN job_class TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX assessment_results_event ON assessment_results(tenant_id, event_id, employee_id);
+CREATE INDEX assessment_results_by_event ON assessment_results(event_id);
+CREATE INDEX scores_event ON scores(tenant_id, event_id);
+CREATE TABLE consensus_decisions (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  event_id BIGINT NOT NULL REFERENCES events(id),
+  employee_id BIGINT NOT NULL REFERENCES employees(id),
+  competency TEXT NOT NULL,
+  level_tenths BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, event_id, employee_id, competency)
+);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

@@ -165,3 +165,83 @@ pub fn scores_of(
     .map(score_row)
     .collect()
 }
+
+/// Every rating of an event, by participant (one query, for integrating a whole event).
+pub fn scores_of_event(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+) -> Result<Vec<Score>, StoreError> {
+    db.query(
+        &format!("SELECT {COLS} FROM scores WHERE tenant_id = ? AND event_id = ? ORDER BY employee_id, competency, method, assessor_id"),
+        &[tenant_id.into(), event_id.into()],
+    )?
+    .iter()
+    .map(score_row)
+    .collect()
+}
+
+/// A consensus the assessors' meeting recorded for one participant's competency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsensusRecord {
+    /// Participant.
+    pub employee_id: i64,
+    /// Competency code.
+    pub competency: String,
+    /// Agreed level in tenths.
+    pub level_tenths: u8,
+    /// Why.
+    pub reason: String,
+    /// Who recorded it.
+    pub decided_by: String,
+    /// When (RFC 3339).
+    pub decided_at: String,
+}
+
+/// Records (or replaces) a consensus.
+pub fn save_consensus(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    c: &ConsensusRecord,
+) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO consensus_decisions (tenant_id, event_id, employee_id, competency, level_tenths, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (tenant_id, event_id, employee_id, competency) DO UPDATE SET level_tenths = excluded.level_tenths, reason = excluded.reason, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+        &[
+            tenant_id.into(),
+            event_id.into(),
+            c.employee_id.into(),
+            c.competency.as_str().into(),
+            i64::from(c.level_tenths).into(),
+            c.reason.as_str().into(),
+            c.decided_by.as_str().into(),
+            c.decided_at.as_str().into(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Every consensus of an event.
+pub fn consensus_of_event(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+) -> Result<Vec<ConsensusRecord>, StoreError> {
+    db.query(
+        "SELECT employee_id, competency, level_tenths, reason, decided_by, decided_at FROM consensus_decisions WHERE tenant_id = ? AND event_id = ? ORDER BY employee_id, competency",
+        &[tenant_id.into(), event_id.into()],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(ConsensusRecord {
+            employee_id: r.int(0)?,
+            competency: r.text(1)?.to_string(),
+            level_tenths: r.int(2)? as u8,
+            reason: r.text(3)?.to_string(),
+            decided_by: r.text(4)?.to_string(),
+            decided_at: r.text(5)?.to_string(),
+        })
+    })
+    .collect()
+}

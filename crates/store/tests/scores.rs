@@ -79,6 +79,9 @@ fn seed(db: &mut Db) -> (i64, i64, i64, [i64; 2]) {
             group_min: 4,
             group_max: 8,
             matrix: String::new(),
+            integration_rule: "rerata".into(),
+            missing_rule: "lewati".into(),
+            results_published_at: None,
         },
         &[],
         "2026-11-27T00:00:00Z",
@@ -97,6 +100,7 @@ fn seed(db: &mut Db) -> (i64, i64, i64, [i64; 2]) {
                 employee_id: None,
                 unavailable: vec![],
                 level: String::new(),
+                account_id: None,
             },
         )
         .unwrap()

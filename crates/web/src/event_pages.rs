@@ -511,6 +511,8 @@ pub struct EventForm {
     max_per_assessor: String,
     unit_share: String,
     assessors: String,
+    integration: String,
+    missing: String,
 }
 
 impl EventForm {
@@ -522,6 +524,8 @@ impl EventForm {
             per_participant: "2".into(),
             max_per_assessor: "16".into(),
             unit_share: "50".into(),
+            integration: "rerata".into(),
+            missing: "lewati".into(),
             methods: [
                 "wawancara",
                 "in-tray",
@@ -559,6 +563,8 @@ impl EventForm {
                 "max_per_assessor" => f.max_per_assessor = v,
                 "unit_share" => f.unit_share = v,
                 "assessors" => f.assessors = v,
+                "integration" => f.integration = v,
+                "missing" => f.missing = v,
                 _ => {}
             }
         }
@@ -638,6 +644,7 @@ impl EventForm {
                         organisation: String::new(),
                         nip: Some(nip),
                         level: String::new(),
+                        login: None,
                     }),
                     Err(e) => problems.push(format!("asesor '{line}': {e}")),
                 }
@@ -705,6 +712,28 @@ impl EventForm {
             methods,
             min_methods: number("metode per kompetensi", &self.min_methods, &mut problems) as usize,
             group_size: (4, 8),
+            integration: if self.integration.trim().is_empty() {
+                talenta_domain::integration::Rule::Mean
+            } else {
+                talenta_domain::integration::Rule::parse(&self.integration).unwrap_or_else(|| {
+                    problems.push(format!(
+                        "aturan integrasi '{}' tidak dikenal",
+                        self.integration
+                    ));
+                    talenta_domain::integration::Rule::Mean
+                })
+            },
+            missing: if self.missing.trim().is_empty() {
+                talenta_domain::integration::Missing::Skip
+            } else {
+                event::parse_missing(&self.missing).unwrap_or_else(|| {
+                    problems.push(format!(
+                        "perlakuan penilaian kosong '{}' tidak dikenal",
+                        self.missing
+                    ));
+                    talenta_domain::integration::Missing::Skip
+                })
+            },
             matrix: if self.matrix.trim().is_empty() {
                 None
             } else {

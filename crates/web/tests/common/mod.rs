@@ -217,12 +217,14 @@ impl World {
                     organisation: "BKD Provinsi".into(),
                     nip: None,
                     level: String::new(),
+                    login: None,
                 },
                 talenta_app::event::AssessorSpec {
                     name: "Asesor Dua".into(),
                     organisation: "BKD Provinsi".into(),
                     nip: None,
                     level: String::new(),
+                    login: None,
                 },
             ],
             methods: vec![
@@ -231,6 +233,8 @@ impl World {
             ],
             min_methods: 1,
             group_size: (4, 8),
+            integration: talenta_domain::integration::Rule::Mean,
+            missing: talenta_domain::integration::Missing::Skip,
         };
         talenta_app::event::create_event(&mut db.db, &ctx(), &admin, &spec).unwrap();
         talenta_app::event::plan(&mut db.db, &ctx(), &admin, "asesmen-uji").unwrap();
