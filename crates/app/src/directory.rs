@@ -152,7 +152,7 @@ pub fn employee_record(
             None => None,
         };
         let results = if with_results && actor.may(Permission::ViewResults, Some(id)) {
-            let r = store::results_of(tx, id)?;
+            let r = visible_results(store::results_of(tx, id)?, actor);
             ctx.record(
                 tx,
                 actor.tenant.id,
@@ -176,6 +176,15 @@ pub fn employee_record(
     })
 }
 
+/// The results the actor may see: an employee sees an event's results only once published.
+pub fn visible_results(results: Vec<AssessmentResult>, actor: &Actor) -> Vec<AssessmentResult> {
+    if actor.role == crate::access::Role::Employee {
+        results.into_iter().filter(|r| r.published).collect()
+    } else {
+        results
+    }
+}
+
 /// Results of one employee (the read is recorded).
 pub fn employee_results(
     db: &mut Db,
@@ -187,7 +196,7 @@ pub fn employee_results(
         .ok_or_else(|| AppError::UnknownEmployee(id.to_string()))?;
     allow(actor, Permission::ViewResults, Some(id))?;
     db.transaction(|tx| {
-        let r = store::results_of(tx, id)?;
+        let r = visible_results(store::results_of(tx, id)?, actor);
         ctx.record(
             tx,
             actor.tenant.id,

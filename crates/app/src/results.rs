@@ -542,10 +542,7 @@ pub fn report(
         return Err(AppError::Forbidden);
     }
     let own_only = actor.role == Role::Employee;
-    let results: Vec<AssessmentResult> = master::results_of(db, employee_id)?
-        .into_iter()
-        .filter(|r| r.published || !own_only)
-        .collect();
+    let results = crate::directory::visible_results(master::results_of(db, employee_id)?, actor);
     let result = match result_id {
         Some(id) => results.iter().find(|r| r.id == id).cloned(),
         None => results.last().cloned(),
@@ -686,11 +683,7 @@ pub fn reassessment(
     if !actor.may(Permission::ViewResults, Some(employee_id)) {
         return Err(AppError::Forbidden);
     }
-    let own_only = actor.role == Role::Employee;
-    let results: Vec<AssessmentResult> = master::results_of(db, employee_id)?
-        .into_iter()
-        .filter(|r| r.published || !own_only)
-        .collect();
+    let results = crate::directory::visible_results(master::results_of(db, employee_id)?, actor);
     db.transaction(|tx| {
         ctx.record(
             tx,
@@ -731,4 +724,11 @@ pub fn compare(results: Vec<AssessmentResult>) -> Reassessment {
         })
         .collect();
     Reassessment { results, trends }
+}
+
+/// The employee id of a NIP typed into a form (unknown in this government: refused).
+pub fn employee_id(db: &mut Db, actor: &Actor, nip: talenta_domain::Nip) -> Result<i64, AppError> {
+    Ok(master::employee_by_nip(db, actor.tenant.id, nip)?
+        .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?
+        .id)
 }

@@ -404,3 +404,28 @@ pub fn save(
         Ok(out)
     })
 }
+
+/// The events of the tenant in which the actor is an assessor, with how many participants are
+/// theirs.
+pub fn my_events(db: &mut Db, actor: &Actor) -> Result<Vec<(Event, usize)>, AppError> {
+    let Some(account) = actor.account_id else {
+        return Ok(Vec::new());
+    };
+    if !actor.may(Permission::Score, None) {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for event in store::events(db, actor.tenant.id)? {
+        let me = store::assessors(db, actor.tenant.id, event.id)?
+            .into_iter()
+            .find(|a| a.account_id == Some(account));
+        if let Some(me) = me {
+            let n = store::assignments(db, actor.tenant.id, event.id)?
+                .into_iter()
+                .filter(|(_, a)| *a == me.id)
+                .count();
+            out.push((event, n));
+        }
+    }
+    Ok(out)
+}

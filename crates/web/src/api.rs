@@ -3,6 +3,7 @@
 //! route registry.
 
 use axum::extract::State;
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -258,5 +259,261 @@ pub async fn plan_event(
             "assessor": x.assessor, "employee_id": x.employee_id, "participant": x.participant,
             "reasons": x.reasons.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+    })))
+}
+
+fn level_json(t: Option<u8>) -> Value {
+    t.and_then(talenta_domain::Level::from_tenths)
+        .map(|l| json!(l.value()))
+        .unwrap_or(Value::Null)
+}
+
+/// The actor's participants in an event (as its assessor) with their ratings so far.
+pub async fn event_ratings(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let (list, sheets) = state
+        .db(move |db| {
+            let list =
+                talenta_app::scoring::worklist(db, &actor, &code).map_err(not_found_if_invalid)?;
+            let mut sheets = Vec::new();
+            for i in &list.items {
+                sheets.push(talenta_app::scoring::sheet(
+                    db,
+                    &actor,
+                    &code,
+                    i.employee_id,
+                )?);
+            }
+            Ok((list, sheets))
+        })
+        .await?;
+    Ok(Json(json!({
+        "event": list.event.code,
+        "assessor": list.assessor.as_ref().map(|a| a.name.clone()),
+        "participants": list.items.iter().zip(&sheets).map(|(i, s)| json!({
+            "employee_id": i.employee_id, "nip": i.nip, "name": i.name, "day": i.slot.map(|x| x.0),
+            "session": i.slot.map(|x| x.1), "submitted": i.submitted, "final": i.finalised,
+            "ratings": s.cells.iter().map(|c| json!({
+                "method": c.method.code(), "competency": c.competency.code(),
+                "level": level_json(c.stored.as_ref().and_then(|x| x.level_tenths)),
+                "evidence": c.stored.as_ref().map(|x| x.evidence.clone()),
+                "version": c.stored.as_ref().map(|x| x.version),
+                "submitted": c.stored.as_ref().is_some_and(|x| x.submitted),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+fn not_found_if_invalid(e: talenta_app::AppError) -> crate::WebError {
+    match e {
+        talenta_app::AppError::Invalid(_) => crate::WebError::NotFound,
+        other => other.into(),
+    }
+}
+
+/// One rating sent to the API.
+#[derive(Deserialize)]
+pub struct RatingIn {
+    method: String,
+    competency: String,
+    /// "3", "2,5", "3-" ... or null.
+    level: Option<String>,
+    #[serde(default)]
+    evidence: String,
+    /// The version it was read at (null: nothing was stored).
+    version: Option<i64>,
+}
+
+/// Ratings of one participant sent to the API.
+#[derive(Deserialize)]
+pub struct RatingsIn {
+    employee_id: i64,
+    ratings: Vec<RatingIn>,
+    #[serde(default)]
+    submit: bool,
+}
+
+/// Saves (or submits) ratings of one participant; ratings changed since they were read come
+/// back under `conflicts` with the stored value (409), the others are saved.
+pub async fn save_ratings(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<RatingsIn>,
+) -> Result<Response, ApiError> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for r in &body.ratings {
+        let (Some(m), Ok(c)) = (
+            talenta_domain::method::Method::parse(&r.method),
+            talenta_domain::CompetencyCode::parse(&r.competency),
+        ) else {
+            problems.push(format!(
+                "metode '{}' atau kompetensi '{}' tidak dikenal",
+                r.method, r.competency
+            ));
+            continue;
+        };
+        match talenta_app::scoring::parse_level(r.level.as_deref().unwrap_or("")) {
+            Ok(level) => entries.push(talenta_app::scoring::Entry {
+                method: m,
+                competency: c,
+                level,
+                evidence: r.evidence.clone(),
+                version: r.version,
+                changed: true,
+            }),
+            Err(e) => problems.push(e),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ApiError(crate::WebError::BadRequest(problems.join("; "))));
+    }
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let out = state
+        .db(move |db| {
+            Ok(talenta_app::scoring::save(
+                db,
+                &ctx,
+                &actor,
+                &code,
+                body.employee_id,
+                &entries,
+                body.submit,
+            )?)
+        })
+        .await?;
+    let status = if out.conflicts.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::CONFLICT
+    };
+    Ok((
+        status,
+        Json(json!({
+            "saved": out.saved, "submitted": out.submitted,
+            "conflicts": out.conflicts.iter().map(|r| json!({
+                "method": r.method.code(), "competency": r.competency.code(),
+                "yours": r.yours.map(|l| l.value()),
+                "stored": { "level": level_json(r.stored.level_tenths), "evidence": r.stored.evidence,
+                            "version": r.stored.version, "submitted": r.stored.submitted, "updated_at": r.stored.updated_at },
+            })).collect::<Vec<_>>(),
+        })),
+    )
+        .into_response())
+}
+
+/// The integration of an event per participant.
+pub async fn event_results(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let all = state
+        .db(move |db| {
+            talenta_app::results::integration(db, &actor, &code).map_err(not_found_if_invalid)
+        })
+        .await?;
+    Ok(Json(json!({
+        "event": all.event.code, "rule": all.rule.code(),
+        "published_at": all.event.results_published_at,
+        "participants": all.rows.iter().map(|r| json!({
+            "employee_id": r.employee.id, "nip": r.employee.nip.digits(), "name": r.employee.name,
+            "final": r.result.is_some(), "published": r.result.as_ref().is_some_and(|x| x.published),
+            "ready": r.ready(), "jpm_percent": r.jpm.map(|j| j.percent()),
+            "category": r.category.map(|c| c.code()),
+            "competencies": r.integrated.iter().map(|i| json!({
+                "competency": i.competency.code(), "level": i.level.map(|l| l.value()),
+                "given": i.given, "missing": i.missing, "disagreement": i.disagreement,
+                "pending": i.pending, "reason": i.reason,
+            })).collect::<Vec<_>>(),
+            "final_levels": r.result.as_ref().map(|x| x.levels.iter().map(|(c, l)| json!({ "competency": c.code(), "level": l.value() })).collect::<Vec<_>>()),
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+/// Finalises every complete participant of an event.
+pub async fn finalise(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let out = state
+        .db(move |db| {
+            Ok(talenta_app::results::finalise(
+                db, &ctx, &actor, &code, None,
+            )?)
+        })
+        .await?;
+    Ok(Json(
+        json!({ "finalised": out.finalised, "already": out.already, "not_ready": out.not_ready }),
+    ))
+}
+
+/// Publishes an event's final results to the people assessed.
+pub async fn publish_results(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let n = state
+        .db(move |db| Ok(talenta_app::results::publish(db, &ctx, &actor, &code)?))
+        .await?;
+    Ok(Json(json!({ "published": n })))
+}
+
+/// Query of a report.
+#[derive(Deserialize, Default)]
+pub struct ReportQuery {
+    /// A target post's code.
+    position: Option<String>,
+    /// A result id (default: the newest the reader may see).
+    result: Option<i64>,
+}
+
+fn jpm_json(r: &talenta_app::jpm::JpmReport) -> Value {
+    json!({
+        "position": r.position.code, "position_name": r.position.name, "jpm_percent": r.jpm.percent(),
+        "reported_percent": r.reported_percent, "category": r.category.code(), "potential": r.potential.label(),
+        "gaps": r.gaps.iter().map(|g| json!({ "competency": g.code.code(), "required": g.required.value(), "achieved": g.achieved.value() })).collect::<Vec<_>>(),
+    })
+}
+
+/// A person's report: JPM against the current and a target post, strengths, advice.
+pub async fn employee_report(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    ApiId(id): ApiId,
+    ApiQuery(q): ApiQuery<ReportQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let r = state
+        .db(move |db| {
+            Ok(talenta_app::results::report(
+                db,
+                &ctx,
+                &actor,
+                id,
+                q.result,
+                q.position.as_deref(),
+            )?)
+        })
+        .await?;
+    Ok(Json(json!({
+        "employee_id": r.employee.id, "nip": r.employee.nip.digits(), "name": r.employee.name,
+        "result": { "id": r.result.id, "assessed_on": r.result.assessed_on, "provider": r.result.provider,
+                    "purpose": r.result.purpose.code(), "published": r.published,
+                    "levels": r.result.levels.iter().map(|(c, l)| json!({ "competency": c.code(), "level": l.value() })).collect::<Vec<_>>() },
+        "valid_until": r.valid_until,
+        "current": r.current.as_ref().map(jpm_json),
+        "target": r.target.as_ref().map(jpm_json),
+        "strengths": r.strengths.iter().map(|(c, m)| json!({ "competency": c.code(), "margin": f64::from(*m) / 10.0 })).collect::<Vec<_>>(),
+        "development": r.development.iter().map(|a| json!({ "competency": a.code.code(), "gap": f64::from(a.gap_tenths) / 10.0, "advice": a.text })).collect::<Vec<_>>(),
+        "assessors": r.assessors,
     })))
 }

@@ -11,7 +11,7 @@ use talenta_app::event;
 use crate::pages::{Layout, page_layout};
 use crate::{AppState, WebError};
 
-fn render(t: &impl Template) -> Result<Html<String>, WebError> {
+pub(crate) fn render(t: &impl Template) -> Result<Html<String>, WebError> {
     t.render()
         .map(Html)
         .map_err(|_| WebError::Internal("template".into()))
@@ -82,6 +82,7 @@ struct EventPage {
     excluded: Vec<(String, String, String)>,
     lines: Vec<(u32, String, String, String, String, String, String)>,
     can_run: bool,
+    can_results: bool,
 }
 
 /// What an action on the event page did: a message and, after planning, the excluded pairs.
@@ -100,7 +101,7 @@ impl Done {
 }
 
 /// Runs an event action: a refusal is shown on the page, anything else is an error.
-fn shown<T>(r: Result<T, talenta_app::AppError>) -> Result<Result<T, String>, WebError> {
+pub(crate) fn shown<T>(r: Result<T, talenta_app::AppError>) -> Result<Result<T, String>, WebError> {
     match r {
         Ok(v) => Ok(Ok(v)),
         Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
@@ -149,6 +150,7 @@ async fn event_page(
         can_plan: actor.may(Permission::EditMasterData, None)
             && summary.event.status != "published",
         can_run: actor.may(Permission::EditMasterData, None) && !lines.is_empty(),
+        can_results: actor.may(Permission::ManageResults, None) && !lines.is_empty(),
         csrf: match &actor.credential {
             Credential::Session { csrf } => csrf.clone(),
             Credential::ApiKey => String::new(),
@@ -238,11 +240,11 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 
 /// An action posted from the event page: who, on which event, with what form.
 pub struct EventAction {
-    state: AppState,
-    headers: HeaderMap,
-    actor: Actor,
-    code: String,
-    pairs: Vec<(String, String)>,
+    pub(crate) state: AppState,
+    pub(crate) headers: HeaderMap,
+    pub(crate) actor: Actor,
+    pub(crate) code: String,
+    pub(crate) pairs: Vec<(String, String)>,
 }
 
 impl axum::extract::FromRequest<AppState> for EventAction {
@@ -279,7 +281,7 @@ impl axum::extract::FromRequest<AppState> for EventAction {
 
 impl EventAction {
     /// The value of a form field, or empty.
-    fn field(&self, name: &str) -> &str {
+    pub(crate) fn field(&self, name: &str) -> &str {
         field(&self.pairs, name)
     }
 
@@ -423,7 +425,7 @@ pub async fn check_in(a: EventAction) -> Result<Response, WebError> {
 }
 
 /// A file the browser saves rather than shows.
-fn attachment(content_type: &str, filename: String, bytes: Vec<u8>) -> Response {
+pub(crate) fn attachment(content_type: &str, filename: String, bytes: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),

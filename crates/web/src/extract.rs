@@ -54,3 +54,30 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiQuer
             })
     }
 }
+
+/// An API request body in JSON; a body that is not JSON of the expected shape is refused with
+/// the reason in Bahasa Indonesia, as JSON (422).
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|_| {
+                ApiError(WebError::BadRequest(
+                    "isi permintaan tidak dapat dibaca".into(),
+                ))
+            })?;
+        if bytes.is_empty() {
+            return Err(ApiError(WebError::BadRequest(
+                "isi permintaan kosong: kirim JSON".into(),
+            )));
+        }
+        serde_json::from_slice(&bytes).map(ApiJson).map_err(|e| {
+            ApiError(WebError::BadRequest(format!(
+                "isi permintaan bukan JSON yang sah: {e}"
+            )))
+        })
+    }
+}

@@ -11,6 +11,7 @@ pub mod guard;
 pub mod i18n;
 pub mod master_pages;
 pub mod pages;
+pub mod result_pages;
 pub mod routes;
 pub mod security;
 pub mod svg;

@@ -275,11 +275,23 @@ struct DashboardPage {
 
 /// The home page: what this role can do.
 pub async fn dashboard(
+    State(state): State<AppState>,
     headers: HeaderMap,
     Extension(actor): Extension<Actor>,
 ) -> Result<Html<String>, WebError> {
     let m = Lang::of(&headers).msgs();
     let mut cards = Vec::new();
+    let a = actor.clone();
+    for (event, n) in state
+        .db(move |db| Ok(talenta_app::scoring::my_events(db, &a)?))
+        .await?
+    {
+        cards.push((
+            format!("/acara/{}/nilai", event.code),
+            format!("Penilaian: {}", event.name),
+            format!("{n} peserta"),
+        ));
+    }
     if role_allows(actor.role, Permission::ViewMasterData) {
         cards.push(("/pegawai".into(), m.employees.into(), String::new()));
     }
@@ -456,9 +468,15 @@ struct EmployeePage {
     ratings: Vec<(i32, String)>,
     sanctions: Vec<String>,
     results: Option<Vec<ResultView>>,
+    id: i64,
+    /// Results side by side when there are several: dates, then per competency the levels and
+    /// the change from the one before.
+    cycles: Vec<String>,
+    trends: Vec<(String, Vec<String>, String)>,
 }
 
 struct ResultView {
+    id: i64,
     date: String,
     provider: String,
     purpose: &'static str,
@@ -482,6 +500,10 @@ pub async fn employee(
         })
         .await?;
     let e = &record.employee;
+    let compared = match &record.results {
+        Some(rs) if rs.len() > 1 => talenta_app::results::compare(rs.clone()),
+        _ => talenta_app::results::compare(Vec::new()),
+    };
     let view = EmployeePage {
         layout: layout(&headers, Some(&actor)),
         name: e.name.clone(),
@@ -536,10 +558,37 @@ pub async fn employee(
             .iter()
             .map(|s| format!("{} · {} · {}", s.decided_on, s.level.code(), s.description))
             .collect(),
+        id: e.id,
+        cycles: compared
+            .results
+            .iter()
+            .map(|r| r.assessed_on.to_string())
+            .collect(),
+        trends: compared
+            .trends
+            .iter()
+            .map(|t| {
+                (
+                    t.competency.code().to_string(),
+                    t.levels
+                        .iter()
+                        .map(|l| l.map(|l| l.to_string()).unwrap_or_else(|| "-".into()))
+                        .collect(),
+                    t.change_tenths
+                        .map(|c| match c {
+                            0 => "tetap".to_string(),
+                            c if c > 0 => format!("+{}", f64::from(c) / 10.0),
+                            c => format!("{}", f64::from(c) / 10.0),
+                        })
+                        .unwrap_or_default(),
+                )
+            })
+            .collect(),
         results: record.results.map(|rs| {
             rs.iter()
                 .rev()
                 .map(|r| ResultView {
+                    id: r.id,
                     date: r.assessed_on.to_string(),
                     provider: r.provider.clone(),
                     purpose: r.purpose.label(),

@@ -9,7 +9,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use talenta_app::access::Permission;
 
-use crate::{AppState, api, event_pages, guard, master_pages, pages, security};
+use crate::{AppState, api, event_pages, guard, master_pages, pages, result_pages, security};
 
 /// What the path parameter `{id}` of a route names, so tests can aim it at the actor's own
 /// record, another record of the same tenant, or a record of another tenant.
@@ -353,6 +353,180 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Method::POST,
             )),
             post(api::plan_event),
+        ),
+        (
+            page(
+                "scoring",
+                "/acara/{id}/nilai",
+                Score,
+                Target::Event,
+                "Peserta seorang asesor dan lembar penilaiannya (?peserta=ID)",
+            ),
+            get(result_pages::scoring),
+        ),
+        (
+            mutating(
+                page(
+                    "save_scores",
+                    "/acara/{id}/nilai",
+                    Score,
+                    Target::Event,
+                    "Simpan draf atau kirim penilaian seorang peserta",
+                ),
+                Method::POST,
+            ),
+            post(result_pages::save_scores),
+        ),
+        (
+            page(
+                "event_results",
+                "/acara/{id}/hasil",
+                ManageResults,
+                Target::Event,
+                "Integrasi penilaian dan hasil acara",
+            ),
+            get(result_pages::results),
+        ),
+        (
+            mutating(
+                page(
+                    "event_consensus",
+                    "/acara/{id}/konsensus",
+                    ManageResults,
+                    Target::Event,
+                    "Catat konsensus rapat asesor dengan alasan",
+                ),
+                Method::POST,
+            ),
+            post(result_pages::consensus),
+        ),
+        (
+            mutating(
+                page(
+                    "event_finalise",
+                    "/acara/{id}/finalisasi",
+                    ManageResults,
+                    Target::Event,
+                    "Finalkan dan kunci hasil",
+                ),
+                Method::POST,
+            ),
+            post(result_pages::finalise),
+        ),
+        (
+            mutating(
+                page(
+                    "event_amend",
+                    "/acara/{id}/koreksi",
+                    ManageResults,
+                    Target::Event,
+                    "Koreksi hasil final dengan alasan",
+                ),
+                Method::POST,
+            ),
+            post(result_pages::amend),
+        ),
+        (
+            mutating(
+                page(
+                    "event_publish_results",
+                    "/acara/{id}/umumkan-hasil",
+                    ManageResults,
+                    Target::Event,
+                    "Umumkan hasil kepada peserta",
+                ),
+                Method::POST,
+            ),
+            post(result_pages::publish_results),
+        ),
+        (
+            page(
+                "event_recap",
+                "/acara/{id}/rekap",
+                ManageResults,
+                Target::Event,
+                "Rekap hasil per peserta dengan grafik per unit (.xlsx)",
+            ),
+            get(result_pages::recap),
+        ),
+        (
+            personal(page(
+                "employee_report",
+                "/pegawai/{id}/laporan",
+                ViewResults,
+                Target::Employee,
+                "Laporan hasil asesmen seorang pegawai (.pdf)",
+            )),
+            get(result_pages::report_pdf),
+        ),
+        (
+            api_route(page(
+                "api_event_ratings",
+                "/api/v1/events/{id}/ratings",
+                Score,
+                Target::Event,
+                "Peserta asesor pada acara dan penilaiannya",
+            )),
+            get(api::event_ratings),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_save_ratings",
+                    "/api/v1/events/{id}/ratings",
+                    Score,
+                    Target::Event,
+                    "Simpan atau kirim penilaian seorang peserta (compare-and-set per nilai)",
+                ),
+                Method::POST,
+            )),
+            post(api::save_ratings),
+        ),
+        (
+            api_route(page(
+                "api_event_results",
+                "/api/v1/events/{id}/results",
+                ManageResults,
+                Target::Event,
+                "Integrasi penilaian per peserta: level, selisih, JPM, kategori, status",
+            )),
+            get(api::event_results),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_finalise",
+                    "/api/v1/events/{id}/finalise",
+                    ManageResults,
+                    Target::Event,
+                    "Finalkan semua hasil yang lengkap",
+                ),
+                Method::POST,
+            )),
+            post(api::finalise),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_publish_results",
+                    "/api/v1/events/{id}/publish-results",
+                    ManageResults,
+                    Target::Event,
+                    "Umumkan hasil final kepada peserta",
+                ),
+                Method::POST,
+            )),
+            post(api::publish_results),
+        ),
+        (
+            api_route(personal(page(
+                "api_employee_report",
+                "/api/v1/employees/{id}/report",
+                ViewResults,
+                Target::Employee,
+                "Laporan hasil terbaru seorang pegawai: JPM, kategori, kekuatan, saran (?position=KODE)",
+            ))),
+            get(api::employee_report),
         ),
         (
             page(

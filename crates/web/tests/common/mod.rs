@@ -217,7 +217,7 @@ impl World {
                     organisation: "BKD Provinsi".into(),
                     nip: None,
                     level: String::new(),
-                    login: None,
+                    login: Some("asesor.a".into()),
                 },
                 talenta_app::event::AssessorSpec {
                     name: "Asesor Dua".into(),

@@ -1,0 +1,694 @@
+//! Scoring and results pages: an assessor's participants and rating sheet (keyboard only: Tab
+//! through levels and evidence, Enter saves a draft, Alt+K submits), the integration table with
+//! the assessors' meeting's consensus, finalising, amending and publishing, the group recap and
+//! a person's report PDF.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use talenta_app::access::{Actor, Credential};
+use talenta_app::{results, scoring};
+use talenta_domain::development;
+use talenta_domain::method::Method;
+use talenta_domain::{CompetencyCode, Level};
+
+use crate::event_pages::{EventAction, attachment, render, shown};
+use crate::pages::{Layout, page_layout};
+use crate::{AppState, WebError};
+
+fn csrf_of(actor: &Actor) -> String {
+    match &actor.credential {
+        Credential::Session { csrf } => csrf.clone(),
+        Credential::ApiKey => String::new(),
+    }
+}
+
+fn level_text(l: Option<Level>) -> String {
+    l.map(|l| l.value().to_string().replace('.', ","))
+        .unwrap_or_default()
+}
+
+struct SheetCell {
+    method: String,
+    method_label: String,
+    competency: String,
+    competency_name: String,
+    level: String,
+    evidence: String,
+    version: String,
+    status: &'static str,
+}
+
+struct SheetView {
+    employee_id: i64,
+    name: String,
+    nip: String,
+    position: String,
+    finalised: bool,
+    cells: Vec<SheetCell>,
+}
+
+struct ItemView {
+    id: i64,
+    day: String,
+    date: String,
+    session: String,
+    nip: String,
+    name: String,
+    progress: String,
+    status: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "scoring.html")]
+struct ScoringPage {
+    layout: Layout,
+    code: String,
+    event_name: String,
+    csrf: String,
+    error: Option<String>,
+    summary: Option<String>,
+    conflicts: Vec<String>,
+    sheet: Option<SheetView>,
+    items: Vec<ItemView>,
+}
+
+/// What a save on the sheet did, for the page.
+#[derive(Default)]
+struct Outcome {
+    error: Option<String>,
+    summary: Option<String>,
+    conflicts: Vec<String>,
+}
+
+impl Outcome {
+    fn status(&self) -> StatusCode {
+        if self.error.is_some() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else if !self.conflicts.is_empty() {
+            StatusCode::CONFLICT
+        } else {
+            StatusCode::OK
+        }
+    }
+}
+
+async fn scoring_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    code: String,
+    participant: Option<i64>,
+    outcome: Outcome,
+) -> Result<Response, WebError> {
+    let (a, c) = (actor.clone(), code.clone());
+    let (list, sheet) = state
+        .db(move |db| {
+            let list = scoring::worklist(db, &a, &c).map_err(|e| match e {
+                talenta_app::AppError::Invalid(_) => WebError::NotFound,
+                other => other.into(),
+            })?;
+            let sheet = match participant {
+                Some(p) => Some(scoring::sheet(db, &a, &c, p)?),
+                None => None,
+            };
+            Ok((list, sheet))
+        })
+        .await?;
+    let sheet = sheet.map(|s| SheetView {
+        employee_id: s.employee.id,
+        name: s.employee.name.clone(),
+        nip: s.employee.nip.to_string(),
+        position: list
+            .items
+            .iter()
+            .find(|i| i.employee_id == s.employee.id)
+            .and_then(|i| i.date)
+            .map(|d| format!("Dinilai {d}"))
+            .unwrap_or_default(),
+        finalised: s.finalised,
+        cells: s
+            .cells
+            .iter()
+            .map(|c| SheetCell {
+                method: c.method.code().into(),
+                method_label: c.method.label().into(),
+                competency: c.competency.code().into(),
+                competency_name: development::name(&c.competency),
+                level: level_text(
+                    c.stored
+                        .as_ref()
+                        .and_then(|s| s.level_tenths)
+                        .and_then(Level::from_tenths),
+                ),
+                evidence: c
+                    .stored
+                    .as_ref()
+                    .map(|s| s.evidence.clone())
+                    .unwrap_or_default(),
+                version: c
+                    .stored
+                    .as_ref()
+                    .map(|s| s.version.to_string())
+                    .unwrap_or_default(),
+                status: match &c.stored {
+                    Some(s) if s.submitted => "terkirim",
+                    Some(_) => "draf",
+                    None => "-",
+                },
+            })
+            .collect(),
+    });
+    let status = outcome.status();
+    let view = ScoringPage {
+        layout: page_layout(headers, Some(actor)),
+        event_name: list.event.name.clone(),
+        code,
+        csrf: csrf_of(actor),
+        error: outcome.error,
+        summary: outcome.summary,
+        conflicts: outcome.conflicts,
+        sheet,
+        items: list
+            .items
+            .iter()
+            .map(|i| ItemView {
+                id: i.employee_id,
+                day: i.slot.map(|s| s.0.to_string()).unwrap_or_default(),
+                date: i.date.map(|d| d.to_string()).unwrap_or_default(),
+                session: match (i.slot, i.room.is_empty()) {
+                    (Some((_, s)), true) => s.to_string(),
+                    (Some((_, s)), false) => format!("{s} ({})", i.room),
+                    (None, _) => String::new(),
+                },
+                nip: i.nip.clone(),
+                name: i.name.clone(),
+                progress: format!("{}/{}", i.rated, i.expected),
+                status: if i.finalised {
+                    "final"
+                } else if i.submitted {
+                    "terkirim"
+                } else if i.rated > 0 {
+                    "draf"
+                } else {
+                    "belum dinilai"
+                },
+            })
+            .collect(),
+    };
+    Ok((status, render(&view)?).into_response())
+}
+
+/// An assessor's participants in an event, or (with `?peserta=ID`) one participant's sheet.
+pub async fn scoring(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let participant = match q.get("peserta").map(|p| p.trim()) {
+        None | Some("") => None,
+        Some(p) => Some(p.parse::<i64>().map_err(|_| WebError::NotFound)?),
+    };
+    scoring_page(
+        &state,
+        &headers,
+        &actor,
+        code,
+        participant,
+        Outcome::default(),
+    )
+    .await
+}
+
+/// The cells of a posted sheet: `m-i` method, `c-i` competency, `l-i` level, `e-i` evidence,
+/// `v-i` version it was opened at, `ol-i`/`oe-i` what it showed (to know what was changed).
+fn entries(a: &EventAction) -> Result<Vec<scoring::Entry>, String> {
+    let normal = |s: &str| s.replace("\r\n", "\n").trim().to_string();
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for i in 0.. {
+        let method = a.field(&format!("m-{i}"));
+        if method.is_empty() {
+            break;
+        }
+        let competency = a.field(&format!("c-{i}"));
+        let (Some(m), Ok(c)) = (Method::parse(method), CompetencyCode::parse(competency)) else {
+            problems.push(format!(
+                "baris {}: metode atau kompetensi tidak dikenal",
+                i + 1
+            ));
+            continue;
+        };
+        let typed = a.field(&format!("l-{i}"));
+        let level = match scoring::parse_level(typed) {
+            Ok(l) => l,
+            Err(e) => {
+                problems.push(format!("{} {c}: {e}", m.label()));
+                continue;
+            }
+        };
+        let evidence = normal(a.field(&format!("e-{i}")));
+        let version = match a.field(&format!("v-{i}")) {
+            "" => None,
+            v => Some(
+                v.parse::<i64>()
+                    .map_err(|_| format!("baris {}: versi tidak sah", i + 1))?,
+            ),
+        };
+        let changed =
+            typed != a.field(&format!("ol-{i}")) || evidence != normal(a.field(&format!("oe-{i}")));
+        out.push(scoring::Entry {
+            method: m,
+            competency: c,
+            level,
+            evidence,
+            version,
+            changed,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    if out.is_empty() {
+        return Err("lembar penilaian kosong: buka lembar peserta lalu isi levelnya".into());
+    }
+    Ok(out)
+}
+
+/// Saves (or submits) a participant's sheet; a rating changed elsewhere since the sheet was
+/// opened is refused and the stored value shown (409).
+pub async fn save_scores(a: EventAction) -> Result<Response, WebError> {
+    let participant = a.field("peserta").parse::<i64>().ok();
+    let submit = a.field("aksi") == "kirim";
+    let input = match participant {
+        None => Err("peserta tidak disebut".to_string()),
+        Some(p) => entries(&a).map(|e| (p, e)),
+    };
+    let EventAction {
+        state,
+        headers,
+        actor,
+        code,
+        ..
+    } = a;
+    let outcome = match input {
+        Err(e) => Outcome {
+            error: Some(e),
+            ..Outcome::default()
+        },
+        Ok((p, e)) => {
+            let ctx = actor.ctx(&state.config.audit_key, state.now());
+            let (ac, c) = (actor.clone(), code.clone());
+            let saved = state
+                .db(move |db| shown(scoring::save(db, &ctx, &ac, &c, p, &e, submit)))
+                .await?;
+            match saved {
+                Err(e) => Outcome {
+                    error: Some(e),
+                    ..Outcome::default()
+                },
+                Ok(out) => Outcome {
+                    summary: Some(if out.submitted {
+                        format!("Penilaian dikirim ({} nilai disimpan).", out.saved)
+                    } else if out.conflicts.is_empty() {
+                        format!("Draf disimpan ({} nilai).", out.saved)
+                    } else {
+                        format!("{} nilai disimpan.", out.saved)
+                    }),
+                    conflicts: out
+                        .conflicts
+                        .iter()
+                        .map(|r| {
+                            format!(
+                                "{} {}: Anda mengisi {}, tersimpan {} (disimpan {})",
+                                r.method.label(),
+                                r.competency,
+                                if r.yours.is_some() {
+                                    level_text(r.yours)
+                                } else {
+                                    "kosong".into()
+                                },
+                                match r.stored.level_tenths.and_then(Level::from_tenths) {
+                                    Some(l) => level_text(Some(l)),
+                                    None => "kosong".into(),
+                                },
+                                r.stored.updated_at
+                            )
+                        })
+                        .collect(),
+                    error: None,
+                },
+            }
+        }
+    };
+    scoring_page(&state, &headers, &actor, code, participant, outcome).await
+}
+
+struct RowView {
+    id: i64,
+    nip: String,
+    name: String,
+    levels: Vec<String>,
+    jpm: String,
+    category: String,
+    status: String,
+    final_: bool,
+}
+
+#[derive(Template)]
+#[template(path = "results.html")]
+struct ResultsPage {
+    layout: Layout,
+    code: String,
+    event_name: String,
+    rule: &'static str,
+    finalised: usize,
+    published: String,
+    csrf: String,
+    error: Option<String>,
+    summary: Option<String>,
+    competencies: Vec<String>,
+    rows: Vec<RowView>,
+}
+
+async fn results_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    code: String,
+    outcome: Option<Result<String, String>>,
+) -> Result<Response, WebError> {
+    let (a, c) = (actor.clone(), code.clone());
+    let all = state
+        .db(move |db| {
+            results::integration(db, &a, &c).map_err(|e| match e {
+                talenta_app::AppError::Invalid(_) => WebError::NotFound,
+                other => other.into(),
+            })
+        })
+        .await?;
+    let mut competencies: Vec<CompetencyCode> = all
+        .rows
+        .iter()
+        .flat_map(|r| r.integrated.iter().map(|i| i.competency.clone()))
+        .collect();
+    competencies.sort();
+    competencies.dedup();
+    let rows: Vec<RowView> = all
+        .rows
+        .iter()
+        .map(|r| {
+            let finals = r.result.as_ref().map(|x| x.levels.clone());
+            RowView {
+                id: r.employee.id,
+                nip: r.employee.nip.to_string(),
+                name: r.employee.name.clone(),
+                levels: competencies
+                    .iter()
+                    .map(|c| {
+                        if let Some(f) = &finals {
+                            return level_text(f.iter().find(|(k, _)| k == c).map(|(_, l)| *l));
+                        }
+                        match r.integrated.iter().find(|i| i.competency == *c) {
+                            Some(i) => format!(
+                                "{}{}",
+                                if i.level.is_some() {
+                                    level_text(i.level)
+                                } else {
+                                    "...".into()
+                                },
+                                if i.disagreement { " !" } else { "" }
+                            ),
+                            None => String::new(),
+                        }
+                    })
+                    .collect(),
+                jpm: r
+                    .jpm
+                    .map(|j| format!("{:.2} %", j.percent()).replace('.', ","))
+                    .unwrap_or_else(|| "-".into()),
+                category: r.category.map(|c| c.code().to_string()).unwrap_or_default(),
+                status: match &r.result {
+                    Some(x) if x.published => "final, diumumkan".into(),
+                    Some(_) => "final".into(),
+                    None if r.ready() => "siap difinalkan".into(),
+                    None => {
+                        let pending: Vec<String> = r
+                            .integrated
+                            .iter()
+                            .filter_map(|i| {
+                                i.pending.as_ref().map(|p| format!("{} {p}", i.competency))
+                            })
+                            .take(3)
+                            .collect();
+                        if pending.is_empty() {
+                            "belum ada penilaian".into()
+                        } else {
+                            format!("belum lengkap: {}", pending.join(", "))
+                        }
+                    }
+                },
+                final_: r.result.is_some(),
+            }
+        })
+        .collect();
+    let (status, error, summary) = match outcome {
+        None => (StatusCode::OK, None, None),
+        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
+        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
+    };
+    let view = ResultsPage {
+        layout: page_layout(headers, Some(actor)),
+        event_name: all.event.name.clone(),
+        rule: match all.rule {
+            talenta_domain::integration::Rule::Mean => "rata-rata, dibulatkan ke setengah level",
+            talenta_domain::integration::Rule::Median => "median",
+            talenta_domain::integration::Rule::Consensus => "konsensus rapat asesor",
+        },
+        finalised: rows.iter().filter(|r| r.final_).count(),
+        published: match &all.event.results_published_at {
+            Some(at) => format!("diumumkan {at}"),
+            None => "belum diumumkan".into(),
+        },
+        code,
+        csrf: csrf_of(actor),
+        error,
+        summary,
+        competencies: competencies.iter().map(|c| c.code().to_string()).collect(),
+        rows,
+    };
+    Ok((status, render(&view)?).into_response())
+}
+
+/// The integration table of an event.
+pub async fn results(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    results_page(&state, &headers, &actor, code, None).await
+}
+
+/// Runs a results action and shows the table again with its outcome.
+async fn run_results<T, F>(
+    a: EventAction,
+    input: Result<T, String>,
+    run: F,
+) -> Result<Response, WebError>
+where
+    T: Send + 'static,
+    F: FnOnce(
+            &mut talenta_store::Db,
+            &talenta_app::Ctx,
+            &Actor,
+            &str,
+            T,
+        ) -> Result<String, talenta_app::AppError>
+        + Send
+        + 'static,
+{
+    let EventAction {
+        state,
+        headers,
+        actor,
+        code,
+        ..
+    } = a;
+    let outcome = match input {
+        Err(e) => Err(e),
+        Ok(v) => {
+            let ctx = actor.ctx(&state.config.audit_key, state.now());
+            let (ac, c) = (actor.clone(), code.clone());
+            state.db(move |db| shown(run(db, &ctx, &ac, &c, v))).await?
+        }
+    };
+    results_page(&state, &headers, &actor, code, Some(outcome)).await
+}
+
+/// NIP, competency, level and reason of a consensus or amendment form.
+fn decision_input(
+    a: &EventAction,
+) -> Result<(talenta_domain::Nip, CompetencyCode, Level, String), String> {
+    let nip = talenta_domain::Nip::parse(a.field("nip")).map_err(|e| format!("NIP: {e}"))?;
+    let c = CompetencyCode::parse(a.field("competency")).map_err(|_| {
+        format!(
+            "kompetensi '{}' tidak dikenal (mis. M.1, SK.1)",
+            a.field("competency")
+        )
+    })?;
+    let level = scoring::parse_level(a.field("level"))?.ok_or("level wajib diisi")?;
+    Ok((nip, c, level, a.field("reason").to_string()))
+}
+
+/// Records the assessors' meeting's consensus on one competency (reason required).
+pub async fn consensus(a: EventAction) -> Result<Response, WebError> {
+    let input = decision_input(&a);
+    run_results(a, input, |db, ctx, a, c, (nip, comp, level, reason)| {
+        let employee_id = results::employee_id(db, a, nip)?;
+        results::record_consensus(
+            db,
+            ctx,
+            a,
+            c,
+            &results::Decision {
+                employee_id,
+                competency: &comp,
+                level,
+                reason: &reason,
+            },
+        )?;
+        Ok(format!(
+            "Konsensus {comp} untuk NIP {nip} dicatat: level {}.",
+            level_text(Some(level))
+        ))
+    })
+    .await
+}
+
+/// Corrects a final level (reason required; kept in the audit trail).
+pub async fn amend(a: EventAction) -> Result<Response, WebError> {
+    let input = decision_input(&a);
+    run_results(a, input, |db, ctx, a, c, (nip, comp, level, reason)| {
+        let employee_id = results::employee_id(db, a, nip)?;
+        let before = results::amend(
+            db,
+            ctx,
+            a,
+            c,
+            &results::Decision {
+                employee_id,
+                competency: &comp,
+                level,
+                reason: &reason,
+            },
+        )?;
+        Ok(format!(
+            "Hasil NIP {nip} dikoreksi: {comp} dari {} menjadi {} (alasan dicatat).",
+            level_text(before),
+            level_text(Some(level))
+        ))
+    })
+    .await
+}
+
+/// Finalises every complete participant, or the one named by NIP.
+pub async fn finalise(a: EventAction) -> Result<Response, WebError> {
+    let input = match a.field("nip") {
+        "" => Ok(None),
+        n => talenta_domain::Nip::parse(n)
+            .map(Some)
+            .map_err(|e| format!("NIP: {e}")),
+    };
+    run_results(a, input, |db, ctx, a, c, nip| {
+        let only = nip.map(|n| results::employee_id(db, a, n)).transpose()?;
+        let out = results::finalise(db, ctx, a, c, only)?;
+        let mut text = format!("{} hasil difinalkan dan dikunci.", out.finalised);
+        if out.already > 0 {
+            text.push_str(&format!(" {} sudah final sebelumnya.", out.already));
+        }
+        if !out.not_ready.is_empty() {
+            text.push_str(&format!(
+                " {} belum lengkap: {}.",
+                out.not_ready.len(),
+                out.not_ready
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
+        Ok(text)
+    })
+    .await
+}
+
+/// Publishes the final results to the people assessed.
+pub async fn publish_results(a: EventAction) -> Result<Response, WebError> {
+    run_results(a, Ok(()), |db, ctx, a, c, ()| {
+        let n = results::publish(db, ctx, a, c)?;
+        Ok(format!(
+            "{n} hasil diumumkan; peserta dapat membuka laporannya."
+        ))
+    })
+    .await
+}
+
+/// The group recap workbook of an event's final results.
+pub async fn recap(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let c = code.clone();
+    let bytes = state
+        .db(move |db| Ok(talenta_app::report::recap_xlsx(db, &ctx, &actor, &c)?))
+        .await?;
+    Ok(attachment(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        format!("rekap-hasil-{code}.xlsx"),
+        bytes,
+    ))
+}
+
+/// A person's report (PDF): `?hasil=ID` for one result (default the newest they may see),
+/// `?jabatan=CODE` for a target post.
+pub async fn report_pdf(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    crate::extract::Id(id): crate::extract::Id,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let result = match q.get("hasil").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        Some(s) => Some(s.parse::<i64>().map_err(|_| WebError::NotFound)?),
+        None => None,
+    };
+    let target = q.get("jabatan").cloned();
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let organisation = actor.tenant.name.clone();
+    let r = state
+        .db(move |db| {
+            Ok(results::report(
+                db,
+                &ctx,
+                &actor,
+                id,
+                result,
+                target.as_deref(),
+            )?)
+        })
+        .await?;
+    Ok(attachment(
+        "application/pdf",
+        format!("laporan-asesmen-{}.pdf", r.employee.nip.digits()),
+        talenta_app::report::report_pdf(&r, &organisation),
+    ))
+}
