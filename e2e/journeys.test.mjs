@@ -338,3 +338,122 @@ test('4. Admin: a new event, its schedule, why a pair was excluded, its roster',
     assert.ok((await roster.body()).length > 10_000, 'a real workbook');
   });
 });
+
+/** A second signed-in browser (own cookies) inside a journey; closed by the caller. */
+async function signedIn(user) {
+  const context = await browser.newContext({ locale: 'id-ID' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  page.setDefaultNavigationTimeout(STEP_TIMEOUT);
+  await login(page, context, user);
+  return { context, page };
+}
+
+/** Fills an open rating sheet from the keyboard only: level, Tab, evidence, Tab ... then submits. */
+async function rateByKeyboard(page, levelOf) {
+  const levels = page.locator('form.sheet input[name^="l-"]');
+  const n = await levels.count();
+  assert.ok(n >= 9, `the sheet has a level for each competency and method (${n})`);
+  await levels.first().focus();
+  for (let i = 0; i < n; i++) {
+    const competency = await page.locator(`input[name="c-${i}"]`).getAttribute('value');
+    await page.keyboard.type(levelOf(competency));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`Perilaku teramati untuk ${competency}`);
+    await page.keyboard.press('Tab');
+  }
+  // After the last evidence: "Simpan draf", then "Kirim penilaian".
+  await page.keyboard.press('Tab');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  await page.getByText('Penilaian dikirim').waitFor();
+}
+
+test('5. Two assessors score one participant, one gets the conflict, the admin integrates and publishes, the employee opens the report', { timeout: 90_000 }, async (t) => {
+  await journey(t, 'scoring', async (page, context) => {
+    await login(page, context, 'pegawai.mojokerto');
+    const myName = await text(page.locator('header .who .name'));
+    const others = [];
+    try {
+      const a = await signedIn('asesor.mojokerto');
+      const b = await signedIn('asesor2.mojokerto');
+      const admin = await signedIn('admin.mojokerto');
+      others.push(a, b, admin);
+
+      // Each assessor: the dashboard card of the event, their list, the participant's sheet.
+      for (const [who, levelOf] of [
+        [a, (c) => (c === 'M.1' ? '3' : '3')],
+        [b, (c) => (c === 'M.1' ? '1,5' : '3+')],
+      ]) {
+        await Promise.all([
+          who.page.waitForURL(/\/acara\/asesmen-demo\/nilai$/),
+          who.page.locator('ul.cards a').filter({ hasText: 'Asesmen Kompetensi Demo' }).click(),
+        ]);
+        await Promise.all([
+          who.page.waitForURL(/nilai\?peserta=\d+$/),
+          who.page.getByRole('link', { name: myName, exact: true }).click(),
+        ]);
+        await rateByKeyboard(who.page, levelOf);
+      }
+      await snap(b.page, 'step-5-sheet');
+
+      // Both open the assessors' meeting; A records the consensus on M.1 first.
+      for (const who of [a, b]) {
+        await Promise.all([
+          who.page.waitForURL(/rapat\?peserta=\d+$/),
+          who.page.getByRole('link', { name: 'Rapat asesor untuk peserta ini' }).click(),
+        ]);
+        await who.page.getByRole('cell', { name: 'M.1 !' }).waitFor();
+      }
+      const m1 = (p) => p.locator('tr', { has: p.getByRole('cell', { name: 'M.1 !' }) });
+      await m1(a.page).getByLabel('Level konsensus M.1').fill('2,5');
+      await m1(a.page).getByLabel('Alasan konsensus M.1').fill('bukti wawancara lebih kuat');
+      await Promise.all([a.page.waitForNavigation(), m1(a.page).getByRole('button', { name: 'Catat' }).click()]);
+      await a.page.getByText('Konsensus M.1 dicatat: level 2,5').waitFor();
+      // B, from the page opened before, is refused and shown A's consensus.
+      await m1(b.page).getByLabel('Level konsensus M.1').fill('3');
+      await m1(b.page).getByLabel('Alasan konsensus M.1').fill('in-tray');
+      const [refused] = await Promise.all([
+        b.page.waitForNavigation(),
+        m1(b.page).getByRole('button', { name: 'Catat' }).click(),
+      ]);
+      assert.equal(refused.status(), 409, 'the later consensus is refused');
+      await b.page.getByText('asesor.mojokerto sudah mencatat level 2,5').waitFor();
+      assert.equal(await m1(b.page).getByLabel('Level konsensus M.1').inputValue(), '2,5', 'the stored value is shown');
+      await snap(b.page, 'step-5-conflict');
+
+      // The admin: the event, its integration, finalise and publish.
+      await admin.page.goto(`${BASE}/acara/asesmen-demo`);
+      await Promise.all([
+        admin.page.waitForURL(/\/hasil$/),
+        admin.page.getByRole('link', { name: 'Integrasi dan hasil' }).click(),
+      ]);
+      const row = admin.page.locator('tr', { hasText: myName });
+      await row.getByText('siap difinalkan').waitFor();
+      await Promise.all([admin.page.waitForNavigation(), admin.page.getByRole('button', { name: 'Finalkan hasil' }).click()]);
+      await admin.page.getByText('1 hasil difinalkan dan dikunci').waitFor();
+      await Promise.all([admin.page.waitForNavigation(), admin.page.getByRole('button', { name: 'Umumkan hasil kepada peserta' }).click()]);
+      await admin.page.getByText('1 hasil diumumkan').waitFor();
+      await row.getByText('final, diumumkan').waitFor();
+      await snap(admin.page, 'step-5-results');
+
+      // The employee: their record shows the event's result first, with its report.
+      await page.goto(`${BASE}/`);
+      await Promise.all([
+        page.waitForURL(/\/pegawai\/\d+$/),
+        page.locator('ul.cards a').filter({ hasText: myName }).first().click(),
+      ]);
+      const newest = page.locator('section.result').first();
+      await newest.getByText('Asesmen Kompetensi Demo').waitFor();
+      const href = await newest.getByRole('link', { name: 'Laporan (.pdf)' }).getAttribute('href');
+      const pdf = await page.request.get(`${BASE}${href}`);
+      assert.equal(pdf.status(), 200, `GET ${href}`);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      const body = (await pdf.body()).toString('latin1');
+      assert.ok(body.startsWith('%PDF-1.4'), 'a PDF');
+      assert.ok(body.includes('LAPORAN HASIL ASESMEN KOMPETENSI'), 'the report title');
+      assert.ok(body.includes('Asesor Demo 1'), 'the assessors are named');
+    } finally {
+      for (const o of others) await o.context.close();
+    }
+  });
+});

@@ -3922,7 +3922,10 @@ pub fn load(
 }
 
 /// One login per role for a demo government, with fresh random passwords (printed by
-/// `talenta serve --demo`). The employee login belongs to a person with a valid result.
+/// `talenta serve --demo`), and a second assessor. The employee login belongs to a person with a
+/// valid result. A small scheduled event, "asesmen-demo", puts that person and three colleagues
+/// of the same class before both assessors, so scoring, the assessors' meeting, integration and
+/// the report can be tried at once.
 pub fn accounts(
     db: &mut talenta_store::Db,
     ctx: &crate::Ctx,
@@ -3969,7 +3972,125 @@ pub fn accounts(
         )?;
         out.push((role, login, password));
     }
+    let second = format!("{}2.{short}", Role::Assessor.code());
+    let password = access::random_token(6)?;
+    access::put_account(
+        db,
+        ctx,
+        &tenant,
+        &access::AccountSpec {
+            login: &second,
+            display_name: &format!(
+                "Asesor Kedua {}",
+                tenant.name.trim_start_matches("Pemerintah ")
+            ),
+            password: &password,
+            role: Role::Assessor,
+            employee_id: None,
+        },
+    )?;
+    out.push((Role::Assessor, second.clone(), password));
+    if let Some(own) = own {
+        demo_event(
+            db,
+            ctx,
+            &tenant,
+            own,
+            [format!("asesor.{short}"), second],
+            as_of,
+        )?;
+    }
     Ok(out)
+}
+
+/// The demo event (once): `own` and three colleagues of the same class, one day a week after
+/// `as_of`, two external assessors signing in with `logins`, interview and in-tray, planned.
+fn demo_event(
+    db: &mut talenta_store::Db,
+    ctx: &crate::Ctx,
+    tenant: &talenta_domain::master::Tenant,
+    own: i64,
+    logins: [String; 2],
+    as_of: NaiveDate,
+) -> Result<(), crate::AppError> {
+    use crate::access::{Actor, Credential, Role};
+    use crate::event::{self, AssessorSpec, Cohort, EventSpec};
+    use talenta_store::master as store;
+    const CODE: &str = "asesmen-demo";
+    if talenta_store::event::event_by_code(db, tenant.id, CODE)?.is_some() {
+        return Ok(());
+    }
+    let positions: std::collections::HashMap<i64, talenta_domain::master::Position> =
+        store::list_positions(db, tenant.id)?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+    let employees = store::list_employees(db, tenant.id)?;
+    let class_of = |e: &talenta_domain::master::Employee| {
+        e.position_id
+            .and_then(|p| positions.get(&p))
+            .map(|p| p.class)
+    };
+    let Some(me) = employees.iter().find(|e| e.id == own) else {
+        return Ok(());
+    };
+    let class = class_of(me);
+    let mut nips = vec![me.nip];
+    nips.extend(
+        employees
+            .iter()
+            .filter(|e| e.id != own && class.is_some() && class_of(e) == class)
+            .take(3)
+            .map(|e| e.nip),
+    );
+    let admin = Actor {
+        account_id: None,
+        name: "demo".into(),
+        login: ctx.actor.clone(),
+        tenant: tenant.clone(),
+        role: Role::TenantAdmin,
+        employee_id: None,
+        tenants: Vec::new(),
+        credential: Credential::ApiKey,
+    };
+    let spec = EventSpec {
+        code: CODE.into(),
+        name: "Asesmen Kompetensi Demo".into(),
+        purpose: Purpose::Pemetaan,
+        dates: vec![as_of + chrono::Days::new(7)],
+        sessions: vec![8],
+        rooms: vec!["Ruang Asesmen 1".into()],
+        matrix: None,
+        day_capacity: 8,
+        per_participant: 2,
+        max_per_assessor_day: 8,
+        unit_share_percent: 100,
+        cohort: Cohort {
+            nips,
+            ..Cohort::default()
+        },
+        assessors: logins
+            .iter()
+            .enumerate()
+            .map(|(i, login)| {
+                AssessorSpec::external(&format!(
+                    "Asesor Demo {}|BKD Provinsi|Asesor SDM Aparatur Ahli Muda|{login}",
+                    i + 1
+                ))
+            })
+            .collect(),
+        methods: vec![
+            talenta_domain::method::Method::Interview,
+            talenta_domain::method::Method::InTray,
+        ],
+        min_methods: 1,
+        group_size: (4, 8),
+        integration: talenta_domain::integration::Rule::Mean,
+        missing: talenta_domain::integration::Missing::Skip,
+    };
+    event::create_event(db, ctx, &admin, &spec)?;
+    event::plan(db, ctx, &admin, CODE)?;
+    Ok(())
 }
 
 #[cfg(test)]

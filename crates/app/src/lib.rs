@@ -9,6 +9,7 @@ pub mod error;
 pub mod event;
 pub mod import;
 pub mod jpm;
+pub mod meeting;
 pub mod pdf;
 pub mod report;
 pub mod results;

@@ -156,10 +156,6 @@ pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegr
         .map(|p| (p.id, p))
         .collect();
     let standards = master::standards(db, tenant)?;
-    // The competencies in the official order, each with its (method) cells.
-    let mut order: Vec<CompetencyCode> = cells.iter().map(|(_, c)| c.clone()).collect();
-    order.sort();
-    order.dedup();
     let mut rows = Vec::new();
     for p in events::participants(db, tenant, event.id)? {
         let Some(employee) = employees.get(&p.employee_id).cloned() else {
@@ -169,21 +165,11 @@ pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegr
             .get(&p.employee_id)
             .cloned()
             .unwrap_or_default();
-        let mut ratings = Vec::with_capacity(order.len() * assessors.len() * 3);
-        for c in &order {
-            for (m, _) in cells.iter().filter(|(_, cc)| cc == c) {
-                for a in &assessors {
-                    ratings.push(Rating {
-                        competency: c.clone(),
-                        method: *m,
-                        assessor: *a,
-                        level: given
-                            .get(&(p.employee_id, *a, m.code(), c.code()))
-                            .and_then(|t| Level::from_tenths(*t)),
-                    });
-                }
-            }
-        }
+        let ratings = expected_ratings(&cells, &assessors, |a, m, c| {
+            given
+                .get(&(p.employee_id, a, m.code(), c.code()))
+                .and_then(|t| Level::from_tenths(*t))
+        });
         let consensus = agreed.remove(&p.employee_id).unwrap_or_default();
         let integrated = integrate(&ratings, rule, missing, &consensus)
             .map_err(|e| AppError::Invalid(e.to_string()))?;
@@ -210,6 +196,33 @@ pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegr
     }
     rows.sort_by(|a, b| a.employee.name.cmp(&b.employee.name));
     Ok(EventIntegration { event, rule, rows })
+}
+
+/// Every rating a participant should get (each assigned assessor x each cell of the event's
+/// sheet), competency by competency in the official order, with the level `given` returns
+/// (`None`: missing, which integration never counts as zero).
+pub(crate) fn expected_ratings(
+    cells: &[(talenta_domain::method::Method, CompetencyCode)],
+    assessors: &[i64],
+    given: impl Fn(i64, talenta_domain::method::Method, &CompetencyCode) -> Option<Level>,
+) -> Vec<Rating> {
+    let mut order: Vec<&CompetencyCode> = cells.iter().map(|(_, c)| c).collect();
+    order.sort();
+    order.dedup();
+    let mut ratings = Vec::with_capacity(cells.len() * assessors.len());
+    for c in order {
+        for (m, _) in cells.iter().filter(|(_, cc)| cc == c) {
+            for a in assessors {
+                ratings.push(Rating {
+                    competency: c.clone(),
+                    method: *m,
+                    assessor: *a,
+                    level: given(*a, *m, c),
+                });
+            }
+        }
+    }
+    ratings
 }
 
 fn participant_of(
@@ -264,53 +277,81 @@ pub fn record_consensus(
     code: &str,
     d: &Decision<'_>,
 ) -> Result<(), AppError> {
-    let Decision {
-        employee_id,
-        competency,
-        level,
-        reason,
-    } = *d;
     allow(actor)?;
     let event = event(db, actor, code)?;
-    let employee = participant_of(db, actor, &event, employee_id)?;
-    if reason.trim().is_empty() {
+    let employee = participant_of(db, actor, &event, d.employee_id)?;
+    let competency = d.competency;
+    // The administrator records what the meeting decided: an explicit, audited override of
+    // what is stored (assessors in the meeting save by compare-and-set instead).
+    let current = score::consensus_of_event(db, actor.tenant.id, event.id)?
+        .into_iter()
+        .find(|k| k.employee_id == employee.id && k.competency == competency.code())
+        .map(|k| k.version);
+    match save_consensus(db, ctx, actor, &event, d, current)? {
+        None => Ok(()),
+        Some(_) => Err(AppError::Invalid(
+            "konsensus ini baru saja diubah orang lain; muat ulang lalu coba lagi".into(),
+        )),
+    }
+}
+
+/// Saves a consensus by compare-and-set and records it in the audit trail; returns what is
+/// stored instead when someone saved first.
+pub(crate) fn save_consensus(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    event: &Event,
+    d: &Decision<'_>,
+    expected_version: Option<i64>,
+) -> Result<Option<ConsensusRecord>, AppError> {
+    if d.reason.trim().is_empty() {
         return Err(AppError::Invalid(format!(
-            "konsensus kompetensi {competency} membutuhkan alasan yang dicatat"
+            "konsensus kompetensi {} membutuhkan alasan yang dicatat",
+            d.competency
         )));
     }
-    if !cells(&event).iter().any(|(_, c)| c == competency) {
+    if !cells(event).iter().any(|(_, c)| c == d.competency) {
         return Err(AppError::Invalid(format!(
-            "kompetensi {competency} tidak diukur pada acara ini"
+            "kompetensi {} tidak diukur pada acara ini",
+            d.competency
         )));
     }
-    if final_of(db, event.id, employee.id)?.is_some() {
+    if final_of(db, event.id, d.employee_id)?.is_some() {
         return Err(AppError::Invalid(
             "hasil peserta ini sudah final: ubah lewat koreksi dengan alasan".into(),
         ));
     }
     let at = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     db.transaction(|tx| {
-        score::save_consensus(
+        let saved = score::save_consensus(
             tx,
             actor.tenant.id,
             event.id,
             &ConsensusRecord {
-                employee_id: employee.id,
-                competency: competency.code().to_string(),
-                level_tenths: level.tenths(),
-                reason: reason.trim().to_string(),
+                employee_id: d.employee_id,
+                competency: d.competency.code().to_string(),
+                level_tenths: d.level.tenths(),
+                reason: d.reason.trim().to_string(),
                 decided_by: actor.login.clone(),
                 decided_at: at.clone(),
+                version: 0,
             },
+            expected_version,
         )?;
-        ctx.record(
-            tx,
-            actor.tenant.id,
-            "result.consensus",
-            &format!("event:{}/employee:{}", event.code, employee.id),
-            serde_json::json!({ "competency": competency.code(), "level": level.value(), "reason": reason.trim() }),
-        )?;
-        Ok(())
+        match saved {
+            score::ConsensusSaved::Conflict(stored) => Ok(Some(*stored)),
+            score::ConsensusSaved::Stored(version) => {
+                ctx.record(
+                    tx,
+                    actor.tenant.id,
+                    "result.consensus",
+                    &format!("event:{}/employee:{}", event.code, d.employee_id),
+                    serde_json::json!({ "competency": d.competency.code(), "level": d.level.value(), "reason": d.reason.trim(), "version": version }),
+                )?;
+                Ok(None)
+            }
+        }
     })
 }
 

@@ -190,7 +190,7 @@ pub struct Sheet {
 
 /// The event, the actor as its assessor and the participant, checked: the participant must be
 /// assigned to the actor.
-fn assigned(
+pub(crate) fn assigned(
     db: &mut Db,
     actor: &Actor,
     code: &str,

@@ -563,3 +563,68 @@ fn a_persons_cycles_are_compared_per_competency() {
         "M.2 not assessed the second time"
     );
 }
+
+#[test]
+fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_consensus_the_other_recorded()
+ {
+    for mut t in testing::both() {
+        let db = &mut t.db;
+        let w = world(db, Rule::Mean, Missing::Skip);
+        let (p, _) = w.people[0];
+        let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("2")));
+        scoring::save(db, &ctx(), &w.a, &w.code, p, &a, true).unwrap();
+        let b = fill(db, &w.b, &w.code, p, |_, _| Some(l("4")));
+        scoring::save(db, &ctx(), &w.b, &w.code, p, &b, true).unwrap();
+        // Both open the meeting: every competency flagged (2 against 4), nothing agreed yet.
+        let seen_a = talenta_app::meeting::meeting(db, &w.a, &w.code, p).unwrap();
+        let seen_b = talenta_app::meeting::meeting(db, &w.b, &w.code, p).unwrap();
+        assert_eq!(seen_a.rows.len(), 9, "{}", t.name);
+        assert!(seen_a.rows.iter().all(|r| r.integrated.disagreement));
+        assert_eq!(seen_a.rows[0].ratings.len(), 4, "2 assessors x 2 methods");
+        assert!(seen_b.rows[0].consensus.is_none());
+        let m1 = seen_a.rows[0].integrated.competency.clone();
+        let d = |level: &str, reason: &'static str| results::Decision {
+            employee_id: p,
+            competency: &m1,
+            level: l(level),
+            reason,
+        };
+        let first = talenta_app::meeting::agree(
+            db,
+            &ctx(),
+            &w.a,
+            &w.code,
+            &d("3", "bukti in-tray lebih kuat"),
+            None,
+        )
+        .unwrap();
+        assert!(first.is_none(), "stored");
+        // B's page was opened before: refused, A's consensus shown.
+        let second =
+            talenta_app::meeting::agree(db, &ctx(), &w.b, &w.code, &d("3,5", "wawancara"), None)
+                .unwrap();
+        let shown = second.expect("refused with what A recorded");
+        assert_eq!(shown.level_tenths, 30);
+        assert_eq!(shown.decided_by, "asesor.satu");
+        // From the fresh page, B may change it (version 1 -> 2).
+        let third = talenta_app::meeting::agree(
+            db,
+            &ctx(),
+            &w.b,
+            &w.code,
+            &d("3,5", "disepakati ulang"),
+            Some(shown.version),
+        )
+        .unwrap();
+        assert!(third.is_none());
+        let now = talenta_app::meeting::meeting(db, &w.a, &w.code, p).unwrap();
+        assert_eq!(now.rows[0].integrated.level, Some(l("3,5")));
+        assert_eq!(now.rows[0].consensus.as_ref().unwrap().version, 2);
+        // Someone who is not the participant's assessor cannot take part.
+        let outsider = Actor {
+            account_id: None,
+            ..w.a.clone()
+        };
+        assert!(talenta_app::meeting::meeting(db, &outsider, &w.code, p).is_err());
+    }
+}

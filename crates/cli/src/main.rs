@@ -236,6 +236,49 @@ enum Command {
         #[arg(long)]
         event: String,
     },
+    /// Shows the integration of an event's submitted ratings per participant (levels, spreads
+    /// over one level flagged "!", JPM, category, status).
+    Results {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+    },
+    /// Finalises (locks) the results of every complete participant, or of one NIP.
+    Finalise {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+        /// Only this participant.
+        #[arg(long)]
+        nip: Option<String>,
+    },
+    /// Publishes an event's final results to the people assessed.
+    PublishResults {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+    },
+    /// Writes a person's report (PDF): their newest result against their post (and a target).
+    Report {
+        /// The person.
+        #[arg(long)]
+        nip: String,
+        /// A target post's code.
+        #[arg(long)]
+        position: Option<String>,
+        /// Output file (default laporan-NIP.pdf).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Writes the group recap of an event's final results (.xlsx with charts per unit).
+    Recap {
+        /// Event code.
+        #[arg(long)]
+        event: String,
+        /// Output file (default rekap-hasil-EVENT.xlsx).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Moves one participant to another day and session (every rule re-checked).
     Move {
         /// Event code.
@@ -748,6 +791,107 @@ fn run(cli: Cli) -> Result<()> {
             )
             .map_err(refuse_invalid)?;
             println!("Konflik kepentingan dicatat: {assessor} tidak akan menilai {nip}.");
+            Ok(())
+        }
+        Command::Results { event } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let all = talenta_app::results::integration(&mut db, &cli_actor(&t, &ctx), &event)
+                .map_err(refuse_invalid)?;
+            for r in &all.rows {
+                let levels: Vec<String> = r
+                    .integrated
+                    .iter()
+                    .map(|i| {
+                        format!(
+                            "{}={}{}",
+                            i.competency,
+                            i.level.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+                            if i.disagreement { "!" } else { "" }
+                        )
+                    })
+                    .collect();
+                println!(
+                    "{}  {}  {}  JPM {}  {}  {}",
+                    r.employee.nip,
+                    r.employee.name,
+                    levels.join(" "),
+                    r.jpm
+                        .map(|j| format!("{:.2}%", j.percent()))
+                        .unwrap_or_else(|| "-".into()),
+                    r.category.map(|c| c.code()).unwrap_or("-"),
+                    match (&r.result, r.ready()) {
+                        (Some(x), _) if x.published => "final, diumumkan",
+                        (Some(_), _) => "final",
+                        (None, true) => "siap difinalkan",
+                        (None, false) => "belum lengkap",
+                    }
+                );
+            }
+            Ok(())
+        }
+        Command::Finalise { event, nip } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let actor = cli_actor(&t, &ctx);
+            let only = match nip {
+                Some(n) => Some(
+                    talenta_app::results::employee_id(
+                        &mut db,
+                        &actor,
+                        Nip::parse(&n).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?,
+                    )
+                    .map_err(refuse_invalid)?,
+                ),
+                None => None,
+            };
+            let out = talenta_app::results::finalise(&mut db, &ctx, &actor, &event, only)
+                .map_err(refuse_invalid)?;
+            println!(
+                "{} hasil difinalkan, {} sudah final, {} belum lengkap",
+                out.finalised,
+                out.already,
+                out.not_ready.len()
+            );
+            for n in &out.not_ready {
+                println!("  belum lengkap: {n}");
+            }
+            Ok(())
+        }
+        Command::PublishResults { event } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let n = talenta_app::results::publish(&mut db, &ctx, &cli_actor(&t, &ctx), &event)
+                .map_err(refuse_invalid)?;
+            println!("{n} hasil acara {event} diumumkan.");
+            Ok(())
+        }
+        Command::Report {
+            nip,
+            position,
+            output,
+        } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let actor = cli_actor(&t, &ctx);
+            let nip = Nip::parse(&nip).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?;
+            let id =
+                talenta_app::results::employee_id(&mut db, &actor, nip).map_err(refuse_invalid)?;
+            let r =
+                talenta_app::results::report(&mut db, &ctx, &actor, id, None, position.as_deref())
+                    .map_err(refuse_invalid)?;
+            let path =
+                output.unwrap_or_else(|| PathBuf::from(format!("laporan-{}.pdf", nip.digits())));
+            std::fs::write(&path, talenta_app::report::report_pdf(&r, &t.name))
+                .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
+            println!("Laporan {} ditulis ke {}", r.employee.name, path.display());
+            Ok(())
+        }
+        Command::Recap { event, output } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let bytes =
+                talenta_app::report::recap_xlsx(&mut db, &ctx, &cli_actor(&t, &ctx), &event)
+                    .map_err(refuse_invalid)?;
+            let path = output.unwrap_or_else(|| PathBuf::from(format!("rekap-hasil-{event}.xlsx")));
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
+            println!("Rekap ditulis ke {}", path.display());
             Ok(())
         }
         Command::Publish { event } => {

@@ -341,6 +341,7 @@ CREATE TABLE consensus_decisions (
   reason TEXT NOT NULL,
   decided_by TEXT NOT NULL,
   decided_at TEXT NOT NULL,
+  version BIGINT NOT NULL,
   PRIMARY KEY (tenant_id, event_id, employee_id, competency)
 );
 "#,

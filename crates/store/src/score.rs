@@ -196,30 +196,75 @@ pub struct ConsensusRecord {
     pub decided_by: String,
     /// When (RFC 3339).
     pub decided_at: String,
+    /// Version, 1 when first recorded.
+    pub version: i64,
 }
 
-/// Records (or replaces) a consensus.
+/// What saving a consensus did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConsensusSaved {
+    /// Stored; the new version.
+    Stored(i64),
+    /// Refused: someone recorded one first; what is stored now.
+    Conflict(Box<ConsensusRecord>),
+}
+
+/// Records a consensus if it is still at `expected_version` (`None`: there must be none yet),
+/// by compare-and-set in one statement like a rating: two assessors in the meeting never
+/// overwrite each other silently.
 pub fn save_consensus(
     db: &mut Db,
     tenant_id: i64,
     event_id: i64,
     c: &ConsensusRecord,
-) -> Result<(), StoreError> {
-    db.execute(
-        "INSERT INTO consensus_decisions (tenant_id, event_id, employee_id, competency, level_tenths, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
-         ON CONFLICT (tenant_id, event_id, employee_id, competency) DO UPDATE SET level_tenths = excluded.level_tenths, reason = excluded.reason, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
-        &[
-            tenant_id.into(),
-            event_id.into(),
-            c.employee_id.into(),
-            c.competency.as_str().into(),
-            i64::from(c.level_tenths).into(),
-            c.reason.as_str().into(),
-            c.decided_by.as_str().into(),
-            c.decided_at.as_str().into(),
-        ],
-    )?;
-    Ok(())
+    expected_version: Option<i64>,
+) -> Result<ConsensusSaved, StoreError> {
+    let level = i64::from(c.level_tenths);
+    let (n, version) = match expected_version {
+        None => (
+            db.execute(
+                "INSERT INTO consensus_decisions (tenant_id, event_id, employee_id, competency, level_tenths, reason, decided_by, decided_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) \
+                 ON CONFLICT (tenant_id, event_id, employee_id, competency) DO NOTHING",
+                &[
+                    tenant_id.into(),
+                    event_id.into(),
+                    c.employee_id.into(),
+                    c.competency.as_str().into(),
+                    level.into(),
+                    c.reason.as_str().into(),
+                    c.decided_by.as_str().into(),
+                    c.decided_at.as_str().into(),
+                ],
+            )?,
+            1,
+        ),
+        Some(v) => (
+            db.execute(
+                "UPDATE consensus_decisions SET level_tenths = ?, reason = ?, decided_by = ?, decided_at = ?, version = version + 1 \
+                 WHERE tenant_id = ? AND event_id = ? AND employee_id = ? AND competency = ? AND version = ?",
+                &[
+                    level.into(),
+                    c.reason.as_str().into(),
+                    c.decided_by.as_str().into(),
+                    c.decided_at.as_str().into(),
+                    tenant_id.into(),
+                    event_id.into(),
+                    c.employee_id.into(),
+                    c.competency.as_str().into(),
+                    v.into(),
+                ],
+            )?,
+            v + 1,
+        ),
+    };
+    if n == 1 {
+        return Ok(ConsensusSaved::Stored(version));
+    }
+    let current = consensus_of_event(db, tenant_id, event_id)?
+        .into_iter()
+        .find(|k| k.employee_id == c.employee_id && k.competency == c.competency)
+        .ok_or_else(|| StoreError::NotFound(format!("konsensus {}", c.competency)))?;
+    Ok(ConsensusSaved::Conflict(Box::new(current)))
 }
 
 /// Every consensus of an event.
@@ -229,7 +274,7 @@ pub fn consensus_of_event(
     event_id: i64,
 ) -> Result<Vec<ConsensusRecord>, StoreError> {
     db.query(
-        "SELECT employee_id, competency, level_tenths, reason, decided_by, decided_at FROM consensus_decisions WHERE tenant_id = ? AND event_id = ? ORDER BY employee_id, competency",
+        "SELECT employee_id, competency, level_tenths, reason, decided_by, decided_at, version FROM consensus_decisions WHERE tenant_id = ? AND event_id = ? ORDER BY employee_id, competency",
         &[tenant_id.into(), event_id.into()],
     )?
     .iter()
@@ -241,6 +286,7 @@ pub fn consensus_of_event(
             reason: r.text(3)?.to_string(),
             decided_by: r.text(4)?.to_string(),
             decided_at: r.text(5)?.to_string(),
+            version: r.int(6)?,
         })
     })
     .collect()

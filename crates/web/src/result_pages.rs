@@ -692,3 +692,234 @@ pub async fn report_pdf(
         talenta_app::report::report_pdf(&r, &organisation),
     ))
 }
+
+struct MeetingRowView {
+    competency: String,
+    flagged: bool,
+    ratings: Vec<String>,
+    integrated: String,
+    level: String,
+    reason: String,
+    version: String,
+    by: String,
+}
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+struct MeetingPage {
+    layout: Layout,
+    code: String,
+    event_name: String,
+    csrf: String,
+    error: Option<String>,
+    summary: Option<String>,
+    participant: Option<i64>,
+    name: String,
+    nip: String,
+    rows: Vec<MeetingRowView>,
+}
+
+async fn meeting_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    code: String,
+    participant: Option<i64>,
+    outcome: Outcome,
+) -> Result<Response, WebError> {
+    let (a, c) = (actor.clone(), code.clone());
+    let (list, meeting) = state
+        .db(move |db| {
+            let list = scoring::worklist(db, &a, &c).map_err(|e| match e {
+                talenta_app::AppError::Invalid(_) => WebError::NotFound,
+                other => other.into(),
+            })?;
+            let meeting = match participant {
+                Some(p) => Some(talenta_app::meeting::meeting(db, &a, &c, p)?),
+                None => None,
+            };
+            Ok((list, meeting))
+        })
+        .await?;
+    let status = outcome.status();
+    let rows = meeting
+        .as_ref()
+        .map(|m| {
+            m.rows
+                .iter()
+                .map(|r| MeetingRowView {
+                    competency: r.integrated.competency.code().to_string(),
+                    flagged: r.integrated.disagreement,
+                    ratings: r
+                        .ratings
+                        .iter()
+                        .map(|x| {
+                            format!(
+                                "{} · {}: {}{}",
+                                x.assessor,
+                                x.method.label(),
+                                if x.level.is_some() {
+                                    level_text(x.level)
+                                } else {
+                                    "-".into()
+                                },
+                                if x.submitted || x.level.is_none() {
+                                    ""
+                                } else {
+                                    " (draf)"
+                                }
+                            )
+                        })
+                        .collect(),
+                    integrated: match (&r.integrated.level, &r.integrated.pending) {
+                        (Some(l), _) => level_text(Some(*l)),
+                        (None, Some(p)) => p.clone(),
+                        (None, None) => "-".into(),
+                    },
+                    level: r
+                        .consensus
+                        .as_ref()
+                        .map(|c| level_text(Level::from_tenths(c.level_tenths)))
+                        .unwrap_or_default(),
+                    reason: r
+                        .consensus
+                        .as_ref()
+                        .map(|c| c.reason.clone())
+                        .unwrap_or_default(),
+                    version: r
+                        .consensus
+                        .as_ref()
+                        .map(|c| c.version.to_string())
+                        .unwrap_or_default(),
+                    by: r
+                        .consensus
+                        .as_ref()
+                        .map(|c| format!("dicatat {} ({})", c.decided_by, c.decided_at))
+                        .unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let view = MeetingPage {
+        layout: page_layout(headers, Some(actor)),
+        event_name: list.event.name.clone(),
+        code,
+        csrf: csrf_of(actor),
+        error: outcome
+            .error
+            .or_else(|| (!outcome.conflicts.is_empty()).then(|| outcome.conflicts.join(" "))),
+        summary: outcome.summary,
+        participant,
+        name: meeting
+            .as_ref()
+            .map(|m| m.employee.name.clone())
+            .unwrap_or_default(),
+        nip: meeting
+            .as_ref()
+            .map(|m| m.employee.nip.to_string())
+            .unwrap_or_default(),
+        rows,
+    };
+    Ok((status, render(&view)?).into_response())
+}
+
+/// The assessors' meeting of one participant (`?peserta=ID`).
+pub async fn meeting(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let participant = match q.get("peserta").map(|p| p.trim()) {
+        None | Some("") => None,
+        Some(p) => Some(p.parse::<i64>().map_err(|_| WebError::NotFound)?),
+    };
+    meeting_page(
+        &state,
+        &headers,
+        &actor,
+        code,
+        participant,
+        Outcome::default(),
+    )
+    .await
+}
+
+/// Records the meeting's consensus on one competency; a consensus another assessor recorded
+/// since the page was opened is not overwritten: the page shows it (409).
+pub async fn agree(a: EventAction) -> Result<Response, WebError> {
+    let participant = a.field("peserta").parse::<i64>().ok();
+    let input = (|| {
+        let p = participant.ok_or("peserta tidak disebut")?;
+        let c = CompetencyCode::parse(a.field("competency"))
+            .map_err(|_| format!("kompetensi '{}' tidak dikenal", a.field("competency")))?;
+        let level = scoring::parse_level(a.field("level"))?.ok_or("level konsensus wajib diisi")?;
+        let version = match a.field("version") {
+            "" => None,
+            v => Some(
+                v.parse::<i64>()
+                    .map_err(|_| "versi tidak sah".to_string())?,
+            ),
+        };
+        Ok::<_, String>((p, c, level, a.field("reason").to_string(), version))
+    })();
+    let EventAction {
+        state,
+        headers,
+        actor,
+        code,
+        ..
+    } = a;
+    let outcome = match input {
+        Err(e) => Outcome {
+            error: Some(e),
+            ..Outcome::default()
+        },
+        Ok((p, comp, level, reason, version)) => {
+            let ctx = actor.ctx(&state.config.audit_key, state.now());
+            let (ac, c) = (actor.clone(), code.clone());
+            let comp2 = comp.clone();
+            let saved = state
+                .db(move |db| {
+                    shown(talenta_app::meeting::agree(
+                        db,
+                        &ctx,
+                        &ac,
+                        &c,
+                        &results::Decision {
+                            employee_id: p,
+                            competency: &comp2,
+                            level,
+                            reason: &reason,
+                        },
+                        version,
+                    ))
+                })
+                .await?;
+            match saved {
+                Err(e) => Outcome {
+                    error: Some(e),
+                    ..Outcome::default()
+                },
+                Ok(None) => Outcome {
+                    summary: Some(format!(
+                        "Konsensus {comp} dicatat: level {}.",
+                        level_text(Some(level))
+                    )),
+                    ..Outcome::default()
+                },
+                Ok(Some(other)) => Outcome {
+                    conflicts: vec![format!(
+                        "Konsensus {comp} tidak disimpan: {} sudah mencatat level {} ({}) setelah halaman ini dibuka. Nilai itu kini ditampilkan; ubah lagi bila rapat memutuskan lain.",
+                        other.decided_by,
+                        level_text(Level::from_tenths(other.level_tenths)),
+                        other.reason
+                    )],
+                    ..Outcome::default()
+                },
+            }
+        }
+    };
+    meeting_page(&state, &headers, &actor, code, participant, outcome).await
+}

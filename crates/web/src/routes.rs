@@ -379,6 +379,29 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         (
             page(
+                "meeting",
+                "/acara/{id}/rapat",
+                Score,
+                Target::Event,
+                "Rapat asesor seorang peserta: semua penilaian dan konsensus (?peserta=ID)",
+            ),
+            get(result_pages::meeting),
+        ),
+        (
+            mutating(
+                page(
+                    "meeting_agree",
+                    "/acara/{id}/rapat",
+                    Score,
+                    Target::Event,
+                    "Catat konsensus rapat asesor (compare-and-set)",
+                ),
+                Method::POST,
+            ),
+            post(result_pages::agree),
+        ),
+        (
+            page(
                 "event_results",
                 "/acara/{id}/hasil",
                 ManageResults,

@@ -68,12 +68,12 @@ fn expected(spec: &RouteSpec, role: Option<Role>, aim: Aim) -> u16 {
         "create_event" => 422,  // the empty form is refused
         "event_check_in" | "event_move" | "event_unavailable" | "event_conflict" => 422, // nobody named
         // Nothing scored or final in the test world: these refuse with the reason.
-        "save_scores" | "event_consensus" | "event_amend" => 422, // empty form
-        "event_publish_results" | "event_recap" => 422,           // no final result yet
-        "api_save_ratings" => 422,                                // empty body
-        "api_publish_results" => 422,                             // no final result yet
-        "import_upload" => 400,                                   // not a multipart body
-        "import_report" => 404,                                   // no such report
+        "save_scores" | "meeting_agree" | "event_consensus" | "event_amend" => 422, // empty form
+        "event_publish_results" | "event_recap" => 422, // no final result yet
+        "api_save_ratings" => 422,                      // empty body
+        "api_publish_results" => 422,                   // no final result yet
+        "import_upload" => 400,                         // not a multipart body
+        "import_report" => 404,                         // no such report
         _ => 200,
     }
 }
