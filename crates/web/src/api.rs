@@ -11,7 +11,7 @@ use talenta_app::access::Actor;
 use talenta_app::directory::{self, EmployeeQuery};
 
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, not_found_if_invalid};
 use crate::extract::{ApiId, ApiQuery};
 use crate::routes::{RouteSpec, Target, registry};
 
@@ -305,13 +305,6 @@ pub async fn event_ratings(
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })))
-}
-
-fn not_found_if_invalid(e: talenta_app::AppError) -> crate::WebError {
-    match e {
-        talenta_app::AppError::Invalid(_) => crate::WebError::NotFound,
-        other => other.into(),
-    }
 }
 
 /// One rating sent to the API.

@@ -45,6 +45,14 @@ impl From<talenta_app::AppError> for WebError {
     }
 }
 
+/// An unknown event code is "not found" rather than a form error.
+pub(crate) fn not_found_if_invalid(e: talenta_app::AppError) -> WebError {
+    match e {
+        talenta_app::AppError::Invalid(_) => WebError::NotFound,
+        other => other.into(),
+    }
+}
+
 impl WebError {
     /// HTTP status.
     pub fn status(&self) -> StatusCode {

@@ -16,6 +16,7 @@ use talenta_domain::development;
 use talenta_domain::method::Method;
 use talenta_domain::{CompetencyCode, Level};
 
+use crate::error::not_found_if_invalid;
 use crate::event_pages::{EventAction, attachment, render, shown};
 use crate::pages::{Layout, page_layout};
 use crate::{AppState, WebError};
@@ -24,6 +25,14 @@ fn csrf_of(actor: &Actor) -> String {
     match &actor.credential {
         Credential::Session { csrf } => csrf.clone(),
         Credential::ApiKey => String::new(),
+    }
+}
+
+/// `?peserta=ID` of the scoring and meeting pages (anything but a number: not found).
+fn participant_param(q: &HashMap<String, String>) -> Result<Option<i64>, WebError> {
+    match q.get("peserta").map(|p| p.trim()) {
+        None | Some("") => Ok(None),
+        Some(p) => p.parse::<i64>().map(Some).map_err(|_| WebError::NotFound),
     }
 }
 
@@ -108,10 +117,7 @@ async fn scoring_page(
     let (a, c) = (actor.clone(), code.clone());
     let (list, sheet) = state
         .db(move |db| {
-            let list = scoring::worklist(db, &a, &c).map_err(|e| match e {
-                talenta_app::AppError::Invalid(_) => WebError::NotFound,
-                other => other.into(),
-            })?;
+            let list = scoring::worklist(db, &a, &c).map_err(not_found_if_invalid)?;
             let sheet = match participant {
                 Some(p) => Some(scoring::sheet(db, &a, &c, p)?),
                 None => None,
@@ -211,10 +217,7 @@ pub async fn scoring(
     Path(code): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let participant = match q.get("peserta").map(|p| p.trim()) {
-        None | Some("") => None,
-        Some(p) => Some(p.parse::<i64>().map_err(|_| WebError::NotFound)?),
-    };
+    let participant = participant_param(&q)?;
     scoring_page(
         &state,
         &headers,
@@ -386,12 +389,7 @@ async fn results_page(
 ) -> Result<Response, WebError> {
     let (a, c) = (actor.clone(), code.clone());
     let all = state
-        .db(move |db| {
-            results::integration(db, &a, &c).map_err(|e| match e {
-                talenta_app::AppError::Invalid(_) => WebError::NotFound,
-                other => other.into(),
-            })
-        })
+        .db(move |db| results::integration(db, &a, &c).map_err(not_found_if_invalid))
         .await?;
     let mut competencies: Vec<CompetencyCode> = all
         .rows
@@ -730,10 +728,7 @@ async fn meeting_page(
     let (a, c) = (actor.clone(), code.clone());
     let (list, meeting) = state
         .db(move |db| {
-            let list = scoring::worklist(db, &a, &c).map_err(|e| match e {
-                talenta_app::AppError::Invalid(_) => WebError::NotFound,
-                other => other.into(),
-            })?;
+            let list = scoring::worklist(db, &a, &c).map_err(not_found_if_invalid)?;
             let meeting = match participant {
                 Some(p) => Some(talenta_app::meeting::meeting(db, &a, &c, p)?),
                 None => None,
@@ -831,10 +826,7 @@ pub async fn meeting(
     Path(code): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let participant = match q.get("peserta").map(|p| p.trim()) {
-        None | Some("") => None,
-        Some(p) => Some(p.parse::<i64>().map_err(|_| WebError::NotFound)?),
-    };
+    let participant = participant_param(&q)?;
     meeting_page(
         &state,
         &headers,
