@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/talenta-target}"
 if [ ! -x bench/.venv/bin/python ]; then
   python3 -m venv bench/.venv
-  bench/.venv/bin/pip install -q numpy openpyxl scipy
+  bench/.venv/bin/pip install -q numpy openpyxl scipy reportlab
 fi
+bench/.venv/bin/python -c "import reportlab" 2>/dev/null || bench/.venv/bin/pip install -q reportlab
 export BENCH_PYTHON="$PWD/bench/.venv/bin/python"
 cargo build --release -q -p talenta-bench -p talenta-cli
 BIN="$CARGO_TARGET_DIR/release"
@@ -18,6 +19,10 @@ $PIN "$BIN/talenta-bench" jpm 1000000
 bench/.venv/bin/python -c "import scipy" 2>/dev/null || bench/.venv/bin/pip install -q scipy
 echo "== Schedule of the 2,227-person Bekasi event with assessors (talenta vs scipy.optimize.milp / HiGHS), one core"
 $PIN "$BIN/talenta-bench" schedule 2227
+echo "== Integration and JPM of the 2,227-person Bekasi event from SQLite, 120,258 ratings (talenta vs Python sqlite3 + numpy), one core"
+$PIN "$BIN/talenta-bench" integrate 2227
+echo "== All 2,227 individual report PDFs after finalising (talenta vs reportlab), one core"
+$PIN "$BIN/talenta-bench" reports 2227
 echo "== Import of a 100,000-row employees workbook into SQLite (talenta vs openpyxl + sqlite3), both cores"
 "$BIN/talenta-bench" import 100000
 echo "== The same, pinned to one core (talenta then reads and stores on one thread)"

@@ -2,9 +2,12 @@
 //! same input files (both sides must agree on the answer). Run through `bench/run.sh`, which
 //! installs the Python peers and pins everything to one core. Figures go to docs/benchmarks.md.
 //!
-//! Usage: talenta-bench jpm [N] | import [ROWS] | schedule [N] | read [ROWS] | gen-employees ROWS DIR
+//! Usage: talenta-bench jpm [N] | import [ROWS] | schedule [N] | integrate [N] | reports [N] |
+//! read [ROWS] | gen-employees ROWS DIR
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark program: failing loudly is right
+
+mod results;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -422,6 +425,8 @@ fn main() {
     match args.get(1).map(String::as_str) {
         Some("jpm") => jpm(arg(2, 1_000_000)),
         Some("schedule") => schedule(arg(2, 2227)),
+        Some("integrate") => results::integrate(arg(2, 2227)),
+        Some("reports") => results::reports(arg(2, 2227)),
         Some("import") => import(arg(2, 100_000)),
         Some("read") => {
             // Reading alone (no validation, no storage): where the import's time goes.

@@ -114,21 +114,17 @@ pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegr
         assessors_of.entry(e).or_default().push(a);
     }
     let mut given: HashMap<(i64, i64, &str, &str), u8> = HashMap::new();
-    let scores = score::scores_of_event(db, tenant, event.id)?;
+    let scores = score::submitted_of_event(db, tenant, event.id)?;
     for s in &scores {
-        if s.submitted
-            && let Some(l) = s.level_tenths
-        {
-            given.insert(
-                (
-                    s.key.employee_id,
-                    s.key.assessor_id,
-                    s.key.method.as_str(),
-                    s.key.competency.as_str(),
-                ),
-                l,
-            );
-        }
+        given.insert(
+            (
+                s.employee_id,
+                s.assessor_id,
+                s.method.as_str(),
+                s.competency.as_str(),
+            ),
+            s.level_tenths,
+        );
     }
     let mut agreed: HashMap<i64, Vec<Consensus>> = HashMap::new();
     for c in score::consensus_of_event(db, tenant, event.id)? {

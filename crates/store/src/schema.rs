@@ -331,7 +331,8 @@ ALTER TABLE assessment_results ADD COLUMN published BIGINT NOT NULL DEFAULT 1;
 ALTER TABLE assessment_results ADD COLUMN job_class TEXT NOT NULL DEFAULT '';
 CREATE UNIQUE INDEX assessment_results_event ON assessment_results(tenant_id, event_id, employee_id);
 CREATE INDEX assessment_results_by_event ON assessment_results(event_id);
-CREATE INDEX scores_event ON scores(tenant_id, event_id);
+-- covering: integrating an event reads only this index, never the rows with their evidence
+CREATE INDEX scores_event ON scores(tenant_id, event_id, submitted, employee_id, assessor_id, method, competency, level_tenths);
 CREATE TABLE consensus_decisions (
   tenant_id BIGINT NOT NULL REFERENCES tenants(id),
   event_id BIGINT NOT NULL REFERENCES events(id),
