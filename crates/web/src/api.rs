@@ -510,3 +510,176 @@ pub async fn employee_report(
         "assessors": r.assessors,
     })))
 }
+
+/// `?participant=ID` of the meeting.
+#[derive(Deserialize, Default)]
+pub struct MeetingQuery {
+    participant: Option<i64>,
+}
+
+/// The assessors' meeting of one participant: every rating, the integrated level, consensus.
+pub async fn meeting(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    ApiQuery(q): ApiQuery<MeetingQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let p = q.participant.ok_or_else(|| {
+        ApiError(crate::WebError::BadRequest(
+            "sebutkan peserta: ?participant=ID".into(),
+        ))
+    })?;
+    let m = state
+        .db(move |db| Ok(talenta_app::meeting::meeting(db, &actor, &code, p)?))
+        .await?;
+    Ok(Json(json!({
+        "event": m.event.code, "employee_id": m.employee.id, "name": m.employee.name,
+        "competencies": m.rows.iter().map(|r| json!({
+            "competency": r.integrated.competency.code(), "level": r.integrated.level.map(|l| l.value()),
+            "disagreement": r.integrated.disagreement, "pending": r.integrated.pending,
+            "ratings": r.ratings.iter().map(|x| json!({
+                "assessor": x.assessor, "method": x.method.code(), "level": x.level.map(|l| l.value()), "submitted": x.submitted,
+            })).collect::<Vec<_>>(),
+            "consensus": r.consensus.as_ref().map(consensus_json),
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+fn consensus_json(c: &talenta_store::score::ConsensusRecord) -> Value {
+    json!({
+        "level": level_json(Some(c.level_tenths)), "reason": c.reason, "decided_by": c.decided_by,
+        "decided_at": c.decided_at, "version": c.version,
+    })
+}
+
+/// A level decided for one competency of one participant.
+#[derive(Deserialize)]
+pub struct DecisionIn {
+    employee_id: i64,
+    competency: String,
+    level: String,
+    #[serde(default)]
+    reason: String,
+    /// For the meeting: the version the consensus was read at (null: none yet).
+    version: Option<i64>,
+}
+
+impl DecisionIn {
+    fn parts(&self) -> Result<(talenta_domain::CompetencyCode, talenta_domain::Level), ApiError> {
+        let bad = |m: String| ApiError(crate::WebError::BadRequest(m));
+        let c = talenta_domain::CompetencyCode::parse(&self.competency)
+            .map_err(|_| bad(format!("kompetensi '{}' tidak dikenal", self.competency)))?;
+        let l = talenta_app::scoring::parse_level(&self.level)
+            .map_err(bad)?
+            .ok_or_else(|| bad("level wajib diisi".into()))?;
+        Ok((c, l))
+    }
+}
+
+/// Records the meeting's consensus as one of the participant's assessors, by compare-and-set:
+/// 409 with what is recorded when another assessor saved first.
+pub async fn agree(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<DecisionIn>,
+) -> Result<Response, ApiError> {
+    let (competency, level) = body.parts()?;
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let other = state
+        .db(move |db| {
+            let d = talenta_app::results::Decision {
+                employee_id: body.employee_id,
+                competency: &competency,
+                level,
+                reason: &body.reason,
+            };
+            Ok(talenta_app::meeting::agree(
+                db,
+                &ctx,
+                &actor,
+                &code,
+                &d,
+                body.version,
+            )?)
+        })
+        .await?;
+    Ok(match other {
+        None => Json(json!({ "stored": true })).into_response(),
+        Some(c) => (
+            axum::http::StatusCode::CONFLICT,
+            Json(json!({ "stored": false, "conflict": consensus_json(&c) })),
+        )
+            .into_response(),
+    })
+}
+
+/// Records the meeting's consensus as the administrator (an explicit, audited decision).
+pub async fn consensus(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<DecisionIn>,
+) -> Result<Json<Value>, ApiError> {
+    let (competency, level) = body.parts()?;
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    state
+        .db(move |db| {
+            let d = talenta_app::results::Decision {
+                employee_id: body.employee_id,
+                competency: &competency,
+                level,
+                reason: &body.reason,
+            };
+            Ok(talenta_app::results::record_consensus(
+                db, &ctx, &actor, &code, &d,
+            )?)
+        })
+        .await?;
+    Ok(Json(json!({ "stored": true })))
+}
+
+/// Corrects a final level with a reason (audit trail); answers the level it had.
+pub async fn amend(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<DecisionIn>,
+) -> Result<Json<Value>, ApiError> {
+    let (competency, level) = body.parts()?;
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let before = state
+        .db(move |db| {
+            let d = talenta_app::results::Decision {
+                employee_id: body.employee_id,
+                competency: &competency,
+                level,
+                reason: &body.reason,
+            };
+            Ok(talenta_app::results::amend(db, &ctx, &actor, &code, &d)?)
+        })
+        .await?;
+    Ok(Json(
+        json!({ "before": before.map(|l| l.value()), "after": level.value() }),
+    ))
+}
+
+/// A person's results across cycles side by side, with the change per competency.
+pub async fn employee_cycles(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    ApiId(id): ApiId,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let r = state
+        .db(move |db| Ok(talenta_app::results::reassessment(db, &ctx, &actor, id)?))
+        .await?;
+    Ok(Json(json!({
+        "results": r.results.iter().map(|x| json!({ "id": x.id, "assessed_on": x.assessed_on, "provider": x.provider })).collect::<Vec<_>>(),
+        "competencies": r.trends.iter().map(|t| json!({
+            "competency": t.competency.code(),
+            "levels": t.levels.iter().map(|l| l.map(|l| l.value())).collect::<Vec<_>>(),
+            "change": t.change_tenths.map(|c| f64::from(c) / 10.0),
+        })).collect::<Vec<_>>(),
+    })))
+}

@@ -552,6 +552,65 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(api::employee_report),
         ),
         (
+            api_route(page(
+                "api_meeting",
+                "/api/v1/events/{id}/meeting",
+                Score,
+                Target::Event,
+                "Rapat asesor seorang peserta (?participant=ID): semua penilaian, integrasi, konsensus",
+            )),
+            get(api::meeting),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_meeting_agree",
+                    "/api/v1/events/{id}/meeting",
+                    Score,
+                    Target::Event,
+                    "Catat konsensus rapat asesor (compare-and-set: 409 bila asesor lain lebih dulu)",
+                ),
+                Method::POST,
+            )),
+            post(api::agree),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_consensus",
+                    "/api/v1/events/{id}/consensus",
+                    ManageResults,
+                    Target::Event,
+                    "Catat konsensus oleh admin dengan alasan",
+                ),
+                Method::POST,
+            )),
+            post(api::consensus),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_amend",
+                    "/api/v1/events/{id}/amend",
+                    ManageResults,
+                    Target::Event,
+                    "Koreksi hasil final dengan alasan",
+                ),
+                Method::POST,
+            )),
+            post(api::amend),
+        ),
+        (
+            api_route(personal(page(
+                "api_employee_cycles",
+                "/api/v1/employees/{id}/cycles",
+                ViewResults,
+                Target::Employee,
+                "Hasil seorang pegawai antar-siklus, perubahan per kompetensi",
+            ))),
+            get(api::employee_cycles),
+        ),
+        (
             page(
                 "units",
                 "/unit",

@@ -70,10 +70,11 @@ fn expected(spec: &RouteSpec, role: Option<Role>, aim: Aim) -> u16 {
         // Nothing scored or final in the test world: these refuse with the reason.
         "save_scores" | "meeting_agree" | "event_consensus" | "event_amend" => 422, // empty form
         "event_publish_results" | "event_recap" => 422, // no final result yet
-        "api_save_ratings" => 422,                      // empty body
-        "api_publish_results" => 422,                   // no final result yet
-        "import_upload" => 400,                         // not a multipart body
-        "import_report" => 404,                         // no such report
+        "api_save_ratings" | "api_meeting_agree" | "api_consensus" | "api_amend" => 422, // empty body
+        "api_meeting" => 422,         // no participant named
+        "api_publish_results" => 422, // no final result yet
+        "import_upload" => 400,       // not a multipart body
+        "import_report" => 404,       // no such report
         _ => 200,
     }
 }

@@ -207,3 +207,47 @@ async fn flow(w: &World) {
     let recap = send(&state, get("/acara/asesmen-uji/rekap", Some(&admin))).await;
     assert_eq!(recap.status, 200);
 }
+
+fn post_json(
+    path: &str,
+    session: &(String, String),
+    body: &str,
+) -> axum::http::Request<axum::body::Body> {
+    axum::http::Request::post(path)
+        .header("cookie", format!("__Host-talenta={}", session.0))
+        .header("x-csrf-token", &session.1)
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from(body.to_string()))
+        .unwrap()
+}
+
+#[test]
+fn the_ratings_api_refuses_bad_json_in_bahasa_and_answers_a_stale_save_with_409_and_the_stored_value()
+ {
+    for w in worlds() {
+        rt().block_on(async {
+            let state = w.state();
+            let s = w.session(Role::Assessor);
+            let list = send(&state, get("/api/v1/events/asesmen-uji/ratings", Some(&s.0))).await;
+            assert_eq!(list.status, 200);
+            let v: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+            let p = v["participants"][0]["employee_id"].as_i64().expect("a participant");
+            let bad = send(&state, post_json("/api/v1/events/asesmen-uji/ratings", &s, "{ bukan json")).await;
+            assert_eq!(bad.status, 422);
+            assert!(bad.body.contains("isi permintaan bukan JSON yang sah"), "{}", bad.body);
+            let level = send(&state, post_json("/api/v1/events/asesmen-uji/ratings", &s,
+                &format!(r#"{{"employee_id":{p},"ratings":[{{"method":"wawancara","competency":"M.1","level":"6","evidence":"x","version":null}}]}}"#))).await;
+            assert_eq!(level.status, 422);
+            assert!(level.body.contains("level '6' tidak sah"), "{}", level.body);
+            let body = |l: &str| format!(r#"{{"employee_id":{p},"ratings":[{{"method":"wawancara","competency":"M.1","level":"{l}","evidence":"contoh","version":null}}]}}"#);
+            let first = send(&state, post_json("/api/v1/events/asesmen-uji/ratings", &s, &body("3"))).await;
+            assert_eq!(first.status, 200, "{}", first.body);
+            let second = send(&state, post_json("/api/v1/events/asesmen-uji/ratings", &s, &body("4"))).await;
+            assert_eq!(second.status, 409, "{}", second.body);
+            let v: serde_json::Value = serde_json::from_str(&second.body).unwrap();
+            assert_eq!(v["conflicts"][0]["stored"]["level"], 3.0);
+            assert_eq!(v["conflicts"][0]["stored"]["version"], 1);
+            assert_eq!(v["saved"], 0);
+        });
+    }
+}
