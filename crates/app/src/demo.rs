@@ -3806,6 +3806,7 @@ fn results(spec: &Spec, metas: &[Meta], as_of: NaiveDate, rules: &RuleSet) -> Ve
                 provider: round.provider.to_string(),
                 purpose: Purpose::Pemetaan,
                 levels: assessed_levels(spec, i, &metas[i], ri, rules),
+                job_class: None,
             });
         }
     }

@@ -1399,3 +1399,64 @@ fn an_accepted_import_is_recorded_in_the_audit_trail_and_a_refused_one_is_not() 
         assert!(v.iter().all(|x| x.first_break.is_none()));
     }
 }
+
+#[test]
+fn an_external_centres_results_keep_the_class_they_were_assessed_for_and_an_unknown_class_is_refused()
+ {
+    for mut t in testing::both() {
+        let dir = tempfile::tempdir().unwrap();
+        let tenant = prepared(&mut t.db, dir.path());
+        let people = dir.path().join("pegawai.csv");
+        std::fs::write(
+            &people,
+            "NIP;Nama;Kode Jabatan\n196608011988031001;Budi Santoso;SEKDA\n",
+        )
+        .unwrap();
+        ok(&mut t.db, &tenant, ImportKind::Employees, &people);
+        let head = "NIP;Tanggal Asesmen;Penyelenggara;Tujuan;Kelas Jabatan;M.1;M.2;M.3;M.4;M.5;M.6;M.7;M.8;SK.1\n";
+        let bad = dir.path().join("hasil-salah.csv");
+        std::fs::write(
+            &bad,
+            format!("{head}196608011988031001;2024-05-06;UPT Penilaian Kompetensi;Pemetaan;Kepala Seksi;3;3;3;3;3;3;3;3;3\n"),
+        )
+        .unwrap();
+        let o = run(&mut t.db, &tenant, ImportKind::Results, &bad).unwrap();
+        assert_eq!(o.errors.len(), 1, "{:#?}", o.errors);
+        assert_eq!(
+            (o.errors[0].row, o.errors[0].column.as_str()),
+            (2, "Kelas Jabatan")
+        );
+        assert!(
+            o.errors[0].reason.contains("'Kepala Seksi' tidak dikenal"),
+            "{}",
+            o.errors[0].reason
+        );
+        let emp = store::employee_by_nip(
+            &mut t.db,
+            tenant.id,
+            Nip::parse("196608011988031001").unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+        assert!(
+            store::results_of(&mut t.db, emp.id).unwrap().is_empty(),
+            "nothing stored"
+        );
+        let good = dir.path().join("hasil.csv");
+        std::fs::write(
+            &good,
+            format!("{head}196608011988031001;2024-05-06;UPT Penilaian Kompetensi;Pemetaan;Pengawas;3;3;3;3;3;3;3;3;3\n"),
+        )
+        .unwrap();
+        ok(&mut t.db, &tenant, ImportKind::Results, &good);
+        let stored = store::results_of(&mut t.db, emp.id).unwrap();
+        assert_eq!(
+            stored[0].job_class,
+            Some(talenta_domain::PositionClass::Pengawas)
+        );
+        assert!(
+            stored[0].published,
+            "an imported result is the person's to see"
+        );
+    }
+}

@@ -628,3 +628,76 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
         assert!(talenta_app::meeting::meeting(db, &outsider, &w.code, p).is_err());
     }
 }
+
+#[test]
+fn a_valid_result_is_reused_only_for_a_post_of_the_level_it_was_assessed_for_and_the_newest_wins() {
+    // domain.md section 9 (Peraturan BKN 26/2019): valid 3 years, reusable for a target post of
+    // the same level, the newest valid result wins.
+    use talenta_store::master::{ResultInput, list_positions, upsert_results};
+    let mut t = testing::sqlite();
+    let db = &mut t.db;
+    let w = world(db, Rule::Mean, Missing::Skip);
+    let (_, nip) = w.people[0];
+    let positions = list_positions(db, w.admin.tenant.id).unwrap();
+    let with_standard = |class: PositionClass, db: &mut Db| {
+        positions
+            .iter()
+            .filter(|p| p.class == class)
+            .find(|p| {
+                !talenta_store::master::standard_of(db, p.id)
+                    .unwrap()
+                    .is_empty()
+            })
+            .unwrap()
+            .code
+            .clone()
+    };
+    let pengawas = with_standard(PositionClass::Pengawas, db);
+    let administrator = with_standard(PositionClass::Administrator, db);
+    let result = |on: &str, class: PositionClass, level: &str| ResultInput {
+        nip,
+        assessed_on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
+        provider: "UPT Penilaian Kompetensi".into(),
+        purpose: Purpose::Pemetaan,
+        levels: CoreCompetency::ALL
+            .iter()
+            .map(|c| (CompetencyCode::Core(*c), l(level)))
+            .collect(),
+        job_class: Some(class),
+    };
+    upsert_results(
+        db,
+        w.admin.tenant.id,
+        &[
+            result("2023-11-26", PositionClass::Pengawas, "4"), // expired on 2026-11-26
+            result("2025-01-10", PositionClass::Pengawas, "3"),
+            result("2026-03-01", PositionClass::Administrator, "2"),
+        ],
+    )
+    .unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let jpm = |db: &mut Db, post: &str| {
+        talenta_app::jpm::jpm_for(db, &ctx(), &w.admin.tenant, nip, post, None, as_of)
+            .unwrap()
+            .result
+            .assessed_on
+            .to_string()
+    };
+    assert_eq!(
+        jpm(db, &pengawas),
+        "2025-01-10",
+        "the newer Administrator result is not reused for a Pengawas post"
+    );
+    assert_eq!(jpm(db, &administrator), "2026-03-01");
+    upsert_results(
+        db,
+        w.admin.tenant.id,
+        &[result("2025-06-01", PositionClass::Pengawas, "3,5")],
+    )
+    .unwrap();
+    assert_eq!(
+        jpm(db, &pengawas),
+        "2025-06-01",
+        "the newest valid result of the level wins"
+    );
+}

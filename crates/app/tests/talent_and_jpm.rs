@@ -225,6 +225,7 @@ fn fixture(db: &mut Db) -> Tenant {
                 provider: "UPT Penilaian Kompetensi".into(),
                 purpose: Purpose::Pemetaan,
                 levels: levels(sum),
+                job_class: None,
             })
         })
         .collect();

@@ -983,6 +983,8 @@ pub struct ResultInput {
     pub purpose: Purpose,
     /// Achieved levels.
     pub levels: Vec<(CompetencyCode, Level)>,
+    /// The class of post it was assessed for (`None`: not recorded; reusable at any level).
+    pub job_class: Option<PositionClass>,
 }
 
 /// Upserts results by (employee, date, provider) and their levels by competency. Counts are
@@ -1014,6 +1016,7 @@ pub fn upsert_results(
                 k.1.as_str().into(),
                 k.2.as_str().into(),
                 r.purpose.code().into(),
+                r.job_class.map(PositionClass::code).unwrap_or("").into(),
             ]
         })
         .collect();
@@ -1022,7 +1025,7 @@ pub fn upsert_results(
         tenant_id,
         "assessment_results",
         &["tenant_id", "employee_id", "assessed_on", "provider"],
-        &["purpose"],
+        &["purpose", "job_class"],
         &heads,
     )?;
     let ids_after: HashMap<(i64, String, String), i64> = db

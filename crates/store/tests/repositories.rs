@@ -324,6 +324,7 @@ fn standards_ratings_sanctions_and_results_round_trip() {
                 (m1.clone(), Level::parse("2.5").unwrap()),
                 (tech.clone(), Level::whole(3).unwrap()),
             ],
+            job_class: None,
         };
         let c1 = upsert_results(&mut t.db, tenant, std::slice::from_ref(&result)).unwrap();
         assert_eq!(

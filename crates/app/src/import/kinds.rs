@@ -160,6 +160,11 @@ const R_PROVIDER: Col = col_a(
     "assessment center / lembaga penyelenggara",
 );
 const R_PURPOSE: Col = col("Tujuan", true, "Pengisian Jabatan atau Pemetaan");
+const R_CLASS: Col = col(
+    "Kelas Jabatan",
+    false,
+    "kelas jabatan yang dinilai (mis. Pengawas, Administrator): hasil dipakai ulang hanya untuk jenjang yang sama",
+);
 const R_LEVELS: [Col; 9] = [
     col("M.1", false, "level capaian Integritas"),
     col("M.2", false, "level capaian Kerja Sama"),
@@ -188,7 +193,7 @@ pub fn columns(kind: ImportKind) -> Vec<Col> {
         ImportKind::Performance => vec![K_NIP, K_YEAR, K_PRED, K_SCORE],
         ImportKind::Sanctions => vec![H_NIP, H_LEVEL, H_DATE, H_END, H_DESC],
         ImportKind::Results => {
-            let mut v = vec![R_NIP, R_DATE, R_PROVIDER, R_PURPOSE];
+            let mut v = vec![R_NIP, R_DATE, R_PROVIDER, R_PURPOSE, R_CLASS];
             v.extend(R_LEVELS);
             v
         }
@@ -1022,6 +1027,13 @@ impl Sink for Results {
             &R_PURPOSE,
             fields::word(Purpose::parse, "Pengisian Jabatan, Pemetaan"),
         );
+        let job_class = f.opt(
+            &R_CLASS,
+            fields::word(
+                talenta_domain::PositionClass::parse,
+                "JPT Pratama, Administrator, Pengawas, Pelaksana, Ahli Pertama ...",
+            ),
+        );
         let mut levels: Vec<(CompetencyCode, Level)> = Vec::new();
         for (c, column) in CoreCompetency::ALL.into_iter().zip(R_LEVELS.iter()) {
             if let Some(l) = f.opt(column, fields::level) {
@@ -1064,6 +1076,7 @@ impl Sink for Results {
                 provider,
                 purpose,
                 levels,
+                job_class,
             });
         }
         Ok(())

@@ -123,6 +123,7 @@ fn seed_tenant(db: &mut Db, code: &str, nips: [&str; 2]) -> (Tenant, i64, [i64; 
                 .iter()
                 .map(|c| (CompetencyCode::Core(*c), Level::whole(3).unwrap()))
                 .collect(),
+            job_class: None,
         })
         .collect();
     upsert_results(db, t.id, &results).unwrap();
