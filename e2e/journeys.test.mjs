@@ -393,6 +393,8 @@ test('5. Two assessors score one participant, one gets the conflict, the admin i
           who.page.getByRole('link', { name: myName, exact: true }).click(),
         ]);
         await rateByKeyboard(who.page, levelOf);
+        // A full day goes on by keyboard: the next participant not yet submitted is offered.
+        await who.page.getByRole('link', { name: /^Peserta berikutnya: / }).waitFor();
       }
       await snap(b.page, 'step-5-sheet');
 

@@ -84,6 +84,8 @@ struct ScoringPage {
     conflicts: Vec<String>,
     sheet: Option<SheetView>,
     items: Vec<ItemView>,
+    /// The next participant on the list not yet submitted (id, name), to go on by keyboard.
+    next: Option<(i64, String)>,
 }
 
 /// What a save on the sheet did, for the page.
@@ -170,7 +172,18 @@ async fn scoring_page(
             .collect(),
     });
     let status = outcome.status();
+    let next = participant.and_then(|p| {
+        let at = list.items.iter().position(|i| i.employee_id == p)?;
+        list.items
+            .iter()
+            .cycle()
+            .skip(at + 1)
+            .take(list.items.len() - 1)
+            .find(|i| !i.submitted && !i.finalised)
+            .map(|i| (i.employee_id, i.name.clone()))
+    });
     let view = ScoringPage {
+        next,
         layout: page_layout(headers, Some(actor)),
         event_name: list.event.name.clone(),
         code,
