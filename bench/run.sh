@@ -8,7 +8,7 @@ if [ ! -x bench/.venv/bin/python ]; then
   python3 -m venv bench/.venv
   bench/.venv/bin/pip install -q numpy openpyxl scipy reportlab
 fi
-bench/.venv/bin/python -c "import reportlab" 2>/dev/null || bench/.venv/bin/pip install -q reportlab
+bench/.venv/bin/python -c "import reportlab, lap" 2>/dev/null || bench/.venv/bin/pip install -q reportlab lap
 export BENCH_PYTHON="$PWD/bench/.venv/bin/python"
 cargo build --release -q -p talenta-bench -p talenta-cli
 BIN="$CARGO_TARGET_DIR/release"
@@ -23,6 +23,10 @@ echo "== Integration and JPM of the 2,227-person Bekasi event from SQLite, 120,2
 $PIN "$BIN/talenta-bench" integrate 2227
 echo "== All 2,227 individual report PDFs after finalising (talenta vs reportlab), one core"
 $PIN "$BIN/talenta-bench" reports 2227
+echo "== Assignment of 2,000 people to 2,000 posts, JPM-like costs (talenta vs scipy linear_sum_assignment and lap), one core"
+$PIN "$BIN/talenta-bench" assign 2000
+echo "== Assignment 5,000 x 5,000, uniform random costs (target at most 1.5 s), one core"
+$PIN "$BIN/talenta-bench" assign 5000 uniform
 echo "== Import of a 100,000-row employees workbook into SQLite (talenta vs openpyxl + sqlite3), both cores"
 "$BIN/talenta-bench" import 100000
 echo "== The same, pinned to one core (talenta then reads and stores on one thread)"

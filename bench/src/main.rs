@@ -418,6 +418,59 @@ fn schedule(n: usize) {
     );
 }
 
+/// The assignment of n people to n posts: JPM-like costs (each person's level sum against each
+/// post's required sum, in basis points, maximised) or uniform random costs; talenta's solver
+/// against scipy's linear_sum_assignment and the `lap` package (lapjv), same totals required.
+fn assign(n: usize, uniform: bool) {
+    use talenta_planning::assignment::solve;
+    let mut rng = Rng(2000);
+    let cost: Vec<i64> = if uniform {
+        (0..n * n).map(|_| rng.below(1_000_000) as i64).collect()
+    } else {
+        let achieved: Vec<u64> = (0..n).map(|_| 90 + rng.below(200)).collect();
+        let required: Vec<u64> = (0..n).map(|_| 90 + 45 * rng.below(4)).collect();
+        achieved
+            .iter()
+            .flat_map(|a| {
+                required
+                    .iter()
+                    .map(move |r| -(((20000 * a + r) / (2 * r)) as i64))
+            })
+            .collect()
+    };
+    let mut total = 0;
+    let secs = best_of(3, || total = solve(n, n, &cost).unwrap().total);
+    let path = out_dir().join("assign-cost.i64");
+    let bytes: Vec<u8> = cost.iter().flat_map(|c| c.to_le_bytes()).collect();
+    std::fs::write(&path, bytes).unwrap();
+    let p = peer(
+        "bench/peers/assign_scipy_lap.py",
+        &[path.to_str().unwrap(), &n.to_string()],
+    );
+    assert_eq!(
+        p["scipy_total"].as_i64().unwrap(),
+        total,
+        "scipy finds another optimum"
+    );
+    assert_eq!(
+        p["lap_total"].as_i64().unwrap(),
+        total,
+        "lap finds another optimum"
+    );
+    let (scipy, lap) = (
+        p["scipy_seconds"].as_f64().unwrap(),
+        p["lap_seconds"].as_f64().unwrap(),
+    );
+    println!(
+        "{}",
+        serde_json::json!({
+            "bench": if uniform { "assign_uniform" } else { "assign_jpm_like" }, "n": n,
+            "talenta_ms": secs * 1e3, "scipy_ms": scipy * 1e3, "lap_ms": lap * 1e3,
+            "speedup_vs_scipy": scipy / secs, "speedup_vs_lap": lap / secs,
+        })
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg =
@@ -426,6 +479,10 @@ fn main() {
         Some("jpm") => jpm(arg(2, 1_000_000)),
         Some("schedule") => schedule(arg(2, 2227)),
         Some("integrate") => results::integrate(arg(2, 2227)),
+        Some("assign") => assign(
+            arg(2, 2000),
+            args.get(3).map(String::as_str) == Some("uniform"),
+        ),
         Some("reports") => results::reports(arg(2, 2227)),
         Some("import") => import(arg(2, 100_000)),
         Some("read") => {
