@@ -23,6 +23,8 @@ echo "== Integration and JPM of the 2,227-person Bekasi event from SQLite, 120,2
 $PIN "$BIN/talenta-bench" integrate 2227
 echo "== All 2,227 individual report PDFs after finalising (talenta vs reportlab), one core"
 $PIN "$BIN/talenta-bench" reports 2227
+echo "== JPM of 15,000 people against each of 2,000 posts (talenta vs numpy broadcasting), one core"
+$PIN "$BIN/talenta-bench" jpm-all 15000 2000
 echo "== Assignment of 2,000 people to 2,000 posts, JPM-like costs (talenta vs scipy linear_sum_assignment and lap), one core"
 $PIN "$BIN/talenta-bench" assign 2000
 echo "== Assignment 5,000 x 5,000, uniform random costs (target at most 1.5 s), one core"

@@ -418,6 +418,66 @@ fn schedule(n: usize) {
     );
 }
 
+/// JPM of every one of `people` against every one of `posts` (the input of a rotation plan or a
+/// succession list for a whole government), against numpy broadcasting.
+fn jpm_all(people: usize, posts: usize) {
+    let dir = out_dir();
+    let mut rng = Rng(15_000);
+    let required: Vec<[u8; 9]> = (0..posts)
+        .map(|_| {
+            let base = 10 + 10 * rng.below(4) as u8;
+            std::array::from_fn(|_| base + 5 * rng.below(2) as u8)
+        })
+        .collect();
+    let achieved: Vec<[u8; 9]> = (0..people)
+        .map(|_| std::array::from_fn(|_| 10 + 5 * rng.below(9) as u8))
+        .collect();
+    let sums = dense::required_sums(&required);
+    let asums: Vec<u32> = achieved.iter().map(dense::achieved_sum).collect();
+    std::fs::write(
+        dir.join("jpm_all_achieved.u32"),
+        asums
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("jpm_all_required.u32"),
+        sums.iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let mut out = vec![0u32; people * posts];
+    let secs = best_of(5, || {
+        // From the levels, as a caller has them: the sums are part of the work.
+        let sums = dense::required_sums(&required);
+        let asums: Vec<u32> = achieved.iter().map(dense::achieved_sum).collect();
+        dense::all_pairs(&asums, &sums, &mut out);
+        std::hint::black_box(&out);
+    });
+    let checksum: u64 = out.iter().map(|v| u64::from(*v)).sum();
+    let p = peer(
+        "bench/peers/jpm_all_pairs_numpy.py",
+        &[dir.to_str().unwrap()],
+    );
+    assert_eq!(
+        p["checksum"].as_u64().unwrap(),
+        checksum,
+        "numpy and talenta disagree"
+    );
+    let peer_secs = p["seconds"].as_f64().unwrap();
+    println!(
+        "{}",
+        serde_json::json!({
+            "bench": "jpm_all_pairs", "people": people, "posts": posts, "pairs": people * posts,
+            "talenta_ms": secs * 1e3, "numpy_ms": peer_secs * 1e3, "speedup_vs_numpy": peer_secs / secs,
+            "target_ms": 300, "checksum": checksum,
+        })
+    );
+}
+
 /// The assignment of n people to n posts: JPM-like costs (each person's level sum against each
 /// post's required sum, in basis points, maximised) or uniform random costs; talenta's solver
 /// against scipy's linear_sum_assignment and the `lap` package (lapjv), same totals required.
@@ -479,6 +539,7 @@ fn main() {
         Some("jpm") => jpm(arg(2, 1_000_000)),
         Some("schedule") => schedule(arg(2, 2227)),
         Some("integrate") => results::integrate(arg(2, 2227)),
+        Some("jpm-all") => jpm_all(arg(2, 15_000), arg(3, 2_000)),
         Some("assign") => assign(
             arg(2, 2000),
             args.get(3).map(String::as_str) == Some("uniform"),

@@ -432,6 +432,51 @@ pub mod dense {
             };
         }
     }
+
+    /// The achieved-level sum of a person (tenths).
+    pub fn achieved_sum(achieved: &[u8; 9]) -> u32 {
+        achieved.iter().map(|v| u32::from(*v)).sum()
+    }
+
+    /// JPM in hundredths of a percent of every person against every position: row `i` of `out`
+    /// (`achieved_sums.len()` rows of `required_sums.len()`) holds person `i` against each
+    /// position. People with the same level sum have the same JPM against every post, and level
+    /// sums take few values (nine levels in half steps), so each distinct sum's row is computed
+    /// once and copied.
+    pub fn all_pairs(achieved_sums: &[u32], required_sums: &[u32], out: &mut [u32]) {
+        let cols = required_sums.len();
+        assert_eq!(
+            out.len(),
+            achieved_sums.len() * cols,
+            "out is people x positions"
+        );
+        let mut distinct: Vec<u32> = achieved_sums.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let row_of = |a: u32, row: &mut [u32]| {
+            for (o, r) in row.iter_mut().zip(required_sums) {
+                *o = if *r == 0 {
+                    0
+                } else {
+                    (20_000 * a + r) / (2 * r)
+                };
+            }
+        };
+        if distinct.len() * 4 > achieved_sums.len() {
+            for (a, row) in achieved_sums.iter().zip(out.chunks_exact_mut(cols)) {
+                row_of(*a, row);
+            }
+            return;
+        }
+        let mut table = vec![0u32; distinct.len() * cols];
+        for (a, row) in distinct.iter().zip(table.chunks_exact_mut(cols)) {
+            row_of(*a, row);
+        }
+        for (a, row) in achieved_sums.iter().zip(out.chunks_exact_mut(cols)) {
+            let k = distinct.binary_search(a).unwrap_or(0);
+            row.copy_from_slice(&table[k * cols..(k + 1) * cols]);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -439,6 +484,23 @@ mod dense_tests {
     use super::*;
     use crate::competency::CoreCompetency;
     use proptest::prelude::*;
+
+    #[test]
+    fn people_sharing_a_level_sum_share_their_row_and_a_post_without_standard_gives_zero() {
+        // Pengawas standard (level 2 everywhere: 180 tenths) and an Administrator one (270).
+        let sums = [180u32, 270, 0];
+        let people: Vec<u32> = (0..100).map(|i| [180u32, 225, 144][i % 3]).collect();
+        let mut out = vec![0u32; people.len() * 3];
+        dense::all_pairs(&people, &sums, &mut out);
+        assert_eq!(&out[0..3], &[10_000, 6_667, 0]);
+        assert_eq!(&out[3..6], &[12_500, 8_333, 0]);
+        assert_eq!(
+            &out[6..9],
+            &[8_000, 5_333, 0],
+            "144 / 180 = 80 %: MS exactly"
+        );
+        assert_eq!(&out[297..300], &out[0..3]);
+    }
 
     proptest! {
         #[test]
@@ -455,6 +517,26 @@ mod dense_tests {
             let mut out = [0u32; 1];
             dense::basis_points(&[a], &[0], &dense::required_sums(&[r]), &mut out);
             prop_assert_eq!(u64::from(out[0]), general);
+        }
+
+        #[test]
+        fn every_pair_of_the_all_pairs_kernel_equals_the_one_by_one_kernel(
+            people in proptest::collection::vec(proptest::collection::vec(2u8..=10, 9), 1..40),
+            posts in proptest::collection::vec(proptest::collection::vec(0u8..=10, 9), 1..12),
+        ) {
+            let a: Vec<[u8; 9]> = people.iter().map(|p| std::array::from_fn(|i| p[i] * 5)).collect();
+            let r: Vec<[u8; 9]> = posts.iter().map(|p| std::array::from_fn(|i| p[i] * 5)).collect();
+            let sums = dense::required_sums(&r);
+            let asums: Vec<u32> = a.iter().map(dense::achieved_sum).collect();
+            let mut all = vec![0u32; a.len() * r.len()];
+            dense::all_pairs(&asums, &sums, &mut all);
+            for (i, person) in a.iter().enumerate() {
+                for p in 0..r.len() {
+                    let mut one = [0u32; 1];
+                    dense::basis_points(&[*person], &[p as u32], &sums, &mut one);
+                    prop_assert_eq!(all[i * r.len() + p], one[0]);
+                }
+            }
         }
     }
 }
