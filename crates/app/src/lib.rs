@@ -14,6 +14,7 @@ pub mod pdf;
 pub mod report;
 pub mod results;
 pub mod scoring;
+pub mod succession;
 pub mod talent;
 pub mod tenant;
 

@@ -279,6 +279,21 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Structural posts vacant now or whose holder retires within the months.
+    Vacancies {
+        /// Look this many months ahead.
+        #[arg(long, default_value_t = 12)]
+        months: u32,
+    },
+    /// The ranked successors of a post from the talent pool one rung below, with reasons.
+    Successors {
+        /// The post's code.
+        #[arg(long)]
+        position: String,
+        /// Also write the list (.xlsx or .pdf).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Moves one participant to another day and session (every rule re-checked).
     Move {
         /// Event code.
@@ -892,6 +907,56 @@ fn run(cli: Cli) -> Result<()> {
             std::fs::write(&path, bytes)
                 .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
             println!("Rekap ditulis ke {}", path.display());
+            Ok(())
+        }
+        Command::Vacancies { months } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            for v in talenta_app::succession::vacancies(&mut db, &cli_actor(&t, &ctx), as_of, months)
+                .map_err(refuse_invalid)?
+            {
+                println!(
+                    "{}  {}  {}  {}",
+                    v.position.code,
+                    v.position.name,
+                    v.unit,
+                    match (&v.holder, v.from) {
+                        (Some(h), Some(d)) => format!("kosong mulai {d} ({} pensiun)", h.name),
+                        _ => "kosong".into(),
+                    }
+                );
+            }
+            Ok(())
+        }
+        Command::Successors { position, output } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let actor = cli_actor(&t, &ctx);
+            let post = talenta_store::master::position_by_code(&mut db, t.id, &position)?
+                .ok_or_else(|| Refused(format!("jabatan '{position}' tidak ditemukan")))?;
+            let list = talenta_app::succession::successors(&mut db, &ctx, &actor, post.id, as_of)
+                .map_err(refuse_invalid)?;
+            println!("{}", list.tie_rule);
+            for (i, s) in list.candidates.iter().enumerate() {
+                println!(
+                    "{:>3}. {}  {}  kotak {}  JPM {}  {}{}",
+                    i + 1,
+                    s.employee.nip,
+                    s.employee.name,
+                    s.talent_box,
+                    s.jpm.map(|j| format!("{:.2}%", j.percent())).unwrap_or_else(|| "-".into()),
+                    s.readiness.label(),
+                    if s.missing.is_empty() { String::new() } else { format!(": {}", s.missing.join("; ")) }
+                );
+            }
+            if let Some(path) = output {
+                let bytes = if path.extension().is_some_and(|e| e == "pdf") {
+                    talenta_app::succession::successors_pdf(&list)
+                } else {
+                    talenta_app::succession::successors_xlsx(&list).map_err(refuse_invalid)?
+                };
+                std::fs::write(&path, bytes)
+                    .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
+                println!("Daftar ditulis ke {}", path.display());
+            }
             Ok(())
         }
         Command::Publish { event } => {
