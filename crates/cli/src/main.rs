@@ -911,8 +911,9 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Vacancies { months } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            for v in talenta_app::succession::vacancies(&mut db, &cli_actor(&t, &ctx), as_of, months)
-                .map_err(refuse_invalid)?
+            for v in
+                talenta_app::succession::vacancies(&mut db, &cli_actor(&t, &ctx), as_of, months)
+                    .map_err(refuse_invalid)?
             {
                 println!(
                     "{}  {}  {}  {}",
@@ -942,9 +943,15 @@ fn run(cli: Cli) -> Result<()> {
                     s.employee.nip,
                     s.employee.name,
                     s.talent_box,
-                    s.jpm.map(|j| format!("{:.2}%", j.percent())).unwrap_or_else(|| "-".into()),
+                    s.jpm
+                        .map(|j| format!("{:.2}%", j.percent()))
+                        .unwrap_or_else(|| "-".into()),
                     s.readiness.label(),
-                    if s.missing.is_empty() { String::new() } else { format!(": {}", s.missing.join("; ")) }
+                    if s.missing.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", s.missing.join("; "))
+                    }
                 );
             }
             if let Some(path) = output {

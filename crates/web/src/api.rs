@@ -683,3 +683,60 @@ pub async fn employee_cycles(
         })).collect::<Vec<_>>(),
     })))
 }
+
+/// `?months=N` of the vacancies.
+#[derive(Deserialize, Default)]
+pub struct VacancyQuery {
+    months: Option<u32>,
+}
+
+/// Structural posts vacant now or whose holder retires within the months (default 12).
+pub async fn vacancies(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    ApiQuery(q): ApiQuery<VacancyQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let as_of = state.now().date_naive();
+    let months = q.months.unwrap_or(12);
+    let list = state
+        .db(move |db| {
+            Ok(talenta_app::succession::vacancies(
+                db, &actor, as_of, months,
+            )?)
+        })
+        .await?;
+    Ok(Json(json!(list.iter().map(|v| json!({
+        "position_id": v.position.id, "code": v.position.code, "name": v.position.name,
+        "class": v.position.class.code(), "unit": v.unit, "vacant_from": v.from,
+        "retiring": v.holder.as_ref().map(|h| json!({ "nip": h.nip.digits(), "name": h.name })),
+    })).collect::<Vec<_>>())))
+}
+
+/// A post's ranked successors with every requirement's outcome and reason.
+pub async fn successors(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    ApiId(id): ApiId,
+) -> Result<Json<Value>, ApiError> {
+    let as_of = state.now().date_naive();
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let l = state
+        .db(move |db| {
+            Ok(talenta_app::succession::successors(
+                db, &ctx, &actor, id, as_of,
+            )?)
+        })
+        .await?;
+    Ok(Json(json!({
+        "position": { "id": l.position.id, "code": l.position.code, "name": l.position.name },
+        "as_of": l.as_of, "tie_rule": l.tie_rule,
+        "candidates": l.candidates.iter().map(|s| json!({
+            "employee_id": s.employee.id, "nip": s.employee.nip.digits(), "name": s.employee.name,
+            "current_position": s.position.code, "talent_box": s.talent_box,
+            "jpm_percent": s.jpm.map(|j| j.percent()), "category": s.category.map(|c| c.code()),
+            "readiness": s.readiness.label(),
+            "checks": s.checks.iter().map(|c| json!({ "requirement": format!("{:?}", c.requirement), "passed": c.passed, "reason": c.reason })).collect::<Vec<_>>(),
+            "missing": s.missing,
+        })).collect::<Vec<_>>(),
+    })))
+}

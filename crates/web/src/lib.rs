@@ -14,6 +14,7 @@ pub mod pages;
 pub mod result_pages;
 pub mod routes;
 pub mod security;
+pub mod succession_pages;
 pub mod svg;
 
 use std::sync::Arc;

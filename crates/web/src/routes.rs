@@ -9,7 +9,10 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use talenta_app::access::Permission;
 
-use crate::{AppState, api, event_pages, guard, master_pages, pages, result_pages, security};
+use crate::{
+    AppState, api, event_pages, guard, master_pages, pages, result_pages, security,
+    succession_pages,
+};
 
 /// What the path parameter `{id}` of a route names, so tests can aim it at the actor's own
 /// record, another record of the same tenant, or a record of another tenant.
@@ -609,6 +612,66 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "Hasil seorang pegawai antar-siklus, perubahan per kompetensi",
             ))),
             get(api::employee_cycles),
+        ),
+        (
+            page(
+                "vacancies",
+                "/suksesi",
+                ViewTalentMap,
+                Target::None,
+                "Jabatan struktural yang kosong atau akan kosong karena pensiun (?bulan=N)",
+            ),
+            get(succession_pages::vacancies),
+        ),
+        (
+            page(
+                "successors",
+                "/suksesi/{id}",
+                ViewTalentMap,
+                Target::Position,
+                "Calon pengganti sebuah jabatan, berurutan, dengan alasan",
+            ),
+            get(succession_pages::successors),
+        ),
+        (
+            page(
+                "successors_xlsx",
+                "/suksesi/{id}/xlsx",
+                ViewTalentMap,
+                Target::Position,
+                "Calon pengganti (.xlsx)",
+            ),
+            get(succession_pages::successors_xlsx),
+        ),
+        (
+            page(
+                "successors_pdf",
+                "/suksesi/{id}/pdf",
+                ViewTalentMap,
+                Target::Position,
+                "Calon pengganti (.pdf)",
+            ),
+            get(succession_pages::successors_pdf),
+        ),
+        (
+            api_route(page(
+                "api_vacancies",
+                "/api/v1/vacancies",
+                ViewTalentMap,
+                Target::None,
+                "Jabatan yang kosong atau akan kosong dalam N bulan (?months=N)",
+            )),
+            get(api::vacancies),
+        ),
+        (
+            api_route(page(
+                "api_successors",
+                "/api/v1/positions/{id}/successors",
+                ViewTalentMap,
+                Target::Position,
+                "Calon pengganti sebuah jabatan dengan syarat, kesiapan dan aturan urutan",
+            )),
+            get(api::successors),
         ),
         (
             page(

@@ -1,0 +1,184 @@
+//! Succession pages: posts that are or will be vacant, and a post's ranked successors with
+//! every requirement's outcome and reason, exported as XLSX and PDF.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::{Html, Response};
+use talenta_app::access::Actor;
+use talenta_app::succession;
+
+use crate::event_pages::{attachment, render};
+use crate::extract::Id;
+use crate::pages::{Layout, page_layout};
+use crate::{AppState, WebError};
+
+#[derive(Template)]
+#[template(path = "vacancies.html")]
+struct VacanciesPage {
+    layout: Layout,
+    months: u32,
+    as_of: String,
+    rows: Vec<(i64, String, &'static str, String, String)>,
+}
+
+/// `?bulan=N` (default 12): months ahead; anything else is refused with the reason.
+fn months(q: &HashMap<String, String>) -> Result<u32, WebError> {
+    match q.get("bulan").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => Ok(12),
+        Some(m) => m
+            .parse::<u32>()
+            .ok()
+            .filter(|m| *m <= 120)
+            .ok_or_else(|| WebError::BadRequest(format!("bulan '{m}' harus bilangan 0-120"))),
+    }
+}
+
+/// Structural posts vacant now or whose holder retires within the months.
+pub async fn vacancies(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Html<String>, WebError> {
+    let months = months(&q)?;
+    let as_of = state.now().date_naive();
+    let a = actor.clone();
+    let list = state
+        .db(move |db| Ok(succession::vacancies(db, &a, as_of, months)?))
+        .await?;
+    render(&VacanciesPage {
+        layout: page_layout(&headers, Some(&actor)),
+        months,
+        as_of: as_of.to_string(),
+        rows: list
+            .into_iter()
+            .map(|v| {
+                (
+                    v.position.id,
+                    v.position.name,
+                    v.position.class.label(),
+                    v.unit,
+                    match (v.holder, v.from) {
+                        (Some(h), Some(d)) => format!("kosong mulai {d}: {} pensiun", h.name),
+                        _ => "kosong".into(),
+                    },
+                )
+            })
+            .collect(),
+    })
+}
+
+struct Row {
+    id: i64,
+    nip: String,
+    name: String,
+    post: String,
+    talent_box: u8,
+    jpm: String,
+    category: &'static str,
+    readiness: &'static str,
+    checks: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "successors.html")]
+struct SuccessorsPage {
+    layout: Layout,
+    id: i64,
+    post: String,
+    class: &'static str,
+    as_of: String,
+    tie_rule: &'static str,
+    rows: Vec<Row>,
+}
+
+async fn list(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+) -> Result<succession::SuccessionList, WebError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let as_of = state.now().date_naive();
+    let a = actor.clone();
+    state
+        .db(move |db| Ok(succession::successors(db, &ctx, &a, id, as_of)?))
+        .await
+}
+
+/// A post's ranked successors.
+pub async fn successors(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Id(id): Id,
+) -> Result<Html<String>, WebError> {
+    let l = list(&state, &actor, id).await?;
+    render(&SuccessorsPage {
+        layout: page_layout(&headers, Some(&actor)),
+        id,
+        post: l.position.name.clone(),
+        class: l.position.class.label(),
+        as_of: l.as_of.to_string(),
+        tie_rule: l.tie_rule,
+        rows: l
+            .candidates
+            .iter()
+            .map(|s| Row {
+                id: s.employee.id,
+                nip: s.employee.nip.to_string(),
+                name: s.employee.name.clone(),
+                post: s.position.name.clone(),
+                talent_box: s.talent_box,
+                jpm: s
+                    .jpm
+                    .map(|j| format!("{:.2} %", j.percent()).replace('.', ","))
+                    .unwrap_or_else(|| "-".into()),
+                category: s.category.map(|c| c.code()).unwrap_or("-"),
+                readiness: s.readiness.label(),
+                checks: s
+                    .checks
+                    .iter()
+                    .map(|c| format!("{} {}", if c.passed { "✓" } else { "✗" }, c.reason))
+                    .chain(
+                        s.missing
+                            .iter()
+                            .filter(|m| m.starts_with("JPM") || m.starts_with("belum ada hasil"))
+                            .map(|m| format!("✗ {m}")),
+                    )
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+/// The list as a workbook.
+pub async fn successors_xlsx(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Id(id): Id,
+) -> Result<Response, WebError> {
+    let l = list(&state, &actor, id).await?;
+    Ok(attachment(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        format!("suksesi-{}.xlsx", l.position.code),
+        succession::successors_xlsx(&l)?,
+    ))
+}
+
+/// The list as a PDF.
+pub async fn successors_pdf(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Id(id): Id,
+) -> Result<Response, WebError> {
+    let l = list(&state, &actor, id).await?;
+    Ok(attachment(
+        "application/pdf",
+        format!("suksesi-{}.pdf", l.position.code),
+        succession::successors_pdf(&l),
+    ))
+}
