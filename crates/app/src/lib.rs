@@ -13,6 +13,7 @@ pub mod meeting;
 pub mod pdf;
 pub mod report;
 pub mod results;
+pub mod rotation;
 pub mod scoring;
 pub mod succession;
 pub mod talent;

@@ -1,0 +1,584 @@
+//! The rotation plan: who goes to which post when a government moves many officials at once.
+//! Every candidate gets one of the plan's posts or keeps out of it; the plan maximises the total
+//! fit (JPM against each post's standard in hundredths of a percent, plus a weight for the
+//! performance axis and one for staying in place) subject to eligibility (a lateral move within
+//! the rung, or a promotion that meets every requirement; never down), a minimum time in post,
+//! forbidden and pinned pairs and a maximum number of moves. The assignment is solved exactly by
+//! `talenta_planning::assignment`; the move limit by a penalty per move raised until the limit
+//! holds (the plan found is optimal for that penalty). An impossible plan is explained.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use talenta_domain::Nip;
+use talenta_domain::eligibility;
+use talenta_domain::jpm::{Jpm, match_profile};
+use talenta_domain::master::{Employee, Position};
+use talenta_planning::assignment::{FORBIDDEN, Infeasible, solve};
+use talenta_store::Db;
+use talenta_store::master as store;
+
+use crate::access::{Actor, Permission};
+use crate::talent::{newest_valid, talent_map};
+use crate::{AppError, Ctx};
+
+/// What to plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanSpec {
+    /// The posts in the plan (codes).
+    pub posts: Vec<String>,
+    /// Further candidates besides the holders of those posts.
+    pub candidates: Vec<Nip>,
+    /// Added fit per step of the performance axis (below 0, meets 1, above 2), in hundredths of
+    /// a percent of JPM.
+    pub performance_weight: u32,
+    /// Added fit for staying in one's own post.
+    pub stay_weight: u32,
+    /// Nobody moves who has been in their post fewer months.
+    pub min_months_in_post: u32,
+    /// Pairs that may not be used.
+    pub forbidden: Vec<(Nip, String)>,
+    /// Pairs that must be used.
+    pub pinned: Vec<(Nip, String)>,
+    /// At most this many people move (`None`: no limit).
+    pub max_moves: Option<u32>,
+}
+
+/// One person in the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanLine {
+    /// The person.
+    pub employee: Employee,
+    /// Their post now.
+    pub from: Option<Position>,
+    /// Their post in the plan (`None`: not given one of the plan's posts).
+    pub to: Option<Position>,
+    /// JPM against the post now.
+    pub fit_now: Option<Jpm>,
+    /// JPM against the post in the plan.
+    pub fit_plan: Option<Jpm>,
+    /// The best JPM this person has against any plan post they may take.
+    pub best_elsewhere: Option<(Jpm, String)>,
+    /// Whether they move.
+    pub moves: bool,
+    /// Why they may not move, if so.
+    pub held: Option<String>,
+}
+
+/// A computed plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Per person, the movers first.
+    pub lines: Vec<PlanLine>,
+    /// Posts left without anyone.
+    pub vacant: Vec<Position>,
+    /// Total fit of the plan (JPM hundredths plus weights).
+    pub total_fit: i64,
+    /// Total fit if nobody moved (the same weights).
+    pub total_now: i64,
+    /// People who move.
+    pub moves: usize,
+    /// The penalty per move the move limit needed (0: none).
+    pub move_penalty: i64,
+}
+
+/// Computes the plan.
+pub fn plan(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    spec: &PlanSpec,
+    as_of: NaiveDate,
+) -> Result<Plan, AppError> {
+    if !actor.may(Permission::ViewTalentMap, None) {
+        return Err(AppError::Forbidden);
+    }
+    let tenant = actor.tenant.id;
+    let invalid = |m: String| AppError::Invalid(m);
+    if spec.posts.is_empty() {
+        return Err(invalid(
+            "pilih paling sedikit satu jabatan untuk rencana rotasi".into(),
+        ));
+    }
+    let rules = store::rules(db, &actor.tenant)?;
+    let all_posts: HashMap<String, Position> = store::list_positions(db, tenant)?
+        .into_iter()
+        .map(|p| (p.code.clone(), p))
+        .collect();
+    let mut posts: Vec<Position> = Vec::new();
+    let mut unknown = Vec::new();
+    for code in &spec.posts {
+        match all_posts.get(code.trim()) {
+            Some(p) if !posts.iter().any(|x| x.id == p.id) => posts.push(p.clone()),
+            Some(_) => {}
+            None => unknown.push(code.clone()),
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(invalid(format!(
+            "jabatan tidak ditemukan: {}",
+            unknown.join(", ")
+        )));
+    }
+    let employees = store::list_employees(db, tenant)?;
+    let by_nip: HashMap<Nip, &Employee> = employees.iter().map(|e| (e.nip, e)).collect();
+    let post_ids: HashSet<i64> = posts.iter().map(|p| p.id).collect();
+    let mut people: Vec<Employee> = employees
+        .iter()
+        .filter(|e| e.position_id.is_some_and(|p| post_ids.contains(&p)))
+        .cloned()
+        .collect();
+    let mut missing = Vec::new();
+    for n in &spec.candidates {
+        match by_nip.get(n) {
+            Some(e) if !people.iter().any(|x| x.id == e.id) => people.push((*e).clone()),
+            Some(_) => {}
+            None => missing.push(n.to_string()),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(invalid(format!(
+            "NIP berikut bukan pegawai instansi ini: {}",
+            missing.join(", ")
+        )));
+    }
+    if people.is_empty() {
+        return Err(invalid(
+            "tidak ada calon: jabatan yang dipilih kosong dan tidak ada NIP calon".into(),
+        ));
+    }
+    let col_of: HashMap<&str, usize> = posts
+        .iter()
+        .enumerate()
+        .map(|(j, p)| (p.code.as_str(), j))
+        .collect();
+    let row_of: HashMap<Nip, usize> = people.iter().enumerate().map(|(i, e)| (e.nip, i)).collect();
+    let pair = |(n, code): &(Nip, String)| -> Result<(usize, usize), AppError> {
+        let i = *row_of
+            .get(n)
+            .ok_or_else(|| AppError::Invalid(format!("NIP {n} bukan calon dalam rencana ini")))?;
+        let j = *col_of.get(code.trim()).ok_or_else(|| {
+            AppError::Invalid(format!("jabatan '{code}' tidak termasuk rencana ini"))
+        })?;
+        Ok((i, j))
+    };
+    let forbidden: Vec<(usize, usize)> =
+        spec.forbidden.iter().map(pair).collect::<Result<_, _>>()?;
+    let pinned: Vec<(usize, usize)> = spec.pinned.iter().map(pair).collect::<Result<_, _>>()?;
+    // Facts per person.
+    let positions_by_id: HashMap<i64, Position> =
+        all_posts.values().map(|p| (p.id, p.clone())).collect();
+    let map = talent_map(db, &actor.tenant, as_of)?;
+    let performance: HashMap<i64, u32> = map
+        .placements
+        .iter()
+        .filter_map(|p| p.performance.map(|x| (p.employee_id, x.index() as u32)))
+        .collect();
+    let results = store::results(db, tenant)?;
+    let ratings = store::ratings(db, tenant)?;
+    let standards = store::standards(db, tenant)?;
+    let (rows, cols) = (people.len(), posts.len() + people.len());
+    let mut cost = vec![FORBIDDEN; rows * cols];
+    let mut fit = vec![None::<Jpm>; rows * posts.len()];
+    let mut held: Vec<Option<String>> = vec![None; rows];
+    let mut why_not: HashMap<(usize, usize), String> = HashMap::new();
+    for (i, e) in people.iter().enumerate() {
+        let current = e.position_id.and_then(|id| positions_by_id.get(&id));
+        let own_result = results
+            .get(&e.id)
+            .and_then(|r| newest_valid(r, as_of, rules.result_validity_years));
+        if let Some(since) = e.position_since {
+            let months = months_between(since, as_of);
+            if months < i64::from(spec.min_months_in_post) {
+                held[i] = Some(format!(
+                    "baru {months} bulan pada jabatan sekarang (minimal {} bulan)",
+                    spec.min_months_in_post
+                ));
+            }
+        }
+        let perf =
+            i64::from(performance.get(&e.id).copied().unwrap_or(0) * spec.performance_weight);
+        let sanctions = store::sanctions_of(db, e.id)?;
+        let candidate = eligibility::Candidate {
+            birth_date: e.birth_date,
+            appointed_on: e.nip.appointed_on(),
+            education: e.education,
+            rank: e.rank,
+            current_class: current.map(|p| p.class),
+            in_class_since: e.position_since,
+            ratings: ratings
+                .get(&e.id)
+                .map(|r| r.iter().map(|y| (y.year, y.rating)).collect())
+                .unwrap_or_default(),
+            sanctions: sanctions.iter().map(|s| (s.level, s.decided_on)).collect(),
+        };
+        // Keeping out of the plan's posts: nothing gained, nothing lost.
+        cost[i * cols + posts.len() + i] = 0;
+        for (j, p) in posts.iter().enumerate() {
+            let own = current.is_some_and(|c| c.id == p.id);
+            let standard = standards.get(&p.id).map(Vec::as_slice).unwrap_or_default();
+            let jpm = own_result.and_then(|r| {
+                match_profile(&r.levels, standard, rules.technical_weight(p.class)).jpm
+            });
+            fit[i * posts.len() + j] = jpm;
+            let allowed: Result<(), String> = if own {
+                Ok(())
+            } else if let Some(h) = &held[i] {
+                Err(h.clone())
+            } else if jpm.is_none() {
+                Err("tidak ada hasil asesmen yang berlaku untuk jabatan ini".into())
+            } else {
+                match current.map(|c| c.class.rung().cmp(&p.class.rung())) {
+                    Some(std::cmp::Ordering::Greater) => Err("turun jenjang".into()),
+                    Some(std::cmp::Ordering::Less) | None => {
+                        let checks = eligibility::check_promotion(
+                            &candidate,
+                            eligibility::Target {
+                                class: p.class,
+                                eselon: p.eselon,
+                            },
+                            as_of,
+                            &rules,
+                        );
+                        let failed: Vec<String> = checks
+                            .iter()
+                            .filter(|c| !c.passed)
+                            .map(|c| c.reason.clone())
+                            .collect();
+                        if failed.is_empty() {
+                            Ok(())
+                        } else {
+                            Err(failed.join("; "))
+                        }
+                    }
+                    Some(std::cmp::Ordering::Equal) => Ok(()),
+                }
+            };
+            match allowed {
+                Ok(()) => {
+                    let score = jpm.map(|j| j.basis_points() as i64).unwrap_or(0)
+                        + perf
+                        + if own { i64::from(spec.stay_weight) } else { 0 };
+                    cost[i * cols + j] = -score;
+                }
+                Err(why) => {
+                    why_not.insert((i, j), why);
+                }
+            }
+        }
+    }
+    for (i, j) in &forbidden {
+        cost[i * cols + j] = FORBIDDEN;
+    }
+    for &(i, j) in &pinned {
+        if cost[i * cols + j] == FORBIDDEN {
+            return Err(invalid(format!(
+                "{} tidak dapat disematkan ke {}: {}",
+                people[i].name,
+                posts[j].name,
+                why_not
+                    .get(&(i, j))
+                    .cloned()
+                    .unwrap_or_else(|| "pasangan ini dilarang".into())
+            )));
+        }
+    }
+    for (k, &(i, j)) in pinned.iter().enumerate() {
+        if let Some(&(i2, _)) = pinned[..k]
+            .iter()
+            .find(|(_, j2)| *j2 == j)
+            .filter(|(i2, _)| *i2 != i)
+        {
+            return Err(invalid(format!(
+                "rencana tidak mungkin: {} disematkan untuk dua orang, {} dan {}",
+                posts[j].name, people[i2].name, people[i].name
+            )));
+        }
+        if let Some(&(_, j2)) = pinned[..k]
+            .iter()
+            .find(|(i2, _)| *i2 == i)
+            .filter(|(_, j2)| *j2 != j)
+        {
+            return Err(invalid(format!(
+                "rencana tidak mungkin: {} disematkan ke dua jabatan, {} dan {}",
+                people[i].name, posts[j2].name, posts[j].name
+            )));
+        }
+    }
+    for &(i, j) in &pinned {
+        for k in 0..cols {
+            if k != j {
+                cost[i * cols + k] = FORBIDDEN;
+            }
+        }
+        for r in 0..rows {
+            if r != i {
+                cost[r * cols + j] = FORBIDDEN;
+            }
+        }
+    }
+    let own_col: Vec<Option<usize>> = people
+        .iter()
+        .map(|e| posts.iter().position(|p| Some(p.id) == e.position_id))
+        .collect();
+    let is_move = |i: usize, j: usize| j < posts.len() && own_col[i] != Some(j);
+    let explain = |e: Infeasible| -> AppError {
+        match e {
+            Infeasible::Hall { rows: r, cols: c } => AppError::Invalid(format!(
+                "rencana tidak mungkin: {} hanya dapat menempati {}",
+                r.iter()
+                    .map(|i| people[*i].name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if c.is_empty() {
+                    "tidak satu jabatan pun".to_string()
+                } else {
+                    c.iter()
+                        .map(|j| {
+                            if *j < posts.len() {
+                                posts[*j].name.clone()
+                            } else {
+                                format!("tetap di luar rencana ({})", people[j - posts.len()].name)
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            )),
+            other => AppError::Invalid(format!("rencana tidak dapat dihitung: {other}")),
+        }
+    };
+    let run = |penalty: i64| -> Result<talenta_planning::assignment::Solution, AppError> {
+        let mut c = cost.clone();
+        if penalty > 0 {
+            for i in 0..rows {
+                for j in 0..posts.len() {
+                    let x = &mut c[i * cols + j];
+                    if *x != FORBIDDEN && is_move(i, j) {
+                        *x += penalty;
+                    }
+                }
+            }
+        }
+        solve(rows, cols, &c).map_err(explain)
+    };
+    let count_moves = |s: &talenta_planning::assignment::Solution| {
+        s.row_to_col
+            .iter()
+            .enumerate()
+            .filter(|(i, j)| is_move(*i, **j))
+            .count()
+    };
+    let mut best = run(0)?;
+    let mut penalty = 0i64;
+    if let Some(max) = spec.max_moves {
+        let forced = pinned.iter().filter(|(i, j)| is_move(*i, *j)).count();
+        if forced > max as usize {
+            return Err(invalid(format!(
+                "rencana tidak mungkin: {forced} pasangan yang disematkan sudah berarti {forced} perpindahan, lebih dari batas {max}"
+            )));
+        }
+        if count_moves(&best) > max as usize {
+            // The smallest penalty per move that keeps the moves within the limit.
+            let (mut lo, mut hi) = (0i64, 2_000_000i64);
+            let mut found = run(hi)?;
+            while lo + 1 < hi {
+                let mid = (lo + hi) / 2;
+                let s = run(mid)?;
+                if count_moves(&s) <= max as usize {
+                    hi = mid;
+                    found = s;
+                } else {
+                    lo = mid;
+                }
+            }
+            best = found;
+            penalty = hi;
+        }
+    }
+    let score = |i: usize, j: usize| -> i64 {
+        if cost[i * cols + j] == FORBIDDEN {
+            0
+        } else {
+            -cost[i * cols + j]
+        }
+    };
+    let total_fit: i64 = best
+        .row_to_col
+        .iter()
+        .enumerate()
+        .map(|(i, j)| score(i, *j))
+        .sum();
+    let total_now: i64 = (0..rows)
+        .map(|i| own_col[i].map(|j| score(i, j)).unwrap_or(0))
+        .sum();
+    let taken: HashSet<usize> = best
+        .row_to_col
+        .iter()
+        .copied()
+        .filter(|j| *j < posts.len())
+        .collect();
+    let mut lines: Vec<PlanLine> = people
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let j = best.row_to_col[i];
+            let best_elsewhere = (0..posts.len())
+                .filter(|k| cost[i * cols + k] != FORBIDDEN)
+                .filter_map(|k| fit[i * posts.len() + k].map(|f| (f, posts[k].name.clone())))
+                .max_by_key(|(f, _)| f.basis_points());
+            PlanLine {
+                employee: e.clone(),
+                from: e
+                    .position_id
+                    .and_then(|id| positions_by_id.get(&id))
+                    .cloned(),
+                to: (j < posts.len()).then(|| posts[j].clone()),
+                fit_now: own_col[i].and_then(|k| fit[i * posts.len() + k]),
+                fit_plan: (j < posts.len())
+                    .then(|| fit[i * posts.len() + j])
+                    .flatten(),
+                best_elsewhere,
+                moves: is_move(i, j),
+                held: held[i].clone(),
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        b.moves
+            .cmp(&a.moves)
+            .then_with(|| a.employee.name.cmp(&b.employee.name))
+    });
+    let moves = lines.iter().filter(|l| l.moves).count();
+    db.transaction(|tx| {
+        ctx.record(
+            tx,
+            tenant,
+            "result.read",
+            "rotation",
+            serde_json::json!({ "use": "rotation_plan", "people": rows, "posts": posts.len(), "moves": moves }),
+        )?;
+        Ok::<(), AppError>(())
+    })?;
+    Ok(Plan {
+        vacant: posts
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !taken.contains(j))
+            .map(|(_, p)| p.clone())
+            .collect(),
+        lines,
+        total_fit,
+        total_now,
+        moves,
+        move_penalty: penalty,
+    })
+}
+
+fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    use chrono::Datelike;
+    let m =
+        i64::from(to.year() - from.year()) * 12 + i64::from(to.month()) - i64::from(from.month());
+    if to.day() < from.day() { m - 1 } else { m }
+}
+
+/// The draft decree list (people who move) as a workbook.
+pub fn decree_xlsx(plan: &Plan) -> Result<Vec<u8>, AppError> {
+    use crate::import::report::escape_cell;
+    let io = |e: rust_xlsxwriter::XlsxError| {
+        AppError::Invalid(format!("daftar tidak dapat ditulis: {e}"))
+    };
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name("Rancangan SK").map_err(io)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        "RANCANGAN LAMPIRAN KEPUTUSAN: PEMINDAHAN DAN PENGANGKATAN DALAM JABATAN",
+        &bold,
+    )
+    .map_err(io)?;
+    for (c, h) in [
+        "No",
+        "NIP",
+        "Nama",
+        "Pangkat/Gol.",
+        "Jabatan lama",
+        "Jabatan baru",
+        "JPM lama (%)",
+        "JPM baru (%)",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(2, c as u16, *h, &bold)
+            .map_err(io)?;
+    }
+    for (k, l) in plan.lines.iter().filter(|l| l.moves).enumerate() {
+        let r = k as u32 + 3;
+        ws.write_number(r, 0, (k + 1) as f64).map_err(io)?;
+        ws.write_string(r, 1, l.employee.nip.digits()).map_err(io)?;
+        ws.write_string(r, 2, escape_cell(&l.employee.name))
+            .map_err(io)?;
+        ws.write_string(r, 3, l.employee.rank.map(|g| g.code()).unwrap_or("-"))
+            .map_err(io)?;
+        ws.write_string(
+            r,
+            4,
+            escape_cell(&l.from.as_ref().map(|p| p.name.clone()).unwrap_or_default()),
+        )
+        .map_err(io)?;
+        ws.write_string(
+            r,
+            5,
+            escape_cell(&l.to.as_ref().map(|p| p.name.clone()).unwrap_or_default()),
+        )
+        .map_err(io)?;
+        if let Some(j) = l.fit_now {
+            ws.write_number(r, 6, (j.percent() * 100.0).round() / 100.0)
+                .map_err(io)?;
+        }
+        if let Some(j) = l.fit_plan {
+            ws.write_number(r, 7, (j.percent() * 100.0).round() / 100.0)
+                .map_err(io)?;
+        }
+    }
+    ws.set_column_width(1, 20).map_err(io)?;
+    ws.set_column_width(2, 34).map_err(io)?;
+    ws.set_column_width(4, 40).map_err(io)?;
+    ws.set_column_width(5, 40).map_err(io)?;
+    wb.save_to_buffer().map_err(io)
+}
+
+/// The draft decree list as a PDF.
+pub fn decree_pdf(plan: &Plan) -> Vec<u8> {
+    let rows: Vec<Vec<String>> = plan
+        .lines
+        .iter()
+        .filter(|l| l.moves)
+        .enumerate()
+        .map(|(k, l)| {
+            vec![
+                (k + 1).to_string(),
+                l.employee.nip.to_string(),
+                l.employee.name.clone(),
+                l.from.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+                l.to.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    crate::pdf::table(
+        "Rancangan lampiran keputusan pemindahan dalam jabatan",
+        &format!("{} orang pindah; rancangan, bukan keputusan", plan.moves),
+        &[
+            ("No", 40.0),
+            ("NIP", 62.0),
+            ("Nama", 160.0),
+            ("Jabatan lama", 300.0),
+            ("Jabatan baru", 450.0),
+        ],
+        &rows,
+    )
+    .to_bytes()
+}

@@ -1,0 +1,307 @@
+//! Rotation plans on the demo Kota Mojokerto: 50 Pengawas posts among their holders, the move
+//! limit, pins, forbidden pairs, staying weight, rectangular plans and an impossible plan.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use talenta_app::access::{Actor, Credential, Role};
+use talenta_app::rotation::{PlanSpec, plan};
+use talenta_domain::PositionClass;
+use talenta_store::{Db, testing};
+
+fn ctx() -> talenta_app::Ctx {
+    talenta_app::Ctx {
+        actor: "uji".into(),
+        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
+        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    }
+}
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn mojokerto(db: &mut Db) -> Actor {
+    let g = talenta_app::demo::demo_governments(as_of())
+        .into_iter()
+        .find(|g| g.code == "kota-mojokerto")
+        .unwrap();
+    talenta_app::demo::load(db, &ctx(), &g).unwrap();
+    let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
+        .unwrap()
+        .unwrap();
+    Actor {
+        account_id: None,
+        name: "uji".into(),
+        login: "uji".into(),
+        tenant,
+        role: Role::TenantAdmin,
+        employee_id: None,
+        tenants: vec![],
+        credential: Credential::ApiKey,
+    }
+}
+
+fn pengawas_posts(db: &mut Db, a: &Actor, n: usize) -> Vec<String> {
+    talenta_store::master::list_positions(db, a.tenant.id)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.class == PositionClass::Pengawas)
+        .take(n)
+        .map(|p| p.code)
+        .collect()
+}
+
+#[test]
+fn fifty_pengawas_posts_the_plan_is_at_least_as_fit_as_now_and_the_move_limit_holds() {
+    for mut t in testing::both() {
+        let db = &mut t.db;
+        let a = mojokerto(db);
+        let posts = pengawas_posts(db, &a, 50);
+        let spec = PlanSpec {
+            posts: posts.clone(),
+            performance_weight: 200,
+            ..PlanSpec::default()
+        };
+        let p = plan(db, &ctx(), &a, &spec, as_of()).unwrap();
+        assert!(
+            p.total_fit >= p.total_now,
+            "{}: {} < {}",
+            t.name,
+            p.total_fit,
+            p.total_now
+        );
+        assert!(p.moves > 0, "someone fits better elsewhere");
+        let taken: Vec<&str> = p
+            .lines
+            .iter()
+            .filter_map(|l| l.to.as_ref().map(|x| x.code.as_str()))
+            .collect();
+        assert_eq!(
+            taken.len(),
+            taken.iter().collect::<HashSet<_>>().len(),
+            "one person per post"
+        );
+        for l in &p.lines {
+            if let (Some(f), Some(to)) = (&l.from, &l.to) {
+                assert!(to.class.rung() >= f.class.rung(), "nobody moves down");
+            }
+            if l.held.is_some() {
+                assert!(!l.moves, "a person held by the minimum time stays");
+            }
+        }
+        let limited = plan(
+            db,
+            &ctx(),
+            &a,
+            &PlanSpec {
+                max_moves: Some(3),
+                ..spec.clone()
+            },
+            as_of(),
+        )
+        .unwrap();
+        assert!(limited.moves <= 3, "{}", limited.moves);
+        assert!(limited.total_fit >= limited.total_now);
+        assert!(limited.total_fit <= p.total_fit);
+        let stay = plan(
+            db,
+            &ctx(),
+            &a,
+            &PlanSpec {
+                stay_weight: 1_000_000,
+                ..spec.clone()
+            },
+            as_of(),
+        )
+        .unwrap();
+        assert_eq!(stay.moves, 0, "a heavy weight for staying keeps everyone");
+    }
+}
+
+#[test]
+fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_used() {
+    let mut t = testing::sqlite();
+    let db = &mut t.db;
+    let a = mojokerto(db);
+    let posts = pengawas_posts(db, &a, 20);
+    let spec = PlanSpec {
+        posts: posts.clone(),
+        ..PlanSpec::default()
+    };
+    let base = plan(db, &ctx(), &a, &spec, as_of()).unwrap();
+    // Pin someone (not held) to another holder's post.
+    let mover = base
+        .lines
+        .iter()
+        .find(|l| l.held.is_none() && l.fit_now.is_some())
+        .unwrap();
+    let target = base
+        .lines
+        .iter()
+        .filter_map(|l| l.from.as_ref())
+        .find(|p| Some(p.id) != mover.from.as_ref().map(|x| x.id))
+        .unwrap()
+        .code
+        .clone();
+    let pinned = plan(
+        db,
+        &ctx(),
+        &a,
+        &PlanSpec {
+            pinned: vec![(mover.employee.nip, target.clone())],
+            ..spec.clone()
+        },
+        as_of(),
+    )
+    .unwrap();
+    let line = pinned
+        .lines
+        .iter()
+        .find(|l| l.employee.id == mover.employee.id)
+        .unwrap();
+    assert_eq!(line.to.as_ref().unwrap().code, target);
+    // Two people pinned to the same post.
+    let other = base
+        .lines
+        .iter()
+        .find(|l| l.held.is_none() && l.employee.id != mover.employee.id && l.fit_now.is_some())
+        .unwrap();
+    let err = plan(
+        db,
+        &ctx(),
+        &a,
+        &PlanSpec {
+            pinned: vec![
+                (mover.employee.nip, target.clone()),
+                (other.employee.nip, target.clone()),
+            ],
+            ..spec.clone()
+        },
+        as_of(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.starts_with("rencana tidak mungkin"), "{err}");
+    // Forbid each mover their planned post: none of them gets it.
+    let forbidden: Vec<_> = base
+        .lines
+        .iter()
+        .filter(|l| l.moves)
+        .map(|l| (l.employee.nip, l.to.as_ref().unwrap().code.clone()))
+        .collect();
+    let f = plan(
+        db,
+        &ctx(),
+        &a,
+        &PlanSpec {
+            forbidden: forbidden.clone(),
+            ..spec.clone()
+        },
+        as_of(),
+    )
+    .unwrap();
+    for (nip, code) in &forbidden {
+        let l = f.lines.iter().find(|l| l.employee.nip == *nip).unwrap();
+        assert_ne!(l.to.as_ref().map(|p| p.code.as_str()), Some(code.as_str()));
+    }
+    // Pins needing more moves than allowed.
+    let err = plan(
+        db,
+        &ctx(),
+        &a,
+        &PlanSpec {
+            pinned: vec![(mover.employee.nip, target)],
+            max_moves: Some(0),
+            ..spec
+        },
+        as_of(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("lebih dari batas 0"), "{err}");
+}
+
+#[test]
+fn more_candidates_than_posts_and_more_posts_than_candidates_both_plan() {
+    let mut t = testing::sqlite();
+    let db = &mut t.db;
+    let a = mojokerto(db);
+    let posts = pengawas_posts(db, &a, 5);
+    // Ten further Pengawas from elsewhere as candidates.
+    let all = talenta_store::master::list_positions(db, a.tenant.id).unwrap();
+    let others: HashSet<i64> = all
+        .iter()
+        .filter(|p| p.class == PositionClass::Pengawas && !posts.contains(&p.code))
+        .map(|p| p.id)
+        .collect();
+    let extra: Vec<_> = talenta_store::master::list_employees(db, a.tenant.id)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.position_id.is_some_and(|p| others.contains(&p)))
+        .take(10)
+        .map(|e| e.nip)
+        .collect();
+    let p = plan(
+        db,
+        &ctx(),
+        &a,
+        &PlanSpec {
+            posts: posts.clone(),
+            candidates: extra,
+            ..PlanSpec::default()
+        },
+        as_of(),
+    )
+    .unwrap();
+    assert_eq!(p.lines.len(), 15);
+    assert_eq!(
+        p.lines.iter().filter(|l| l.to.is_some()).count(),
+        5,
+        "every post filled"
+    );
+    // A vacant post and nobody else: it stays vacant.
+    let holders: HashSet<i64> = talenta_store::master::list_employees(db, a.tenant.id)
+        .unwrap()
+        .iter()
+        .filter_map(|e| e.position_id)
+        .collect();
+    let vacant = all
+        .iter()
+        .find(|p| p.class == PositionClass::Pengawas && !holders.contains(&p.id));
+    if let Some(v) = vacant {
+        let mut with = posts.clone();
+        with.push(v.code.clone());
+        let p = plan(
+            db,
+            &ctx(),
+            &a,
+            &PlanSpec {
+                posts: with,
+                ..PlanSpec::default()
+            },
+            as_of(),
+        )
+        .unwrap();
+        assert!(p.lines.len() < 6);
+        assert!(!p.vacant.is_empty());
+    }
+    // Bad input.
+    let err = plan(
+        db,
+        &ctx(),
+        &a,
+        &PlanSpec {
+            posts: vec!["tidak-ada".into()],
+            ..PlanSpec::default()
+        },
+        as_of(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(err, "jabatan tidak ditemukan: tidak-ada");
+}
