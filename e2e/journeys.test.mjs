@@ -459,3 +459,45 @@ test('5. Two assessors score one participant, one gets the conflict, the admin i
     }
   });
 });
+
+test('6. Admin: a vacancy with ranked successors and reasons; a rotation plan for 50 posts, a pin, the export', { timeout: 60_000 }, async (t) => {
+  await journey(t, 'succession-rotation', async (page, context) => {
+    await login(page, context, 'admin.mojokerto');
+
+    // Succession: the vacancies, then the first one's ranked successors.
+    await Promise.all([page.waitForURL(/\/suksesi$/), page.getByRole('link', { name: 'Suksesi', exact: true }).click()]);
+    const first = page.locator('table.vacancies tbody a').first();
+    const post = await text(first);
+    await Promise.all([page.waitForURL(/\/suksesi\/\d+$/), first.click()]);
+    assert.equal(await text(page.locator('h1')), `Calon pengganti: ${post}`);
+    await page.getByText('Urutan: siap sekarang lebih dulu').waitFor();
+    const rows = page.locator('table.successors tbody tr');
+    assert.ok((await rows.count()) > 0, `successors listed for ${post}`);
+    const readiness = await text(rows.first().locator('td.readiness'));
+    assert.match(readiness, /^siap (sekarang|kemudian)$/);
+    const reasons = await text(rows.first().locator('ul.checks'));
+    assert.match(reasons, /[✓✗] /, 'each requirement with its outcome and reason');
+    await snap(page, 'step-6-successors');
+
+    // Rotation: the form comes prefilled for 50 Pengawas posts.
+    await Promise.all([page.waitForURL(/\/rotasi$/), page.getByRole('link', { name: 'Rotasi', exact: true }).click()]);
+    await Promise.all([page.waitForURL(/\/rotasi\?/), page.getByRole('button', { name: 'Hitung rencana' }).click()]);
+    await page.getByText(/orang pindah dari 50 calon/).waitFor();
+    const mover = page.locator('table.plan tbody tr.moves').first();
+    const name = await text(mover.locator('td').nth(0));
+    const planned = await text(mover.locator('td').nth(4));
+    // Pin that pair: the plan is solved again with it.
+    await Promise.all([page.waitForURL(/sematkan=\d{18}%3D/), mover.getByRole('link', { name: 'Sematkan' }).click()]);
+    const again = page.locator('table.plan tbody tr', { hasText: name });
+    assert.equal(await text(again.locator('td').nth(4)), planned, 'the pinned pair is kept');
+    assert.match(await page.locator('textarea[name="sematkan"]').inputValue(), /^\d{18}=/);
+    await snap(page, 'step-6-plan');
+    // The draft decree list of this plan.
+    const href = await page.getByRole('link', { name: 'Rancangan lampiran SK (.xlsx)' }).getAttribute('href');
+    const res = await page.request.get(`${BASE}${href}`);
+    assert.equal(res.status(), 200, `GET ${href}`);
+    assert.match(res.headers()['content-type'], /spreadsheetml/);
+    const body = await res.body();
+    assert.equal(body.subarray(0, 2).toString('latin1'), 'PK', 'an xlsx (zip) file');
+  });
+});

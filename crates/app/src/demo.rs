@@ -3813,15 +3813,40 @@ fn results(spec: &Spec, metas: &[Meta], as_of: NaiveDate, rules: &RuleSet) -> Ve
     out
 }
 
+/// The competencies a government's decree raises half a level above the class default for a
+/// structural post of a field: finance and law ask more integrity and decision making, technical
+/// and IT posts managing change, health and social services public service; general
+/// administration keeps the default. Posts of different fields therefore ask different totals.
+fn emphasised(field: Field) -> &'static [CoreCompetency] {
+    use CoreCompetency::*;
+    match field {
+        Field::Keuangan => &[M1, M4, M8],
+        Field::Hukum => &[M1, M3, M8],
+        Field::Teknik => &[M4, M7],
+        Field::Informatika => &[M7, M8],
+        Field::Kesehatan | Field::Medis | Field::Keperawatan | Field::Kebidanan => &[M5],
+        Field::Pendidikan => &[M6],
+        Field::Sosial => &[M5, Sk1],
+        Field::Pertanian | Field::Lingkungan | Field::Perhubungan => &[M4],
+        Field::Umum => &[],
+    }
+}
+
 fn standards(posts: &[Post], rules: &RuleSet) -> Vec<StandardInput> {
     let mut out = Vec::with_capacity(posts.len() * 10);
     for p in posts {
         let level = rules.default_level(p.class);
+        let structural = matches!(p.class, JptPratama | Administrator | Pengawas);
         for c in CoreCompetency::ALL {
+            let raised = structural && emphasised(p.field).contains(&c);
             out.push(StandardInput {
                 position_code: p.code.clone(),
                 competency: CompetencyCode::Core(c),
-                level,
+                level: if raised {
+                    Level::from_tenths(level.tenths() + 5).unwrap_or(level)
+                } else {
+                    level
+                },
             });
         }
         if let (Some(code), PositionClass::Fungsional(j)) = (p.technical, p.class) {
@@ -4277,7 +4302,7 @@ mod tests {
     }
 
     #[test]
-    fn every_position_has_the_nine_core_standards_at_the_default_level_of_its_class() {
+    fn every_position_has_the_nine_core_standards_at_its_class_default_or_raised_by_its_field() {
         let rules = RuleSet::default();
         for g in demo_governments(as_of()) {
             let mut by_post: BTreeMap<&str, Vec<&StandardInput>> = BTreeMap::new();
@@ -4292,7 +4317,20 @@ mod tests {
                     .filter(|s| !s.competency.is_technical())
                     .collect();
                 assert_eq!(core.len(), 9, "{}", p.code);
-                assert!(core.iter().all(|s| s.level == rules.default_level(p.class)));
+                // Structural posts: up to three competencies of their field half a level higher.
+                let default = rules.default_level(p.class);
+                let raised = core.iter().filter(|s| s.level != default).count();
+                let structural = matches!(
+                    p.class,
+                    PositionClass::JptPratama
+                        | PositionClass::Administrator
+                        | PositionClass::Pengawas
+                );
+                assert!(raised <= if structural { 3 } else { 0 }, "{}", p.code);
+                assert!(
+                    core.iter()
+                        .all(|s| s.level == default || s.level.tenths() == default.tenths() + 5)
+                );
                 for s in items.iter().filter(|s| s.competency.is_technical()) {
                     assert!(matches!(p.class, PositionClass::Fungsional(_)));
                     assert!(s.competency.code().starts_with("T."));

@@ -178,6 +178,7 @@ pub fn plan(
     let ratings = store::ratings(db, tenant)?;
     let standards = store::standards(db, tenant)?;
     let (rows, cols) = (people.len(), posts.len() + people.len());
+    let scale = rows_scale(people.len());
     let mut cost = vec![FORBIDDEN; rows * cols];
     let mut fit = vec![None::<Jpm>; rows * posts.len()];
     let mut held: Vec<Option<String>> = vec![None; rows];
@@ -259,7 +260,9 @@ pub fn plan(
                     let score = jpm.map(|j| j.basis_points() as i64).unwrap_or(0)
                         + perf
                         + if own { i64::from(spec.stay_weight) } else { 0 };
-                    cost[i * cols + j] = -score;
+                    // Scaled so that a tie between moving and staying goes to staying: nobody
+                    // moves for nothing, and no real gain (at least 1) is ever outweighed.
+                    cost[i * cols + j] = -(score * scale + i64::from(own));
                 }
                 Err(why) => {
                     why_not.insert((i, j), why);
@@ -380,7 +383,7 @@ pub fn plan(
         }
         if count_moves(&best) > max as usize {
             // The smallest penalty per move that keeps the moves within the limit.
-            let (mut lo, mut hi) = (0i64, 2_000_000i64);
+            let (mut lo, mut hi) = (0i64, 2_000_000i64 * scale);
             let mut found = run(hi)?;
             while lo + 1 < hi {
                 let mid = (lo + hi) / 2;
@@ -393,14 +396,15 @@ pub fn plan(
                 }
             }
             best = found;
-            penalty = hi;
+            penalty = (hi + scale - 1) / scale;
         }
     }
     let score = |i: usize, j: usize| -> i64 {
         if cost[i * cols + j] == FORBIDDEN {
             0
         } else {
-            -cost[i * cols + j]
+            // Undo the scale and the staying tie-break.
+            (-cost[i * cols + j]).div_euclid(scale)
         }
     };
     let total_fit: i64 = best
@@ -473,6 +477,12 @@ pub fn plan(
         moves,
         move_penalty: penalty,
     })
+}
+
+/// The factor that leaves room below each unit of fit for the staying tie-break (at most one
+/// per person).
+fn rows_scale(rows: usize) -> i64 {
+    rows as i64 + 1
 }
 
 fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {

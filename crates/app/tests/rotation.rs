@@ -46,14 +46,16 @@ fn mojokerto(db: &mut Db) -> Actor {
     }
 }
 
+/// `n` Pengawas posts spread over the government (their fields, and so their standards, differ).
 fn pengawas_posts(db: &mut Db, a: &Actor, n: usize) -> Vec<String> {
-    talenta_store::master::list_positions(db, a.tenant.id)
+    let all: Vec<String> = talenta_store::master::list_positions(db, a.tenant.id)
         .unwrap()
         .into_iter()
         .filter(|p| p.class == PositionClass::Pengawas)
-        .take(n)
         .map(|p| p.code)
-        .collect()
+        .collect();
+    let step = (all.len() / n).max(1);
+    all.into_iter().step_by(step).take(n).collect()
 }
 
 #[test]
@@ -304,4 +306,39 @@ fn more_candidates_than_posts_and_more_posts_than_candidates_both_plan() {
     .unwrap_err()
     .to_string();
     assert_eq!(err, "jabatan tidak ditemukan: tidak-ada");
+}
+
+#[test]
+fn nobody_moves_for_nothing_between_two_posts_with_the_same_standard() {
+    let mut t = testing::sqlite();
+    let db = &mut t.db;
+    let a = mojokerto(db);
+    let holders: HashSet<i64> = talenta_store::master::list_employees(db, a.tenant.id)
+        .unwrap()
+        .iter()
+        .filter_map(|e| e.position_id)
+        .collect();
+    let posts: Vec<_> = talenta_store::master::list_positions(db, a.tenant.id)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.class == PositionClass::Pengawas && holders.contains(&p.id))
+        .collect();
+    let first = talenta_store::master::standard_of(db, posts[0].id).unwrap();
+    let twin = posts[1..]
+        .iter()
+        .find(|p| talenta_store::master::standard_of(db, p.id).unwrap() == first)
+        .unwrap();
+    let p = plan(
+        db,
+        &ctx(),
+        &a,
+        &PlanSpec {
+            posts: vec![posts[0].code.clone(), twin.code.clone()],
+            ..PlanSpec::default()
+        },
+        as_of(),
+    )
+    .unwrap();
+    assert_eq!(p.moves, 0, "a swap gains nothing: both stay");
+    assert_eq!(p.total_fit, p.total_now);
 }

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod master_pages;
 pub mod pages;
 pub mod result_pages;
+pub mod rotation_pages;
 pub mod routes;
 pub mod security;
 pub mod succession_pages;

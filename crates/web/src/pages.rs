@@ -62,6 +62,7 @@ fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
         if role_allows(a.role, Permission::ViewTalentMap) {
             nav.push(("/peta-talenta".into(), m.talent_map.into()));
             nav.push(("/suksesi".into(), "Suksesi".into()));
+            nav.push(("/rotasi".into(), "Rotasi".into()));
         }
         if role_allows(a.role, Permission::ViewAudit) {
             nav.push(("/audit".into(), m.audit.into()));

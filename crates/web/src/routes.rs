@@ -10,7 +10,7 @@ use axum::routing::{MethodRouter, get, post};
 use talenta_app::access::Permission;
 
 use crate::{
-    AppState, api, event_pages, guard, master_pages, pages, result_pages, security,
+    AppState, api, event_pages, guard, master_pages, pages, result_pages, rotation_pages, security,
     succession_pages,
 };
 
@@ -672,6 +672,46 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "Calon pengganti sebuah jabatan dengan syarat, kesiapan dan aturan urutan",
             )),
             get(api::successors),
+        ),
+        (
+            page(
+                "rotation",
+                "/rotasi",
+                ViewTalentMap,
+                Target::None,
+                "Rencana rotasi: formulir dan rencana optimal (parameter di alamat)",
+            ),
+            get(rotation_pages::rotation),
+        ),
+        (
+            page(
+                "rotation_xlsx",
+                "/rotasi/xlsx",
+                ViewTalentMap,
+                Target::None,
+                "Rancangan lampiran SK rotasi (.xlsx)",
+            ),
+            get(rotation_pages::rotation_xlsx),
+        ),
+        (
+            page(
+                "rotation_pdf",
+                "/rotasi/pdf",
+                ViewTalentMap,
+                Target::None,
+                "Rancangan lampiran SK rotasi (.pdf)",
+            ),
+            get(rotation_pages::rotation_pdf),
+        ),
+        (
+            api_route(page(
+                "api_rotation",
+                "/api/v1/rotation",
+                ViewTalentMap,
+                Target::None,
+                "Rencana rotasi optimal (parameter seperti halaman /rotasi: jabatan, kelas, jumlah, calon, bobot_kinerja, bobot_tetap, min_bulan, maks_pindah, sematkan, larang)",
+            )),
+            get(rotation_pages::api_rotation),
         ),
         (
             page(

@@ -73,6 +73,7 @@ fn expected(spec: &RouteSpec, role: Option<Role>, aim: Aim) -> u16 {
         "api_save_ratings" | "api_meeting_agree" | "api_consensus" | "api_amend" => 422, // empty body
         "api_meeting" => 422,         // no participant named
         "api_publish_results" => 422, // no final result yet
+        "rotation_xlsx" | "rotation_pdf" | "api_rotation" => 422, // no post chosen
         "import_upload" => 400,       // not a multipart body
         "import_report" => 404,       // no such report
         _ => 200,
