@@ -289,6 +289,152 @@ pub fn box_members(
     Ok(members)
 }
 
+/// The reference date of a talent map "for year `year`": the last day of that year, or
+/// `today` for the current year. A year before 2000 or after today is refused.
+pub fn year_end(year: i32, today: NaiveDate) -> Result<NaiveDate, AppError> {
+    use chrono::Datelike;
+    if year < 2000 || year > today.year() {
+        return Err(AppError::Invalid(format!(
+            "tahun {year} tidak dapat dipetakan: pilih 2000 sampai {}",
+            today.year()
+        )));
+    }
+    if year == today.year() {
+        return Ok(today);
+    }
+    NaiveDate::from_ymd_opt(year, 12, 31)
+        .ok_or_else(|| AppError::Invalid(format!("tahun {year} tidak sah")))
+}
+
+/// The talent map's people as a workbook (NIP, name, OPD, box, potential, performance, JPM),
+/// optionally of one OPD; every listed person's result read is recorded.
+pub fn talent_map_xlsx(
+    db: &mut Db,
+    actor: &Actor,
+    ctx: &Ctx,
+    opd: Option<i64>,
+    as_of: NaiveDate,
+) -> Result<Vec<u8>, AppError> {
+    use crate::import::report::escape_cell;
+    allow(actor, Permission::ViewTalentMap, None)?;
+    let map = talent::talent_map(db, &actor.tenant, as_of)?;
+    let rules = store::rules(db, &actor.tenant)?;
+    let employees: std::collections::HashMap<i64, Employee> =
+        store::list_employees(db, actor.tenant.id)?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect();
+    let units: std::collections::HashMap<i64, String> = map
+        .units
+        .iter()
+        .map(|u| (u.unit.id, u.unit.name.clone()))
+        .collect();
+    let io = |e: rust_xlsxwriter::XlsxError| {
+        AppError::Invalid(format!("peta talenta tidak dapat ditulis: {e}"))
+    };
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name("Peta talenta").map_err(io)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        escape_cell(&format!(
+            "Peta talenta {} per {as_of} ({})",
+            actor.tenant.name, map.rules_version
+        )),
+        &bold,
+    )
+    .map_err(io)?;
+    for (c, h) in [
+        "NIP",
+        "Nama",
+        "Unit kerja (OPD)",
+        "Kotak",
+        "Nama kotak",
+        "Potensi",
+        "Kinerja",
+        "JPM (%)",
+        "Keterangan",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(2, c as u16, *h, &bold)
+            .map_err(io)?;
+    }
+    let mut row = 3u32;
+    let mut listed = Vec::new();
+    for p in map
+        .placements
+        .iter()
+        .filter(|p| opd.is_none() || p.opd_id == opd)
+    {
+        let Some(e) = employees.get(&p.employee_id) else {
+            continue;
+        };
+        ws.write_string(row, 0, e.nip.digits()).map_err(io)?;
+        ws.write_string(row, 1, escape_cell(&e.name)).map_err(io)?;
+        ws.write_string(
+            row,
+            2,
+            escape_cell(
+                p.opd_id
+                    .and_then(|o| units.get(&o))
+                    .map(String::as_str)
+                    .unwrap_or("-"),
+            ),
+        )
+        .map_err(io)?;
+        match &p.placed {
+            Ok(b) => {
+                ws.write_number(row, 3, f64::from(b.0)).map_err(io)?;
+                ws.write_string(
+                    row,
+                    4,
+                    rules
+                        .boxes
+                        .info(*b)
+                        .map(|i| i.name.clone())
+                        .unwrap_or_default(),
+                )
+                .map_err(io)?;
+            }
+            Err(why) => {
+                ws.write_string(row, 8, why.label()).map_err(io)?;
+            }
+        }
+        if let Some(x) = p.potential {
+            ws.write_string(row, 5, x.label()).map_err(io)?;
+        }
+        if let Some(x) = p.performance {
+            ws.write_string(row, 6, x.label()).map_err(io)?;
+        }
+        if let Some(j) = p.jpm {
+            ws.write_number(row, 7, (j.percent() * 100.0).round() / 100.0)
+                .map_err(io)?;
+        }
+        listed.push(e.id);
+        row += 1;
+    }
+    ws.set_column_width(0, 20).map_err(io)?;
+    ws.set_column_width(1, 34).map_err(io)?;
+    ws.set_column_width(2, 40).map_err(io)?;
+    ws.set_column_width(4, 24).map_err(io)?;
+    let bytes = wb.save_to_buffer().map_err(io)?;
+    db.transaction(|tx| -> Result<(), AppError> {
+        ctx.record(
+            tx,
+            actor.tenant.id,
+            "result.read",
+            "talent_map",
+            serde_json::json!({ "use": "talent_map_export", "people": listed.len(), "as_of": as_of.to_string() }),
+        )?;
+        Ok(())
+    })?;
+    Ok(bytes)
+}
+
 /// The newest audit entries of the actor's tenant.
 pub fn audit_entries(db: &mut Db, actor: &Actor, limit: i64) -> Result<Vec<Entry>, AppError> {
     allow(actor, Permission::ViewAudit, None)?;

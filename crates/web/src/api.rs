@@ -133,12 +133,23 @@ pub async fn employee_results(
         .collect::<Vec<_>>())))
 }
 
-/// Box counts per OPD and for the whole tenant.
+/// `?year=YYYY`: the map as it stood at the end of that year.
+#[derive(Deserialize, Default)]
+pub struct YearQuery {
+    year: Option<i32>,
+}
+
+/// Box counts per OPD and for the whole tenant (`?year=` for an earlier year).
 pub async fn talent_map(
     State(state): State<AppState>,
     Extension(actor): Extension<Actor>,
+    ApiQuery(q): ApiQuery<YearQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    let as_of = state.now().date_naive();
+    let today = state.now().date_naive();
+    let as_of = match q.year {
+        Some(y) => directory::year_end(y, today).map_err(crate::WebError::from)?,
+        None => today,
+    };
     let map = state
         .db(move |db| Ok(directory::talent_map(db, &actor, as_of)?))
         .await?;

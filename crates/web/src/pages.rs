@@ -612,6 +612,56 @@ pub async fn employee(
 #[derive(Deserialize, Default)]
 pub struct UnitQuery {
     unit: Option<String>,
+    /// A past year: the map as it stood on its last day.
+    tahun: Option<String>,
+}
+
+impl UnitQuery {
+    /// The reference date: today, or the end of the year asked for.
+    fn as_of(&self, today: chrono::NaiveDate) -> Result<chrono::NaiveDate, WebError> {
+        match self
+            .tahun
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            None => Ok(today),
+            Some(t) => {
+                let year = t
+                    .parse::<i32>()
+                    .map_err(|_| WebError::BadRequest(format!("tahun '{t}' bukan angka tahun")))?;
+                Ok(directory::year_end(year, today)?)
+            }
+        }
+    }
+
+    fn unit_id(&self) -> Option<i64> {
+        self.unit.as_deref().and_then(|u| u.parse::<i64>().ok())
+    }
+
+    /// The query string to carry the same unit and year to linked pages.
+    fn carry(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(u) = self.unit_id() {
+            parts.push(format!("unit={u}"));
+        }
+        if let Some(t) = self
+            .tahun
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            parts.push(format!(
+                "tahun={}",
+                t.chars().filter(char::is_ascii_digit).collect::<String>()
+            ));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
 }
 
 #[derive(Template)]
@@ -625,6 +675,8 @@ struct TalentMapPage {
     unplaced: u32,
     as_of: String,
     rules: String,
+    years: Vec<(i32, bool)>,
+    export: String,
 }
 
 /// The 9-box grid for the whole government or one OPD.
@@ -634,7 +686,7 @@ pub async fn talent_map(
     Extension(actor): Extension<Actor>,
     Query(q): Query<UnitQuery>,
 ) -> Result<Html<String>, WebError> {
-    let as_of = state.now().date_naive();
+    let as_of = q.as_of(state.now().date_naive())?;
     let a = actor.clone();
     let (map, rules) = state
         .db(move |db| {
@@ -653,9 +705,7 @@ pub async fn talent_map(
             actor.tenant.name.clone(),
         ),
     };
-    let suffix = chosen
-        .map(|u| format!("?unit={}", u.unit.id))
-        .unwrap_or_default();
+    let suffix = q.carry();
     let svg = svg::talent_grid(&rules.boxes, &counts, |b| {
         format!("/peta-talenta/kotak/{b}{suffix}")
     });
@@ -677,8 +727,41 @@ pub async fn talent_map(
         unplaced,
         as_of: map.as_of.to_string(),
         rules: map.rules_version.clone(),
+        years: {
+            use chrono::Datelike;
+            let now = state.now().date_naive().year();
+            (now - 5..=now)
+                .rev()
+                .map(|y| {
+                    (
+                        y,
+                        Some(y) == q.tahun.as_deref().and_then(|t| t.trim().parse().ok()),
+                    )
+                })
+                .collect()
+        },
+        export: format!("/peta-talenta/xlsx{}", q.carry()),
     };
     render(&view)
+}
+
+/// The talent map's people as a workbook (same unit and year as the page).
+pub async fn talent_map_xlsx(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Query(q): Query<UnitQuery>,
+) -> Result<axum::response::Response, WebError> {
+    let as_of = q.as_of(state.now().date_naive())?;
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let unit = q.unit_id();
+    let bytes = state
+        .db(move |db| Ok(directory::talent_map_xlsx(db, &actor, &ctx, unit, as_of)?))
+        .await?;
+    Ok(crate::event_pages::attachment(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        format!("peta-talenta-{as_of}.xlsx"),
+        bytes,
+    ))
 }
 
 #[derive(Template)]
@@ -701,7 +784,7 @@ pub async fn talent_box(
     Query(q): Query<UnitQuery>,
 ) -> Result<Html<String>, WebError> {
     let number = u8::try_from(number).unwrap_or(0);
-    let as_of = state.now().date_naive();
+    let as_of = q.as_of(state.now().date_naive())?;
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let unit_id = q.unit.as_deref().and_then(|u| u.parse::<i64>().ok());
     let a = actor.clone();

@@ -615,6 +615,16 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         (
             page(
+                "talent_map_xlsx",
+                "/peta-talenta/xlsx",
+                ViewTalentMap,
+                Target::None,
+                "Orang per kotak peta talenta (.xlsx; ?unit=ID&tahun=YYYY)",
+            ),
+            get(pages::talent_map_xlsx),
+        ),
+        (
+            page(
                 "vacancies",
                 "/suksesi",
                 ViewTalentMap,

@@ -73,3 +73,48 @@ fn vacancies_and_a_posts_successors_with_their_exports() {
         });
     }
 }
+
+#[test]
+fn the_talent_map_of_an_earlier_year_its_export_and_a_year_out_of_range() {
+    for w in worlds() {
+        rt().block_on(async {
+            let state = w.state();
+            let (admin, _) = w.session(Role::TenantAdmin);
+            let page = send(&state, get("/peta-talenta?tahun=2025", Some(&admin))).await;
+            assert_eq!(page.status, 200);
+            assert!(
+                page.body.contains("2025-12-31"),
+                "the map as it stood at the end of 2025"
+            );
+            assert!(
+                page.body.contains("/peta-talenta/xlsx?tahun=2025"),
+                "the export keeps the year"
+            );
+            let bad = send(&state, get("/peta-talenta?tahun=1990", Some(&admin))).await;
+            assert_eq!(bad.status, 422);
+            assert!(
+                bad.body.contains("tahun 1990 tidak dapat dipetakan"),
+                "{}",
+                bad.body
+            );
+            let xlsx = send(&state, get("/peta-talenta/xlsx?tahun=2025", Some(&admin))).await;
+            assert_eq!(xlsx.status, 200);
+            assert!(
+                xlsx.headers["content-disposition"]
+                    .to_str()
+                    .unwrap()
+                    .contains("peta-talenta-2025-12-31.xlsx")
+            );
+            let api = send(&state, get("/api/v1/talent-map?year=2025", Some(&admin))).await;
+            let v: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+            assert_eq!(v["as_of"], "2025-12-31");
+            let (me, _) = w.session(Role::Employee);
+            assert_eq!(
+                send(&state, get("/peta-talenta/xlsx", Some(&me)))
+                    .await
+                    .status,
+                403
+            );
+        });
+    }
+}
