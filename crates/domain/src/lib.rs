@@ -14,6 +14,7 @@ pub mod performance;
 pub mod position;
 pub mod rank;
 pub mod rules;
+pub mod selection;
 pub mod succession;
 pub mod talent;
 pub mod validity;
