@@ -640,7 +640,7 @@ mod tests {
             service_since: since,
             id,
         };
-        let mut v = vec![
+        let mut v = [
             k(1, 8000, 7000, Some(d(2000, 1, 1))),
             k(2, 8500, 7000, Some(d(2005, 1, 1))),
             k(3, 8000, 7500, Some(d(2005, 1, 1))),
