@@ -101,6 +101,13 @@ pub enum Permission {
     Score,
     /// Integrate an event's ratings, record consensus, finalise, amend and publish results.
     ManageResults,
+    /// Set up and run open selections and job-fit tests: posts, stages, panel, screening,
+    /// closing stages, recording the authorities' letters.
+    ManageSelection,
+    /// Score candidates as a member of a selection panel.
+    PanelScore,
+    /// Pick one of the three names as the PPK.
+    DecideSelection,
 }
 
 impl Permission {
@@ -128,6 +135,9 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         ViewAudit => matches!(role, TenantAdmin | Auditor),
         Score => matches!(role, Assessor),
         ManageResults => matches!(role, TenantAdmin | Operator),
+        ManageSelection => matches!(role, TenantAdmin | Operator),
+        PanelScore => matches!(role, PanelMember),
+        DecideSelection => matches!(role, DecisionMaker),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod report;
 pub mod results;
 pub mod rotation;
 pub mod scoring;
+pub mod selection;
 pub mod succession;
 pub mod talent;
 pub mod tenant;

@@ -333,6 +333,34 @@ pub enum Step {
 }
 
 impl Step {
+    /// Stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::PanelProposal => "usulan-pansel",
+            Step::PpkChoice => "pilihan-ppk",
+            Step::Recommendation(Authority::Kasn) => "rekomendasi-kasn",
+            Step::Recommendation(Authority::Bkn) => "rekomendasi-bkn",
+            Step::GovernorCoordination => "koordinasi-gubernur",
+            Step::MinisterApproval => "persetujuan-mendagri",
+            Step::Inauguration => "pelantikan",
+        }
+    }
+
+    /// From its code.
+    pub fn parse(s: &str) -> Option<Step> {
+        [
+            Step::PanelProposal,
+            Step::PpkChoice,
+            Step::Recommendation(Authority::Kasn),
+            Step::Recommendation(Authority::Bkn),
+            Step::GovernorCoordination,
+            Step::MinisterApproval,
+            Step::Inauguration,
+        ]
+        .into_iter()
+        .find(|x| x.code() == s.trim())
+    }
+
     /// Label in Bahasa Indonesia.
     pub fn label(self) -> String {
         match self {

@@ -10,6 +10,7 @@ pub mod pool;
 pub mod result;
 pub mod schema;
 pub mod score;
+pub mod selection;
 pub mod testing;
 
 pub use db::{Db, Engine, Param, Row, Value};

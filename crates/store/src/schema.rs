@@ -347,6 +347,106 @@ CREATE TABLE consensus_decisions (
 );
 "#,
     ),
+    (
+        14,
+        r#"
+CREATE TABLE selections (
+  id @ID@,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  stages TEXT NOT NULL,
+  quorum BIGINT NOT NULL,
+  requirements TEXT NOT NULL,
+  opens_on TEXT NOT NULL,
+  closes_on TEXT NOT NULL,
+  acting_head BIGINT NOT NULL,
+  election_dates TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (tenant_id, code)
+);
+CREATE TABLE selection_posts (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  selection_id BIGINT NOT NULL REFERENCES selections(id),
+  position_id BIGINT NOT NULL REFERENCES positions(id),
+  PRIMARY KEY (tenant_id, selection_id, position_id)
+);
+CREATE TABLE selection_panel (
+  id @ID@,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  selection_id BIGINT NOT NULL REFERENCES selections(id),
+  name TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  external BIGINT NOT NULL,
+  chair BIGINT NOT NULL,
+  account_id BIGINT REFERENCES accounts(id),
+  UNIQUE (tenant_id, selection_id, name)
+);
+CREATE TABLE selection_applicants (
+  id @ID@,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  selection_id BIGINT NOT NULL REFERENCES selections(id),
+  position_id BIGINT NOT NULL REFERENCES positions(id),
+  employee_id BIGINT REFERENCES employees(id),
+  name TEXT NOT NULL,
+  profile TEXT NOT NULL,
+  auto_check TEXT NOT NULL,
+  admin_status TEXT NOT NULL,
+  admin_reason TEXT NOT NULL,
+  admin_by TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+);
+CREATE TABLE selection_conflicts (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  selection_id BIGINT NOT NULL REFERENCES selections(id),
+  member_id BIGINT NOT NULL REFERENCES selection_panel(id),
+  applicant_id BIGINT NOT NULL REFERENCES selection_applicants(id),
+  relation TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, member_id, applicant_id)
+);
+CREATE TABLE selection_scores (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  selection_id BIGINT NOT NULL REFERENCES selections(id),
+  applicant_id BIGINT NOT NULL REFERENCES selection_applicants(id),
+  stage TEXT NOT NULL,
+  member_id BIGINT NOT NULL REFERENCES selection_panel(id),
+  score BIGINT NOT NULL,
+  saved_at TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, applicant_id, stage, member_id)
+);
+CREATE TABLE selection_outcomes (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  selection_id BIGINT NOT NULL REFERENCES selections(id),
+  applicant_id BIGINT NOT NULL REFERENCES selection_applicants(id),
+  stage TEXT NOT NULL,
+  passed BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, applicant_id, stage)
+);
+CREATE TABLE selection_closures (
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  selection_id BIGINT NOT NULL REFERENCES selections(id),
+  stage TEXT NOT NULL,
+  closed_by TEXT NOT NULL,
+  closed_at TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, selection_id, stage)
+);
+CREATE TABLE selection_decisions (
+  id @ID@,
+  tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+  selection_id BIGINT NOT NULL REFERENCES selections(id),
+  position_id BIGINT NOT NULL REFERENCES positions(id),
+  step TEXT NOT NULL,
+  applicant_id BIGINT REFERENCES selection_applicants(id),
+  reason TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

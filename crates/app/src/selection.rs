@@ -1,0 +1,1071 @@
+//! Open selection of senior posts and the job fit of incumbents, as use cases: setting up a
+//! selection (posts, stages, panel), applications (internal by NIP, external with a profile)
+//! with an automatic check against the requirements and a recorded decision, conflicts the
+//! panel declares, each member scoring alone (others' scores stay hidden until the stage is
+//! closed), closing stages in order, the standings with three names per post, and the approval
+//! chain (the PPK's pick with a reason, the supervising authority, the governor, the Minister,
+//! the inauguration) in the order the rules require. Every step is in the audit trail.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use talenta_domain::eligibility;
+use talenta_domain::master::{Employee, Position};
+use talenta_domain::selection::{
+    self as rules, Calendar, MemberScore, RankKey, SelectionRules, Stage, StageKind, Step,
+};
+use talenta_domain::{Category, Nip};
+use talenta_store::Db;
+use talenta_store::master as master_store;
+use talenta_store::selection::{self as store, Applicant, Member, Selection, StoredScore};
+
+use crate::access::{Actor, Permission};
+use crate::{AppError, Ctx};
+
+fn invalid<T>(m: impl Into<String>) -> Result<T, AppError> {
+    Err(AppError::Invalid(m.into()))
+}
+
+fn need(actor: &Actor, p: Permission) -> Result<(), AppError> {
+    if actor.may(p, None) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+fn ts(ctx: &Ctx) -> String {
+    ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Open selection or job fit of incumbents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Seleksi terbuka of vacant posts.
+    Open,
+    /// Uji kesesuaian of the officials in their posts.
+    JobFit,
+}
+
+impl Kind {
+    fn code(self) -> &'static str {
+        match self {
+            Kind::Open => "terbuka",
+            Kind::JobFit => "kesesuaian",
+        }
+    }
+}
+
+/// A panel member to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelSpec {
+    /// Name.
+    pub name: String,
+    /// Home organisation.
+    pub organisation: String,
+    /// From outside the government.
+    pub external: bool,
+    /// Chairs the panel.
+    pub chair: bool,
+    /// Login of their account (role pansel in this government).
+    pub login: Option<String>,
+}
+
+/// A selection to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelectionSpec {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Open selection or job fit.
+    pub kind: Kind,
+    /// Post codes.
+    pub posts: Vec<String>,
+    /// Stages in order.
+    pub stages: Vec<Stage>,
+    /// Members who must score each candidate.
+    pub quorum: u32,
+    /// Requirements as announced.
+    pub requirements: String,
+    /// Applications open and close.
+    pub opens_on: NaiveDate,
+    /// Last day of applications.
+    pub closes_on: NaiveDate,
+    /// Political calendar (acting head, election dates).
+    pub calendar: Calendar,
+    /// The panel.
+    pub panel: Vec<PanelSpec>,
+}
+
+fn calendar_json(c: &Calendar) -> String {
+    serde_json::json!({
+        "candidates_set_on": c.candidates_set_on.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+        "sworn_in_on": c.sworn_in_on.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+fn calendar_of(s: &Selection) -> Calendar {
+    let v: serde_json::Value = serde_json::from_str(&s.election_dates).unwrap_or_default();
+    let dates = |k: &str| -> Vec<NaiveDate> {
+        v[k].as_array()
+            .map(|a| a.iter().filter_map(|d| d.as_str()?.parse().ok()).collect())
+            .unwrap_or_default()
+    };
+    Calendar {
+        acting_head: s.acting_head,
+        candidates_set_on: dates("candidates_set_on"),
+        sworn_in_on: dates("sworn_in_on"),
+    }
+}
+
+/// The stages of a stored selection.
+pub fn stages_of(s: &Selection) -> Vec<Stage> {
+    serde_json::from_str(&s.stages).unwrap_or_default()
+}
+
+/// Creates a selection; every field is checked and nothing is stored when one is wrong.
+pub fn create(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    spec: &SelectionSpec,
+) -> Result<Selection, AppError> {
+    need(actor, Permission::ManageSelection)?;
+    let tenant = actor.tenant.id;
+    let mut problems = Vec::new();
+    if spec.code.trim().is_empty()
+        || !spec
+            .code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        problems.push("kode seleksi wajib diisi dengan huruf, angka dan tanda hubung".to_string());
+    }
+    if spec.name.trim().is_empty() {
+        problems.push("nama seleksi wajib diisi".into());
+    }
+    if let Err(e) = rules::check_stages(&spec.stages) {
+        problems.push(e.0);
+    }
+    if spec.closes_on < spec.opens_on {
+        problems.push(format!(
+            "pendaftaran ditutup {} sebelum dibuka {}",
+            spec.closes_on, spec.opens_on
+        ));
+    }
+    if spec.panel.len() < 3 {
+        problems.push(format!(
+            "panitia seleksi {} orang: paling sedikit 3",
+            spec.panel.len()
+        ));
+    }
+    if spec.quorum == 0 || spec.quorum as usize > spec.panel.len() {
+        problems.push(format!(
+            "kuorum {} harus 1 sampai jumlah anggota pansel",
+            spec.quorum
+        ));
+    }
+    if spec.panel.iter().filter(|m| m.chair).count() != 1 {
+        problems.push("pansel membutuhkan tepat satu ketua".into());
+    }
+    let mut posts = Vec::new();
+    for code in &spec.posts {
+        match master_store::position_by_code(db, tenant, code.trim())? {
+            Some(p) => posts.push(p.id),
+            None => problems.push(format!("jabatan '{code}' tidak ditemukan")),
+        }
+    }
+    if spec.posts.is_empty() {
+        problems.push("pilih paling sedikit satu jabatan".into());
+    }
+    let mut accounts = Vec::new();
+    for m in &spec.panel {
+        let account = match &m.login {
+            Some(login) => {
+                let a = talenta_store::access::account_by_login(db, login.trim())?;
+                let ok = match &a {
+                    Some(a) => talenta_store::access::memberships(db, a.id)?
+                        .iter()
+                        .any(|x| {
+                            x.tenant_id == tenant
+                                && x.role == crate::access::Role::PanelMember.code()
+                        }),
+                    None => false,
+                };
+                if !ok {
+                    problems.push(format!(
+                        "akun '{login}' bukan akun anggota pansel di instansi ini"
+                    ));
+                }
+                a.map(|a| a.id)
+            }
+            None => None,
+        };
+        accounts.push(account);
+    }
+    if store::by_code(db, tenant, spec.code.trim())?.is_some() {
+        problems.push(format!(
+            "seleksi dengan kode '{}' sudah ada",
+            spec.code.trim()
+        ));
+    }
+    if !problems.is_empty() {
+        return invalid(problems.join("; "));
+    }
+    let now = ts(ctx);
+    db.transaction(|tx| {
+        let s = store::create(
+            tx,
+            tenant,
+            &Selection {
+                id: 0,
+                code: spec.code.trim().into(),
+                name: spec.name.trim().into(),
+                kind: spec.kind.code().into(),
+                stages: serde_json::to_string(&spec.stages).unwrap_or_default(),
+                quorum: spec.quorum,
+                requirements: spec.requirements.trim().into(),
+                opens_on: spec.opens_on.to_string(),
+                closes_on: spec.closes_on.to_string(),
+                acting_head: spec.calendar.acting_head,
+                election_dates: calendar_json(&spec.calendar),
+            },
+            &posts,
+            &now,
+        )?;
+        for (m, account) in spec.panel.iter().zip(&accounts) {
+            store::add_member(
+                tx,
+                tenant,
+                s.id,
+                &Member {
+                    id: 0,
+                    name: m.name.trim().into(),
+                    organisation: m.organisation.trim().into(),
+                    external: m.external,
+                    chair: m.chair,
+                    account_id: *account,
+                },
+            )?;
+        }
+        ctx.record(tx, tenant, "selection.create", &format!("selection:{}", s.code),
+            serde_json::json!({ "posts": posts.len(), "panel": spec.panel.len(), "kind": spec.kind.code() }))?;
+        Ok(s)
+    })
+}
+
+fn selection(db: &mut Db, actor: &Actor, code: &str) -> Result<Selection, AppError> {
+    store::by_code(db, actor.tenant.id, code)?
+        .ok_or_else(|| AppError::Invalid(format!("seleksi '{code}' tidak ditemukan")))
+}
+
+/// An external applicant's profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalProfile {
+    /// Name.
+    pub name: String,
+    /// Birth date.
+    pub birth_date: NaiveDate,
+    /// Highest education.
+    pub education: eligibility::Education,
+    /// Current post and organisation.
+    pub current_post: String,
+}
+
+/// Who applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// An employee of this government.
+    Internal(Nip),
+    /// From outside, with a profile.
+    External(ExternalProfile),
+}
+
+/// Records an application to a post of the selection, with the automatic check of the
+/// requirements (PP 11/2017 through `check_promotion` for an employee; education and age for
+/// an external applicant); the administrative decision is recorded separately. Returns its id.
+pub fn apply(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+    post: &str,
+    who: &Who,
+    as_of: NaiveDate,
+) -> Result<i64, AppError> {
+    need(actor, Permission::ManageSelection)?;
+    let tenant = actor.tenant.id;
+    let s = selection(db, actor, code)?;
+    let position = master_store::position_by_code(db, tenant, post.trim())?
+        .ok_or_else(|| AppError::UnknownPosition(post.to_string()))?;
+    if !store::posts(db, tenant, s.id)?.contains(&position.id) {
+        return invalid(format!("jabatan '{post}' tidak termasuk seleksi ini"));
+    }
+    let rules_set = master_store::rules(db, &actor.tenant)?;
+    let target = eligibility::Target {
+        class: position.class,
+        eselon: position.eselon,
+    };
+    let (employee_id, name, profile, checks) = match who {
+        Who::Internal(nip) => {
+            let e = master_store::employee_by_nip(db, tenant, *nip)?
+                .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;
+            let current = e
+                .position_id
+                .map(|id| master_store::position(db, tenant, id))
+                .transpose()?
+                .flatten();
+            let ratings = master_store::ratings_of(db, e.id)?;
+            let sanctions = master_store::sanctions_of(db, e.id)?;
+            let c = eligibility::Candidate {
+                birth_date: e.birth_date,
+                appointed_on: e.nip.appointed_on(),
+                education: e.education,
+                rank: e.rank,
+                current_class: current.map(|p| p.class),
+                in_class_since: e.position_since,
+                ratings: ratings.iter().map(|y| (y.year, y.rating)).collect(),
+                sanctions: sanctions.iter().map(|x| (x.level, x.decided_on)).collect(),
+            };
+            let checks = eligibility::check_promotion(&c, target, as_of, &rules_set);
+            (Some(e.id), e.name, String::new(), checks)
+        }
+        Who::External(p) => {
+            if p.name.trim().is_empty() {
+                return invalid("nama pelamar luar wajib diisi");
+            }
+            let c = eligibility::Candidate {
+                birth_date: p.birth_date,
+                appointed_on: p.birth_date,
+                education: Some(p.education),
+                rank: None,
+                current_class: None,
+                in_class_since: None,
+                ratings: Vec::new(),
+                sanctions: Vec::new(),
+            };
+            // Only what an outsider's profile shows: education and age.
+            let checks: Vec<eligibility::Check> =
+                eligibility::check_promotion(&c, target, as_of, &rules_set)
+                    .into_iter()
+                    .filter(|k| {
+                        matches!(
+                            k.requirement,
+                            eligibility::Requirement::Education | eligibility::Requirement::MaxAge
+                        )
+                    })
+                    .collect();
+            let profile = serde_json::json!({
+                "birth_date": p.birth_date.to_string(), "education": p.education.code(), "current_post": p.current_post,
+            })
+            .to_string();
+            (None, p.name.trim().to_string(), profile, checks)
+        }
+    };
+    let existing = store::applicants(db, tenant, s.id)?;
+    if existing.iter().any(|a| {
+        a.position_id == position.id
+            && ((employee_id.is_some() && a.employee_id == employee_id)
+                || (employee_id.is_none() && a.name == name))
+    }) {
+        return invalid(format!("{name} sudah melamar jabatan ini"));
+    }
+    let auto = checks
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                if c.passed {
+                    "memenuhi:"
+                } else {
+                    "TIDAK memenuhi:"
+                },
+                c.reason
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let now = ts(ctx);
+    db.transaction(|tx| {
+        let id = store::add_applicant(
+            tx,
+            tenant,
+            s.id,
+            &Applicant {
+                id: 0,
+                position_id: position.id,
+                employee_id,
+                name: name.clone(),
+                profile,
+                auto_check: auto,
+                admin_status: "menunggu".into(),
+                admin_reason: String::new(),
+                admin_by: String::new(),
+            },
+            &now,
+        )?;
+        ctx.record(tx, tenant, "selection.apply", &format!("selection:{}", s.code),
+            serde_json::json!({ "applicant": id, "post": position.code, "internal": employee_id.is_some(), "requirements_met": checks.iter().all(|c| c.passed) }))?;
+        Ok(id)
+    })
+}
+
+/// Records the administrative decision on an applicant (a reason is required when not
+/// admitted, or when admitted against the automatic check).
+pub fn screen(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+    applicant_id: i64,
+    admitted: bool,
+    reason: &str,
+) -> Result<(), AppError> {
+    need(actor, Permission::ManageSelection)?;
+    let s = selection(db, actor, code)?;
+    let a = store::applicants(db, actor.tenant.id, s.id)?
+        .into_iter()
+        .find(|a| a.id == applicant_id)
+        .ok_or_else(|| {
+            AppError::Invalid(format!("pelamar {applicant_id} tidak ada pada seleksi ini"))
+        })?;
+    let failed_auto = a.auto_check.lines().any(|l| l.starts_with("TIDAK"));
+    if reason.trim().is_empty() && (!admitted || failed_auto) {
+        return invalid(if admitted {
+            format!(
+                "{} tidak memenuhi pemeriksaan otomatis: meloloskannya membutuhkan alasan",
+                a.name
+            )
+        } else {
+            format!(
+                "keputusan tidak lolos administrasi untuk {} membutuhkan alasan",
+                a.name
+            )
+        });
+    }
+    let status = if admitted {
+        "memenuhi"
+    } else {
+        "tidak-memenuhi"
+    };
+    db.transaction(|tx| {
+        store::screen(tx, actor.tenant.id, applicant_id, status, reason.trim(), &actor.login)?;
+        ctx.record(tx, actor.tenant.id, "selection.screen", &format!("selection:{}", s.code),
+            serde_json::json!({ "applicant": applicant_id, "status": status, "reason": reason.trim() }))?;
+        Ok(())
+    })
+}
+
+/// Records a relation a panel member declared with an applicant: the member's scores of that
+/// applicant do not count.
+pub fn declare_conflict(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+    member: &str,
+    applicant_id: i64,
+    relation: &str,
+) -> Result<(), AppError> {
+    if !(actor.may(Permission::ManageSelection, None) || actor.may(Permission::PanelScore, None)) {
+        return Err(AppError::Forbidden);
+    }
+    if relation.trim().is_empty() {
+        return invalid("sebutkan hubungannya (mis. saudara, atasan langsung)");
+    }
+    let s = selection(db, actor, code)?;
+    let m = store::members(db, actor.tenant.id, s.id)?
+        .into_iter()
+        .find(|m| m.name == member.trim())
+        .ok_or_else(|| AppError::Invalid(format!("'{member}' bukan anggota pansel seleksi ini")))?;
+    if actor.role == crate::access::Role::PanelMember && m.account_id != actor.account_id {
+        return invalid("anggota pansel hanya dapat menyatakan konfliknya sendiri");
+    }
+    db.transaction(|tx| {
+        store::declare_conflict(tx, actor.tenant.id, s.id, m.id, applicant_id, relation.trim())?;
+        ctx.record(tx, actor.tenant.id, "selection.conflict", &format!("selection:{}", s.code),
+            serde_json::json!({ "member": m.name, "applicant": applicant_id, "relation": relation.trim() }))?;
+        Ok(())
+    })
+}
+
+/// Where a selection stands: per stage, open or closed, and who takes part in the open one.
+struct State {
+    s: Selection,
+    stages: Vec<Stage>,
+    closed: HashSet<String>,
+    applicants: Vec<Applicant>,
+    members: Vec<Member>,
+    conflicts: Vec<(i64, i64, String)>,
+    scores: Vec<StoredScore>,
+    outcomes: Vec<(i64, String, bool, String)>,
+    quorum: usize,
+}
+
+impl State {
+    fn load(db: &mut Db, actor: &Actor, code: &str) -> Result<State, AppError> {
+        let s = selection(db, actor, code)?;
+        let t = actor.tenant.id;
+        Ok(State {
+            stages: stages_of(&s),
+            closed: store::closed(db, t, s.id)?.into_iter().collect(),
+            applicants: store::applicants(db, t, s.id)?,
+            members: store::members(db, t, s.id)?,
+            conflicts: store::conflicts(db, t, s.id)?,
+            scores: store::scores(db, t, s.id)?,
+            outcomes: store::outcomes(db, t, s.id)?,
+            quorum: s.quorum as usize,
+            s,
+        })
+    }
+
+    /// The first stage not yet closed.
+    fn current(&self) -> Option<usize> {
+        self.stages
+            .iter()
+            .position(|st| !self.closed.contains(st.kind.code()))
+    }
+
+    fn conflicted(&self, applicant: i64) -> Vec<i64> {
+        self.conflicts
+            .iter()
+            .filter(|(_, a, _)| *a == applicant)
+            .map(|(m, _, _)| *m)
+            .collect()
+    }
+
+    /// Stage score (when enough members scored) and pass of an applicant in stage `k`.
+    fn stage_result(&self, applicant: i64, k: usize) -> (Option<u32>, Option<bool>) {
+        let st = &self.stages[k];
+        match st.pass {
+            rules::PassRule::PassFail => (
+                None,
+                self.outcomes
+                    .iter()
+                    .find(|(a, s, _, _)| *a == applicant && s == st.kind.code())
+                    .map(|o| o.2),
+            ),
+            rules::PassRule::MinScore(_) => {
+                let ms: Vec<MemberScore> = self
+                    .scores
+                    .iter()
+                    .filter(|x| x.applicant_id == applicant && x.stage == st.kind.code())
+                    .map(|x| MemberScore {
+                        member: x.member_id,
+                        score: x.score,
+                    })
+                    .collect();
+                let score = rules::stage_score(&ms, &self.conflicted(applicant), self.quorum).ok();
+                (score, score.map(|x| rules::passes(st, Some(x), None)))
+            }
+        }
+    }
+
+    /// Whether an applicant is still in the selection before stage `k` (admitted, passed every
+    /// closed stage before `k`).
+    fn in_stage(&self, a: &Applicant, k: usize) -> bool {
+        a.admin_status == "memenuhi" && (0..k).all(|i| self.stage_result(a.id, i).1 == Some(true))
+    }
+}
+
+/// Parses a score typed by a member: 0-100 with at most two decimals (`78,5`).
+pub fn parse_score(text: &str) -> Result<u32, String> {
+    let t = text.trim().replace(',', ".");
+    let bad = || {
+        format!(
+            "nilai '{}' tidak sah: isi 0 sampai 100, paling banyak dua desimal",
+            text.trim()
+        )
+    };
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let w: u32 = whole.parse().map_err(|_| bad())?;
+    let f: u32 = format!("{frac:0<2}").parse().map_err(|_| bad())?;
+    let v = w
+        .checked_mul(100)
+        .and_then(|x| x.checked_add(f))
+        .ok_or_else(bad)?;
+    if v > 10_000 { Err(bad()) } else { Ok(v) }
+}
+
+/// A panel member scores an applicant in the current stage, alone.
+pub fn score(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+    applicant_id: i64,
+    stage: StageKind,
+    score: u32,
+) -> Result<(), AppError> {
+    need(actor, Permission::PanelScore)?;
+    let st = State::load(db, actor, code)?;
+    let me = st
+        .members
+        .iter()
+        .find(|m| m.account_id.is_some() && m.account_id == actor.account_id)
+        .ok_or_else(|| AppError::Invalid(format!("Anda bukan anggota pansel seleksi '{code}'")))?;
+    let Some(k) = st.current() else {
+        return invalid("semua tahap sudah ditutup");
+    };
+    if st.stages[k].kind != stage {
+        return invalid(format!(
+            "tahap yang sedang berjalan adalah {}, bukan {}",
+            st.stages[k].kind.label(),
+            stage.label()
+        ));
+    }
+    if st.stages[k].pass == rules::PassRule::PassFail {
+        return invalid(format!(
+            "tahap {} dicatat memenuhi/tidak oleh panitia, tanpa nilai",
+            stage.label()
+        ));
+    }
+    let a = st
+        .applicants
+        .iter()
+        .find(|a| a.id == applicant_id)
+        .ok_or_else(|| {
+            AppError::Invalid(format!("pelamar {applicant_id} tidak ada pada seleksi ini"))
+        })?;
+    if !st.in_stage(a, k) {
+        return invalid(format!(
+            "{} tidak mengikuti tahap ini (tidak lolos tahap sebelumnya)",
+            a.name
+        ));
+    }
+    if st.conflicted(a.id).contains(&me.id) {
+        return invalid(format!(
+            "Anda menyatakan konflik kepentingan dengan {}: nilai Anda tidak dipakai",
+            a.name
+        ));
+    }
+    if score > 10_000 {
+        return invalid("nilai paling tinggi 100");
+    }
+    let now = ts(ctx);
+    db.transaction(|tx| {
+        store::save_score(tx, actor.tenant.id, st.s.id, &StoredScore { applicant_id, stage: stage.code().into(), member_id: me.id, score }, &now)?;
+        ctx.record(tx, actor.tenant.id, "selection.score", &format!("selection:{}", st.s.code),
+            serde_json::json!({ "applicant": applicant_id, "stage": stage.code(), "member": me.id }))?;
+        Ok(())
+    })
+}
+
+/// One applicant as a panel member sees them in the current stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelRow {
+    /// Applicant id.
+    pub applicant_id: i64,
+    /// Name.
+    pub name: String,
+    /// Post applied for (name).
+    pub post: String,
+    /// The member's own score.
+    pub mine: Option<u32>,
+    /// The other members' scores: only once the stage is closed (here always empty).
+    pub others: Vec<u32>,
+    /// The member declared a conflict with this applicant.
+    pub conflicted: bool,
+}
+
+/// What a panel member sees: the current stage and its applicants with only their own scores.
+pub fn panel_view(
+    db: &mut Db,
+    actor: &Actor,
+    code: &str,
+) -> Result<(Option<Stage>, Vec<PanelRow>), AppError> {
+    need(actor, Permission::PanelScore)?;
+    let st = State::load(db, actor, code)?;
+    let me = st
+        .members
+        .iter()
+        .find(|m| m.account_id.is_some() && m.account_id == actor.account_id)
+        .ok_or_else(|| AppError::Invalid(format!("Anda bukan anggota pansel seleksi '{code}'")))?;
+    let Some(k) = st.current() else {
+        return Ok((None, Vec::new()));
+    };
+    let stage = st.stages[k];
+    let posts: HashMap<i64, String> = master_store::list_positions(db, actor.tenant.id)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let rows = st
+        .applicants
+        .iter()
+        .filter(|a| st.in_stage(a, k))
+        .map(|a| PanelRow {
+            applicant_id: a.id,
+            name: a.name.clone(),
+            post: posts.get(&a.position_id).cloned().unwrap_or_default(),
+            mine: st
+                .scores
+                .iter()
+                .find(|x| {
+                    x.applicant_id == a.id && x.stage == stage.kind.code() && x.member_id == me.id
+                })
+                .map(|x| x.score),
+            others: Vec::new(),
+            conflicted: st.conflicted(a.id).contains(&me.id),
+        })
+        .collect();
+    Ok((Some(stage), rows))
+}
+
+/// A pass/fail outcome of one applicant in one stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome<'a> {
+    /// The applicant.
+    pub applicant_id: i64,
+    /// The stage.
+    pub stage: StageKind,
+    /// Passed.
+    pub passed: bool,
+    /// Why (required when not passed).
+    pub reason: &'a str,
+}
+
+/// Records a pass/fail outcome (health and psychological tests) of an applicant.
+pub fn record_outcome(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+    o: &Outcome<'_>,
+) -> Result<(), AppError> {
+    let Outcome {
+        applicant_id,
+        stage,
+        passed,
+        reason,
+    } = *o;
+    need(actor, Permission::ManageSelection)?;
+    let st = State::load(db, actor, code)?;
+    let k = st
+        .current()
+        .ok_or_else(|| AppError::Invalid("semua tahap sudah ditutup".into()))?;
+    if st.stages[k].kind != stage || st.stages[k].pass != rules::PassRule::PassFail {
+        return invalid(format!(
+            "tahap {} tidak sedang berjalan sebagai tahap memenuhi/tidak",
+            stage.label()
+        ));
+    }
+    if !passed && reason.trim().is_empty() {
+        return invalid("hasil tidak memenuhi syarat membutuhkan alasan");
+    }
+    let now = ts(ctx);
+    db.transaction(|tx| {
+        store::set_outcome(tx, actor.tenant.id, st.s.id, applicant_id, stage.code(), passed, reason.trim(), &actor.login, &now)?;
+        ctx.record(tx, actor.tenant.id, "selection.outcome", &format!("selection:{}", st.s.code),
+            serde_json::json!({ "applicant": applicant_id, "stage": stage.code(), "passed": passed, "reason": reason.trim() }))?;
+        Ok(())
+    })
+}
+
+/// Closes the current stage once every applicant in it has a result (enough members without a
+/// conflict scored, or the outcome recorded); from then the scores are visible and the next
+/// stage opens to those who passed.
+pub fn close_stage(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+) -> Result<StageKind, AppError> {
+    need(actor, Permission::ManageSelection)?;
+    let st = State::load(db, actor, code)?;
+    let k = st
+        .current()
+        .ok_or_else(|| AppError::Invalid("semua tahap sudah ditutup".into()))?;
+    let stage = st.stages[k];
+    let missing: Vec<String> = st
+        .applicants
+        .iter()
+        .filter(|a| st.in_stage(a, k))
+        .filter(|a| st.stage_result(a.id, k).1.is_none())
+        .map(|a| a.name.clone())
+        .collect();
+    if !missing.is_empty() {
+        return invalid(format!(
+            "tahap {} belum dapat ditutup: hasil belum lengkap untuk {}",
+            stage.kind.label(),
+            missing.join(", ")
+        ));
+    }
+    let now = ts(ctx);
+    db.transaction(|tx| -> Result<(), AppError> {
+        store::close_stage(
+            tx,
+            actor.tenant.id,
+            st.s.id,
+            stage.kind.code(),
+            &actor.login,
+            &now,
+        )?;
+        ctx.record(
+            tx,
+            actor.tenant.id,
+            "selection.close_stage",
+            &format!("selection:{}", st.s.code),
+            serde_json::json!({ "stage": stage.kind.code() }),
+        )?;
+        Ok(())
+    })?;
+    Ok(stage.kind)
+}
+
+/// One applicant in the standings of a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// Applicant.
+    pub applicant: Applicant,
+    /// Stage scores (or pass) in stage order; `None` while unknown.
+    pub stages: Vec<(Option<u32>, Option<bool>)>,
+    /// Weighted total.
+    pub total: Option<u32>,
+    /// Passed every stage so far.
+    pub passed_all: bool,
+    /// Among the three names.
+    pub proposed: bool,
+    /// Job fit (for a job-fit test): category and advice.
+    pub job_fit: Option<(Category, &'static str)>,
+}
+
+/// The standings of every post and whether all stages are closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standings {
+    /// Per post, applicants in the declared order.
+    pub posts: Vec<(Position, Vec<Standing>)>,
+    /// Every stage closed.
+    pub done: bool,
+}
+
+/// The standings per post (ranked by the declared rule) and whether all stages are closed.
+pub fn standings(db: &mut Db, actor: &Actor, code: &str) -> Result<Standings, AppError> {
+    if !(actor.may(Permission::ManageSelection, None)
+        || actor.may(Permission::DecideSelection, None))
+    {
+        return Err(AppError::Forbidden);
+    }
+    let st = State::load(db, actor, code)?;
+    let done = st.current().is_none();
+    let tenant_rules = master_store::rules(db, &actor.tenant)?;
+    let sel_rules = SelectionRules::default();
+    let employees: HashMap<i64, Employee> = master_store::list_employees(db, actor.tenant.id)?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let mut out = Vec::new();
+    for pid in store::posts(db, actor.tenant.id, st.s.id)? {
+        let Some(position) = master_store::position(db, actor.tenant.id, pid)? else {
+            continue;
+        };
+        let mut rows: Vec<(RankKey, Standing)> = st
+            .applicants
+            .iter()
+            .filter(|a| a.position_id == pid && a.admin_status == "memenuhi")
+            .map(|a| {
+                let stages: Vec<(Option<u32>, Option<bool>)> = (0..st.stages.len())
+                    .map(|k| st.stage_result(a.id, k))
+                    .collect();
+                let scores: Vec<Option<u32>> = stages.iter().map(|x| x.0).collect();
+                let total = rules::weighted_total(&st.stages, &scores);
+                let passed_all = stages.iter().all(|x| x.1 == Some(true));
+                let heaviest = st
+                    .stages
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(_, s)| s.weight)
+                    .and_then(|(k, _)| scores[k])
+                    .unwrap_or(0);
+                let assessment = st
+                    .stages
+                    .iter()
+                    .position(|s| s.kind == StageKind::Assessment)
+                    .and_then(|k| scores[k])
+                    .unwrap_or(0);
+                let e = a.employee_id.and_then(|id| employees.get(&id));
+                let job_fit = if st.s.kind == "kesesuaian" {
+                    let tr = st
+                        .stages
+                        .iter()
+                        .position(|s| s.kind == StageKind::TrackRecord)
+                        .and_then(|k| scores[k]);
+                    let iv = st
+                        .stages
+                        .iter()
+                        .position(|s| s.kind == StageKind::Interview)
+                        .and_then(|k| scores[k]);
+                    tr.zip(iv).map(|(t, i)| {
+                        let (_, c, advice) =
+                            rules::job_fit(t, i, &sel_rules, &tenant_rules.categories);
+                        (c, advice)
+                    })
+                } else {
+                    None
+                };
+                (
+                    RankKey {
+                        passed_all,
+                        total: total.unwrap_or(0),
+                        heaviest,
+                        assessment,
+                        service_since: e.map(|e| e.nip.appointed_on()),
+                        id: e.map(|e| e.nip.as_u64()).unwrap_or(u64::MAX - a.id as u64),
+                    },
+                    Standing {
+                        applicant: a.clone(),
+                        stages,
+                        total,
+                        passed_all,
+                        proposed: false,
+                        job_fit,
+                    },
+                )
+            })
+            .collect();
+        rows.sort_by(|x, y| rules::rank_order(&x.0, &y.0));
+        if done && st.s.kind == "terbuka" {
+            let keys: Vec<RankKey> = rows.iter().map(|r| r.0.clone()).collect();
+            for i in rules::three_names(&keys) {
+                rows[i].1.proposed = true;
+            }
+        }
+        out.push((position, rows.into_iter().map(|r| r.1).collect()));
+    }
+    Ok(Standings { posts: out, done })
+}
+
+/// The decisions taken so far, and the steps a post's appointment needs (in order).
+pub fn chain(
+    db: &mut Db,
+    actor: &Actor,
+    code: &str,
+    post: &Position,
+    on: NaiveDate,
+) -> Result<(Vec<Step>, Vec<store::Decision>), AppError> {
+    let s = selection(db, actor, code)?;
+    // The Sekda of a regency or city (a province's Sekda is appointed by the President).
+    let sekda = post.name.to_lowercase().starts_with("sekretaris daerah")
+        && !actor.tenant.code.starts_with("prov");
+    let steps = rules::approval_chain(sekda, &calendar_of(&s), on, &SelectionRules::default());
+    let taken = store::decisions(db, actor.tenant.id, s.id)?
+        .into_iter()
+        .filter(|d| d.position_id == post.id)
+        .collect();
+    Ok((steps, taken))
+}
+
+/// A step of a post's approval chain to record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decide<'a> {
+    /// The post's code.
+    pub post: &'a str,
+    /// The step.
+    pub step: Step,
+    /// The applicant (the PPK's pick).
+    pub applicant_id: Option<i64>,
+    /// Why, or the reference of the letter.
+    pub reason: &'a str,
+    /// The day.
+    pub on: NaiveDate,
+}
+
+/// Records the next step of a post's approval chain: the panel's proposal and the authorities'
+/// letters by the administrator, the PPK's pick of one of the three names by the PPK; each with
+/// a reason, in the order the rules require (a step out of order is refused with the next one).
+pub fn decide(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+    d: &Decide<'_>,
+) -> Result<(), AppError> {
+    let Decide {
+        post,
+        step,
+        applicant_id,
+        reason,
+        on,
+    } = *d;
+    match step {
+        Step::PpkChoice => need(actor, Permission::DecideSelection)?,
+        _ => need(actor, Permission::ManageSelection)?,
+    }
+    if reason.trim().is_empty() {
+        return invalid(format!(
+            "{} membutuhkan alasan atau nomor surat",
+            step.label()
+        ));
+    }
+    let position = master_store::position_by_code(db, actor.tenant.id, post.trim())?
+        .ok_or_else(|| AppError::UnknownPosition(post.to_string()))?;
+    let (steps, taken) = chain(db, actor, code, &position, on)?;
+    let next = steps.get(taken.len()).copied();
+    if next != Some(step) {
+        return invalid(match next {
+            Some(n) => format!(
+                "langkah berikutnya untuk {} adalah: {}",
+                position.name,
+                n.label()
+            ),
+            None => format!("semua langkah untuk {} sudah selesai", position.name),
+        });
+    }
+    let Standings { posts: rows, done } = standings(
+        db,
+        &Actor {
+            role: crate::access::Role::TenantAdmin,
+            ..actor.clone()
+        },
+        code,
+    )?;
+    let proposed: Vec<i64> = rows
+        .iter()
+        .filter(|(p, _)| p.id == position.id)
+        .flat_map(|(_, r)| r.iter().filter(|s| s.proposed).map(|s| s.applicant.id))
+        .collect();
+    match step {
+        Step::PanelProposal if !done => {
+            return invalid("usulan tiga nama menunggu semua tahap ditutup");
+        }
+        Step::PanelProposal if proposed.is_empty() => {
+            return invalid("tidak ada pelamar yang lolos semua tahap untuk jabatan ini");
+        }
+        Step::PpkChoice => match applicant_id {
+            Some(a) if proposed.contains(&a) => {}
+            _ => return invalid("PPK memilih satu dari tiga nama yang diusulkan pansel"),
+        },
+        _ => {}
+    }
+    let chosen = match step {
+        Step::PpkChoice => applicant_id,
+        _ => taken.iter().find_map(|d| {
+            (d.step == Step::PpkChoice.code())
+                .then_some(d.applicant_id)
+                .flatten()
+        }),
+    };
+    let s = selection(db, actor, code)?;
+    let now = ts(ctx);
+    db.transaction(|tx| {
+        store::add_decision(tx, actor.tenant.id, s.id, &store::Decision {
+            position_id: position.id,
+            step: step.code().into(),
+            applicant_id: chosen,
+            reason: reason.trim().into(),
+            decided_by: actor.login.clone(),
+            decided_at: now.clone(),
+        })?;
+        ctx.record(tx, actor.tenant.id, "selection.decision", &format!("selection:{}", s.code),
+            serde_json::json!({ "post": position.code, "step": step.code(), "applicant": chosen, "reason": reason.trim() }))?;
+        Ok(())
+    })
+}

@@ -1,0 +1,622 @@
+//! Open selection and job fit on the demo Kota Mojokerto: the Metro case (an eselon II post by
+//! paper, presentation and interview, health pass/fail; three names; the PPK picks one with a
+//! reason; the chain in order) and the Malang case (job fit of JPT Pratama by track record and
+//! a five-member, external panel). Scores stay hidden until a stage closes; a conflicted member
+//! does not count.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
+
+use chrono::NaiveDate;
+use talenta_app::access::{self, AccountSpec, Actor, Credential, Role};
+use talenta_app::selection::{self, Kind, PanelSpec, SelectionSpec, Who};
+use talenta_domain::selection::{Calendar, PassRule, Stage, StageKind, Step};
+use talenta_domain::{Category, PositionClass};
+use talenta_store::{Db, testing};
+
+fn ctx() -> talenta_app::Ctx {
+    talenta_app::Ctx {
+        actor: "uji".into(),
+        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
+        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn actor(db: &mut Db, login: &str, role: Role) -> Actor {
+    let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
+        .unwrap()
+        .unwrap();
+    Actor {
+        account_id: talenta_store::access::account_by_login(db, login)
+            .unwrap()
+            .map(|a| a.id),
+        name: login.into(),
+        login: login.into(),
+        tenant,
+        role,
+        employee_id: None,
+        tenants: vec![],
+        credential: Credential::ApiKey,
+    }
+}
+
+/// Mojokerto with five panel accounts; returns the admin and the members.
+fn setup(db: &mut Db) -> (Actor, Vec<Actor>) {
+    let g = talenta_app::demo::demo_governments(today())
+        .into_iter()
+        .find(|g| g.code == "kota-mojokerto")
+        .unwrap();
+    talenta_app::demo::load(db, &ctx(), &g).unwrap();
+    let admin = actor(db, "admin.uji", Role::TenantAdmin);
+    let mut members = Vec::new();
+    for i in 1..=5 {
+        let login = format!("pansel{i}.uji");
+        access::put_account(
+            db,
+            &ctx(),
+            &admin.tenant,
+            &AccountSpec {
+                login: &login,
+                display_name: &login,
+                password: "rahasia-panjang-1",
+                role: Role::PanelMember,
+                employee_id: None,
+            },
+        )
+        .unwrap();
+        members.push(actor(db, &login, Role::PanelMember));
+    }
+    (admin, members)
+}
+
+fn panel() -> Vec<PanelSpec> {
+    // Malang's panel: a university vice-rector (chair), the provincial BKD head, the regional BKN
+    // head, a rector, a professor.
+    [
+        ("Wakil Rektor", "Universitas Brawijaya", true),
+        ("Kepala BKD", "BKD Provinsi Jawa Timur", false),
+        ("Kepala Kanreg BKN", "Kantor Regional II BKN", false),
+        ("Rektor", "Universitas Negeri Malang", false),
+        ("Guru Besar", "Universitas Airlangga", false),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (n, o, chair))| PanelSpec {
+        name: n.to_string(),
+        organisation: o.to_string(),
+        external: true,
+        chair: *chair,
+        login: Some(format!("pansel{}.uji", i + 1)),
+    })
+    .collect()
+}
+
+#[test]
+fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks_pick_and_the_chain()
+ {
+    for mut t in testing::both() {
+        let db = &mut t.db;
+        let (admin, members) = setup(db);
+        let holders: std::collections::HashSet<i64> =
+            talenta_store::master::list_employees(db, admin.tenant.id)
+                .unwrap()
+                .iter()
+                .filter_map(|e| e.position_id)
+                .collect();
+        let positions = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
+        let post = positions
+            .iter()
+            .find(|p| p.class == PositionClass::JptPratama && !holders.contains(&p.id))
+            .expect("a vacant JPT post")
+            .clone();
+        let admins: Vec<talenta_domain::Nip> = {
+            let ids: std::collections::HashSet<i64> = positions
+                .iter()
+                .filter(|p| p.class == PositionClass::Administrator)
+                .map(|p| p.id)
+                .collect();
+            talenta_store::master::list_employees(db, admin.tenant.id)
+                .unwrap()
+                .into_iter()
+                .filter(|e| e.position_id.is_some_and(|p| ids.contains(&p)))
+                .take(4)
+                .map(|e| e.nip)
+                .collect()
+        };
+        let stages = vec![
+            Stage {
+                kind: StageKind::Paper,
+                weight: 30,
+                pass: PassRule::MinScore(6000),
+            },
+            Stage {
+                kind: StageKind::Presentation,
+                weight: 30,
+                pass: PassRule::MinScore(6000),
+            },
+            Stage {
+                kind: StageKind::Interview,
+                weight: 40,
+                pass: PassRule::MinScore(6500),
+            },
+            Stage {
+                kind: StageKind::HealthPsych,
+                weight: 0,
+                pass: PassRule::PassFail,
+            },
+        ];
+        let spec = SelectionSpec {
+            code: "jpt-2026".into(),
+            name: "Seleksi Terbuka JPT Pratama 2026".into(),
+            kind: Kind::Open,
+            posts: vec![post.code.clone()],
+            stages: stages.clone(),
+            quorum: 3,
+            requirements: "S1; 5 tahun pengalaman; 2 tahun Administrator".into(),
+            opens_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            closes_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            calendar: Calendar::default(),
+            panel: panel(),
+        };
+        // Bad set-ups are refused whole.
+        let mut bad = spec.clone();
+        bad.stages[0].weight = 10;
+        bad.panel.truncate(2);
+        let err = selection::create(db, &ctx(), &admin, &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("bobot tahap berjumlah 80%") && err.contains("paling sedikit 3"),
+            "{err}"
+        );
+        selection::create(db, &ctx(), &admin, &spec).unwrap();
+        // Applications: four Administrators and one outsider.
+        let mut ids = Vec::new();
+        for n in &admins {
+            ids.push(
+                selection::apply(
+                    db,
+                    &ctx(),
+                    &admin,
+                    "jpt-2026",
+                    &post.code,
+                    &Who::Internal(*n),
+                    today(),
+                )
+                .unwrap(),
+            );
+        }
+        let outsider = selection::apply(
+            db,
+            &ctx(),
+            &admin,
+            "jpt-2026",
+            &post.code,
+            &Who::External(selection::ExternalProfile {
+                name: "Dr. Luar Biasa".into(),
+                birth_date: NaiveDate::from_ymd_opt(1980, 1, 1).unwrap(),
+                education: talenta_domain::eligibility::Education::S2,
+                current_post: "Direktur, Kementerian".into(),
+            }),
+            today(),
+        )
+        .unwrap();
+        ids.push(outsider);
+        assert!(
+            selection::apply(
+                db,
+                &ctx(),
+                &admin,
+                "jpt-2026",
+                &post.code,
+                &Who::Internal(admins[0]),
+                today()
+            )
+            .unwrap_err()
+            .to_string()
+            .contains("sudah melamar")
+        );
+        let err = selection::screen(db, &ctx(), &admin, "jpt-2026", ids[3], false, " ")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("membutuhkan alasan"), "{err}");
+        for id in &ids {
+            selection::screen(
+                db,
+                &ctx(),
+                &admin,
+                "jpt-2026",
+                *id,
+                true,
+                "memenuhi persyaratan administrasi menurut verifikasi berkas",
+            )
+            .unwrap();
+        }
+        // Member 5 is related to the first applicant.
+        selection::declare_conflict(
+            db,
+            &ctx(),
+            &members[4],
+            "jpt-2026",
+            "Guru Besar",
+            ids[0],
+            "ipar",
+        )
+        .unwrap();
+        // Scores per stage (hundredths): applicant -> the same score from each member, except
+        // member 5's for applicant 0 (a 20 that must not count).
+        let table: [[u32; 3]; 5] = [
+            [8000, 7500, 8200],
+            [7000, 9000, 7800],
+            [9000, 8000, 6000],
+            [7000, 7000, 9000],
+            [7500, 7500, 7500],
+        ];
+        for (k, kind) in [
+            StageKind::Paper,
+            StageKind::Presentation,
+            StageKind::Interview,
+        ]
+        .iter()
+        .enumerate()
+        {
+            for (a, id) in ids.iter().enumerate() {
+                for (m, who) in members.iter().enumerate() {
+                    let r = selection::score(db, &ctx(), who, "jpt-2026", *id, *kind, table[a][k]);
+                    if m == 4 && a == 0 {
+                        assert!(r.unwrap_err().to_string().contains("konflik kepentingan"));
+                    } else {
+                        r.unwrap();
+                    }
+                }
+            }
+            // Alone: a member sees only their own score until the stage closes.
+            let (stage, rows) = selection::panel_view(db, &members[1], "jpt-2026").unwrap();
+            assert_eq!(stage.unwrap().kind, *kind);
+            assert!(rows.iter().all(|r| r.others.is_empty() && r.mine.is_some()));
+            // A score for the wrong stage is refused.
+            if k == 0 {
+                let e = selection::score(
+                    db,
+                    &ctx(),
+                    &members[0],
+                    "jpt-2026",
+                    ids[0],
+                    StageKind::Interview,
+                    8000,
+                )
+                .unwrap_err()
+                .to_string();
+                assert!(
+                    e.contains("tahap yang sedang berjalan adalah Penulisan makalah"),
+                    "{e}"
+                );
+            }
+            assert_eq!(
+                selection::close_stage(db, &ctx(), &admin, "jpt-2026").unwrap(),
+                *kind
+            );
+        }
+        // Health and psychology: the outsider (index 4) is not fit; index 2 left after the interview.
+        let e = selection::close_stage(db, &ctx(), &admin, "jpt-2026")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("hasil belum lengkap"), "{e}");
+        for (a, id) in ids.iter().enumerate() {
+            if a == 2 {
+                continue;
+            } // out after the interview
+            selection::record_outcome(
+                db,
+                &ctx(),
+                &admin,
+                "jpt-2026",
+                &selection::Outcome {
+                    applicant_id: *id,
+                    stage: StageKind::HealthPsych,
+                    passed: a != 4,
+                    reason: if a == 4 {
+                        "tidak memenuhi syarat kesehatan"
+                    } else {
+                        ""
+                    },
+                },
+            )
+            .unwrap();
+        }
+        selection::close_stage(db, &ctx(), &admin, "jpt-2026").unwrap();
+        let selection::Standings { posts: rows, done } =
+            selection::standings(db, &admin, "jpt-2026").unwrap();
+        assert!(done);
+        let list = &rows[0].1;
+        let order: Vec<i64> = list.iter().map(|s| s.applicant.id).collect();
+        assert_eq!(
+            &order[..3],
+            &[ids[0], ids[1], ids[3]],
+            "79.30, 79.20, 78.00"
+        );
+        assert_eq!(list[0].total, Some(7930), "member 5's 20 did not count");
+        let proposed: Vec<i64> = list
+            .iter()
+            .filter(|s| s.proposed)
+            .map(|s| s.applicant.id)
+            .collect();
+        assert_eq!(proposed, vec![ids[0], ids[1], ids[3]]);
+        // The chain, in order.
+        let ppk = actor(db, "ppk.uji", Role::DecisionMaker);
+        let e = selection::decide(
+            db,
+            &ctx(),
+            &ppk,
+            "jpt-2026",
+            &selection::Decide {
+                post: &post.code,
+                step: Step::PpkChoice,
+                applicant_id: Some(ids[1]),
+                reason: "visi paling sesuai",
+                on: today(),
+            },
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("langkah berikutnya untuk") && e.contains("Usulan tiga nama"),
+            "{e}"
+        );
+        selection::decide(
+            db,
+            &ctx(),
+            &admin,
+            "jpt-2026",
+            &selection::Decide {
+                post: &post.code,
+                step: Step::PanelProposal,
+                applicant_id: None,
+                reason: "berita acara pansel 12/2026",
+                on: today(),
+            },
+        )
+        .unwrap();
+        let e = selection::decide(
+            db,
+            &ctx(),
+            &ppk,
+            "jpt-2026",
+            &selection::Decide {
+                post: &post.code,
+                step: Step::PpkChoice,
+                applicant_id: Some(ids[2]),
+                reason: "pilihan",
+                on: today(),
+            },
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(e, "PPK memilih satu dari tiga nama yang diusulkan pansel");
+        assert!(
+            selection::decide(
+                db,
+                &ctx(),
+                &admin,
+                "jpt-2026",
+                &selection::Decide {
+                    post: &post.code,
+                    step: Step::PpkChoice,
+                    applicant_id: Some(ids[1]),
+                    reason: "x",
+                    on: today()
+                }
+            )
+            .is_err(),
+            "only the PPK picks"
+        );
+        // The PPK is not bound by rank: the second name, with a reason.
+        selection::decide(
+            db,
+            &ctx(),
+            &ppk,
+            "jpt-2026",
+            &selection::Decide {
+                post: &post.code,
+                step: Step::PpkChoice,
+                applicant_id: Some(ids[1]),
+                reason: "program kerja paling sesuai RPJMD",
+                on: today(),
+            },
+        )
+        .unwrap();
+        let e = selection::decide(
+            db,
+            &ctx(),
+            &admin,
+            "jpt-2026",
+            &selection::Decide {
+                post: &post.code,
+                step: Step::Inauguration,
+                applicant_id: None,
+                reason: "pelantikan",
+                on: today(),
+            },
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("Rekomendasi Badan Kepegawaian Negara (BKN)"),
+            "2026: BKN recommends: {e}"
+        );
+        selection::decide(
+            db,
+            &ctx(),
+            &admin,
+            "jpt-2026",
+            &selection::Decide {
+                post: &post.code,
+                step: Step::Recommendation(talenta_domain::selection::Authority::Bkn),
+                applicant_id: None,
+                reason: "surat BKN 800/123",
+                on: today(),
+            },
+        )
+        .unwrap();
+        selection::decide(
+            db,
+            &ctx(),
+            &admin,
+            "jpt-2026",
+            &selection::Decide {
+                post: &post.code,
+                step: Step::Inauguration,
+                applicant_id: None,
+                reason: "SK Wali Kota 821/45",
+                on: today(),
+            },
+        )
+        .unwrap();
+        let (_, taken) = selection::chain(db, &admin, "jpt-2026", &post, today()).unwrap();
+        assert_eq!(taken.len(), 4);
+        assert!(
+            taken.iter().skip(1).all(|d| d.applicant_id == Some(ids[1])),
+            "every later step names the PPK's pick"
+        );
+        assert_eq!(taken[1].decided_by, "ppk.uji");
+    }
+}
+
+#[test]
+fn the_job_fit_of_jpt_pratama_by_track_record_and_a_five_member_external_panel() {
+    let mut t = testing::sqlite();
+    let db = &mut t.db;
+    let (admin, members) = setup(db);
+    let positions = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
+    let jpt: std::collections::HashMap<i64, String> = positions
+        .iter()
+        .filter(|p| p.class == PositionClass::JptPratama)
+        .map(|p| (p.id, p.code.clone()))
+        .collect();
+    let officials: Vec<(talenta_domain::Nip, String)> =
+        talenta_store::master::list_employees(db, admin.tenant.id)
+            .unwrap()
+            .into_iter()
+            .filter_map(|e| {
+                e.position_id
+                    .and_then(|p| jpt.get(&p))
+                    .map(|c| (e.nip, c.clone()))
+            })
+            .take(29)
+            .collect();
+    assert!(
+        officials.len() >= 10,
+        "{} JPT Pratama in the demo",
+        officials.len()
+    );
+    let spec = SelectionSpec {
+        code: "uji-kesesuaian-2026".into(),
+        name: "Uji Kesesuaian JPT Pratama 2026".into(),
+        kind: Kind::JobFit,
+        posts: officials.iter().map(|(_, c)| c.clone()).collect(),
+        stages: vec![
+            Stage {
+                kind: StageKind::TrackRecord,
+                weight: 50,
+                pass: PassRule::MinScore(0),
+            },
+            Stage {
+                kind: StageKind::Interview,
+                weight: 50,
+                pass: PassRule::MinScore(0),
+            },
+        ],
+        quorum: 5,
+        requirements: String::new(),
+        opens_on: today(),
+        closes_on: today(),
+        calendar: Calendar::default(),
+        panel: panel(),
+    };
+    selection::create(db, &ctx(), &admin, &spec).unwrap();
+    let mut ids = Vec::new();
+    for (nip, code) in &officials {
+        let id = selection::apply(
+            db,
+            &ctx(),
+            &admin,
+            "uji-kesesuaian-2026",
+            code,
+            &Who::Internal(*nip),
+            today(),
+        )
+        .unwrap();
+        selection::screen(
+            db,
+            &ctx(),
+            &admin,
+            "uji-kesesuaian-2026",
+            id,
+            true,
+            "pejabat yang diuji kesesuaiannya",
+        )
+        .unwrap();
+        ids.push(id);
+    }
+    for kind in [StageKind::TrackRecord, StageKind::Interview] {
+        for (i, id) in ids.iter().enumerate() {
+            for (m, who) in members.iter().enumerate() {
+                // Three kinds of official: about 65, 80 and 92 from every member.
+                let score = [6500, 8000, 9200][i % 3] + m as u32 * 50;
+                selection::score(db, &ctx(), who, "uji-kesesuaian-2026", *id, kind, score).unwrap();
+            }
+        }
+        selection::close_stage(db, &ctx(), &admin, "uji-kesesuaian-2026").unwrap();
+    }
+    let selection::Standings { posts: rows, done } =
+        selection::standings(db, &admin, "uji-kesesuaian-2026").unwrap();
+    assert!(done);
+    let fits: Vec<Category> = rows
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|s| s.job_fit.unwrap().0))
+        .collect();
+    assert_eq!(
+        fits.len(),
+        officials.len(),
+        "every official gets a category"
+    );
+    assert!(
+        fits.iter()
+            .all(|c| matches!(c, Category::O | Category::Co | Category::Ko))
+    );
+    assert!(
+        rows.iter().all(|(_, r)| r.iter().all(|s| !s.proposed)),
+        "a job fit proposes no names"
+    );
+    // Each post's official, in the order the posts were taken.
+    let expect = |c: Category| {
+        (0..officials.len())
+            .filter(|i| [Category::Ko, Category::Co, Category::O][i % 3] == c)
+            .count()
+    };
+    for c in [Category::O, Category::Co, Category::Ko] {
+        assert_eq!(
+            fits.iter().filter(|x| **x == c).count(),
+            expect(c),
+            "{c:?} in {fits:?}"
+        );
+    }
+}
+
+#[test]
+fn a_score_is_typed_with_at_most_two_decimals_between_0_and_100() {
+    assert_eq!(selection::parse_score("78,5"), Ok(7850));
+    assert_eq!(selection::parse_score("100"), Ok(10_000));
+    assert_eq!(selection::parse_score("0.05"), Ok(5));
+    assert!(selection::parse_score("100,01").is_err());
+    assert!(selection::parse_score("7,555").is_err());
+    assert_eq!(
+        selection::parse_score("-1").unwrap_err(),
+        "nilai '-1' tidak sah: isi 0 sampai 100, paling banyak dua desimal"
+    );
+}
