@@ -96,6 +96,8 @@ pub struct SelectionSpec {
     pub calendar: Calendar,
     /// The panel.
     pub panel: Vec<PanelSpec>,
+    /// Published stage results show scores (otherwise names only).
+    pub publish_scores: bool,
 }
 
 fn calendar_json(c: &Calendar) -> String {
@@ -231,6 +233,7 @@ pub fn create(
                 closes_on: spec.closes_on.to_string(),
                 acting_head: spec.calendar.acting_head,
                 election_dates: calendar_json(&spec.calendar),
+                publish_scores: spec.publish_scores,
             },
             &posts,
             &now,
@@ -836,6 +839,9 @@ pub struct Standing {
     pub proposed: bool,
     /// Job fit (for a job-fit test): category and advice.
     pub job_fit: Option<(Category, &'static str)>,
+    /// What warns or blocks moving this official (minimum time in post, the 5-year term,
+    /// election windows), for a job-fit test.
+    pub constraints: Vec<rules::Constraint>,
 }
 
 /// The standings of every post and whether all stages are closed.
@@ -848,7 +854,12 @@ pub struct Standings {
 }
 
 /// The standings per post (ranked by the declared rule) and whether all stages are closed.
-pub fn standings(db: &mut Db, actor: &Actor, code: &str) -> Result<Standings, AppError> {
+pub fn standings(
+    db: &mut Db,
+    actor: &Actor,
+    code: &str,
+    as_of: NaiveDate,
+) -> Result<Standings, AppError> {
     if !(actor.may(Permission::ManageSelection, None)
         || actor.may(Permission::DecideSelection, None))
     {
@@ -921,6 +932,16 @@ pub fn standings(db: &mut Db, actor: &Actor, code: &str) -> Result<Standings, Ap
                         id: e.map(|e| e.nip.as_u64()).unwrap_or(u64::MAX - a.id as u64),
                     },
                     Standing {
+                        constraints: match (st.s.kind.as_str(), e.and_then(|e| e.position_since)) {
+                            ("kesesuaian", Some(since)) => rules::mutation_constraints(
+                                since,
+                                as_of,
+                                &calendar_of(&st.s),
+                                false,
+                                &sel_rules,
+                            ),
+                            _ => Vec::new(),
+                        },
                         applicant: a.clone(),
                         stages,
                         total,
@@ -1026,6 +1047,7 @@ pub fn decide(
             ..actor.clone()
         },
         code,
+        on,
     )?;
     let proposed: Vec<i64> = rows
         .iter()
@@ -1068,4 +1090,273 @@ pub fn decide(
             serde_json::json!({ "post": position.code, "step": step.code(), "applicant": chosen, "reason": reason.trim() }))?;
         Ok(())
     })
+}
+
+/// The selections of the tenant (staff, the PPK, and panel members see the list).
+pub fn list(db: &mut Db, actor: &Actor) -> Result<Vec<Selection>, AppError> {
+    if !(actor.may(Permission::ManageSelection, None)
+        || actor.may(Permission::DecideSelection, None)
+        || actor.may(Permission::PanelScore, None))
+    {
+        return Err(AppError::Forbidden);
+    }
+    Ok(store::list(db, actor.tenant.id)?)
+}
+
+/// The selections in which the actor sits on the panel.
+pub fn my_panels(db: &mut Db, actor: &Actor) -> Result<Vec<Selection>, AppError> {
+    let Some(account) = actor.account_id else {
+        return Ok(Vec::new());
+    };
+    if !actor.may(Permission::PanelScore, None) {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for s in store::list(db, actor.tenant.id)? {
+        if store::members(db, actor.tenant.id, s.id)?
+            .iter()
+            .any(|m| m.account_id == Some(account))
+        {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
+/// The public announcement of a selection: what anyone may read without signing in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Announcement {
+    /// Government.
+    pub government: String,
+    /// Selection name.
+    pub name: String,
+    /// Posts (names).
+    pub posts: Vec<String>,
+    /// Requirements.
+    pub requirements: String,
+    /// Application period.
+    pub opens_on: String,
+    /// Last day.
+    pub closes_on: String,
+    /// Stages with their weights.
+    pub stages: Vec<String>,
+    /// Panel: name and organisation.
+    pub panel: Vec<String>,
+    /// Per closed stage: who passed (names; with the stage score when the selection publishes
+    /// scores).
+    pub results: Vec<(String, Vec<String>)>,
+}
+
+/// The announcement of selection `code` of government `tenant_code` (no sign-in).
+pub fn announcement(db: &mut Db, tenant_code: &str, code: &str) -> Result<Announcement, AppError> {
+    let tenant = master_store::tenant_by_code(db, tenant_code)?
+        .ok_or_else(|| AppError::UnknownTenant(tenant_code.to_string()))?;
+    let reader = Actor {
+        account_id: None,
+        name: "publik".into(),
+        login: "publik".into(),
+        tenant: tenant.clone(),
+        role: crate::access::Role::TenantAdmin,
+        employee_id: None,
+        tenants: Vec::new(),
+        credential: crate::access::Credential::ApiKey,
+    };
+    let st = State::load(db, &reader, code)?;
+    let names: HashMap<i64, String> = master_store::list_positions(db, tenant.id)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut results = Vec::new();
+    for (k, stage) in st.stages.iter().enumerate() {
+        if !st.closed.contains(stage.kind.code()) {
+            break;
+        }
+        let passed: Vec<String> = st
+            .applicants
+            .iter()
+            .filter(|a| st.in_stage(a, k) && st.stage_result(a.id, k).1 == Some(true))
+            .map(
+                |a| match (st.s.publish_scores, st.stage_result(a.id, k).0) {
+                    (true, Some(x)) => format!("{} ({:.2})", a.name, f64::from(x) / 100.0),
+                    _ => a.name.clone(),
+                },
+            )
+            .collect();
+        results.push((stage.kind.label().to_string(), passed));
+    }
+    Ok(Announcement {
+        government: tenant.name.clone(),
+        name: st.s.name.clone(),
+        posts: store::posts(db, tenant.id, st.s.id)?
+            .iter()
+            .filter_map(|p| names.get(p).cloned())
+            .collect(),
+        requirements: st.s.requirements.clone(),
+        opens_on: st.s.opens_on.clone(),
+        closes_on: st.s.closes_on.clone(),
+        stages: st
+            .stages
+            .iter()
+            .map(|s| match s.pass {
+                rules::PassRule::PassFail => {
+                    format!("{} (memenuhi/tidak memenuhi syarat)", s.kind.label())
+                }
+                rules::PassRule::MinScore(m) => format!(
+                    "{} (bobot {}%, nilai lulus {:.2})",
+                    s.kind.label(),
+                    s.weight,
+                    f64::from(m) / 100.0
+                ),
+            })
+            .collect(),
+        panel: st
+            .members
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}{} ({})",
+                    m.name,
+                    if m.chair { ", ketua" } else { "" },
+                    m.organisation
+                )
+            })
+            .collect(),
+        results,
+    })
+}
+
+/// The three names per post (PDF), for the PPK.
+pub fn three_names_pdf(s: &Selection, standings: &Standings) -> Vec<u8> {
+    let rows: Vec<Vec<String>> = standings
+        .posts
+        .iter()
+        .flat_map(|(p, list)| {
+            list.iter()
+                .filter(|x| x.proposed)
+                .enumerate()
+                .map(move |(i, x)| {
+                    vec![
+                        p.name.clone(),
+                        (i + 1).to_string(),
+                        x.applicant.name.clone(),
+                        x.total
+                            .map(|t| format!("{:.2}", f64::from(t) / 100.0).replace('.', ","))
+                            .unwrap_or_default(),
+                    ]
+                })
+        })
+        .collect();
+    crate::pdf::table(
+        &format!("Tiga nama calon per jabatan - {}", s.name),
+        rules::TIE_RULE,
+        &[
+            ("Jabatan", 40.0),
+            ("Urutan", 260.0),
+            ("Nama", 300.0),
+            ("Nilai akhir", 500.0),
+        ],
+        &rows,
+    )
+    .to_bytes()
+}
+
+/// The stage recap (XLSX): every applicant of every post with each stage's result.
+pub fn recap_xlsx(s: &Selection, standings: &Standings) -> Result<Vec<u8>, AppError> {
+    use crate::import::report::escape_cell;
+    let io = |e: rust_xlsxwriter::XlsxError| {
+        AppError::Invalid(format!("rekap tidak dapat ditulis: {e}"))
+    };
+    let stages = stages_of(s);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name("Rekap").map_err(io)?;
+    ws.write_string_with_format(0, 0, escape_cell(&format!("Rekap {}", s.name)), &bold)
+        .map_err(io)?;
+    let mut head = vec!["Jabatan".to_string(), "Peringkat".into(), "Nama".into()];
+    head.extend(stages.iter().map(|x| x.kind.label().to_string()));
+    head.extend([
+        "Nilai akhir".to_string(),
+        "Lolos semua tahap".into(),
+        "Diusulkan".into(),
+    ]);
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, h, &bold)
+            .map_err(io)?;
+    }
+    let mut r = 3u32;
+    for (p, list) in &standings.posts {
+        for (i, x) in list.iter().enumerate() {
+            ws.write_string(r, 0, escape_cell(&p.name)).map_err(io)?;
+            ws.write_number(r, 1, (i + 1) as f64).map_err(io)?;
+            ws.write_string(r, 2, escape_cell(&x.applicant.name))
+                .map_err(io)?;
+            for (k, (score, passed)) in x.stages.iter().enumerate() {
+                let col = 3 + k as u16;
+                match (score, passed) {
+                    (Some(v), _) => ws.write_number(r, col, f64::from(*v) / 100.0).map(|_| ()),
+                    (None, Some(b)) => ws
+                        .write_string(r, col, if *b { "memenuhi" } else { "tidak memenuhi" })
+                        .map(|_| ()),
+                    _ => Ok(()),
+                }
+                .map_err(io)?;
+            }
+            let base = 3 + stages.len() as u16;
+            if let Some(t) = x.total {
+                ws.write_number(r, base, f64::from(t) / 100.0).map_err(io)?;
+            }
+            ws.write_string(r, base + 1, if x.passed_all { "ya" } else { "tidak" })
+                .map_err(io)?;
+            ws.write_string(r, base + 2, if x.proposed { "ya" } else { "" })
+                .map_err(io)?;
+            r += 1;
+        }
+    }
+    ws.set_column_width(0, 40).map_err(io)?;
+    ws.set_column_width(2, 34).map_err(io)?;
+    wb.save_to_buffer().map_err(io)
+}
+
+/// A draft of the decision letter (PDF) naming the PPK's pick for each post that has one.
+pub fn decision_letter_pdf(db: &mut Db, actor: &Actor, code: &str) -> Result<Vec<u8>, AppError> {
+    need(actor, Permission::ManageSelection)
+        .or_else(|_| need(actor, Permission::DecideSelection))?;
+    let s = selection(db, actor, code)?;
+    let applicants: HashMap<i64, Applicant> = store::applicants(db, actor.tenant.id, s.id)?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let mut lines = Vec::new();
+    for d in store::decisions(db, actor.tenant.id, s.id)?
+        .iter()
+        .filter(|d| d.step == Step::PpkChoice.code())
+    {
+        let post = master_store::position(db, actor.tenant.id, d.position_id)?
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let who = d
+            .applicant_id
+            .and_then(|a| applicants.get(&a))
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        lines.push(vec![who, post, d.reason.clone()]);
+    }
+    if lines.is_empty() {
+        return invalid("PPK belum memilih calon: rancangan keputusan belum dapat dibuat");
+    }
+    Ok(crate::pdf::table(
+        &format!("RANCANGAN KEPUTUSAN {}", actor.tenant.name.to_uppercase()),
+        &format!(
+            "tentang pengangkatan dalam jabatan hasil {} (rancangan, bukan keputusan)",
+            s.name
+        ),
+        &[
+            ("Nama", 40.0),
+            ("Jabatan", 220.0),
+            ("Pertimbangan PPK", 400.0),
+        ],
+        &lines,
+    )
+    .to_bytes())
 }

@@ -162,6 +162,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             closes_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             calendar: Calendar::default(),
             panel: panel(),
+            publish_scores: false,
         };
         // Bad set-ups are refused whole.
         let mut bad = spec.clone();
@@ -331,7 +332,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         }
         selection::close_stage(db, &ctx(), &admin, "jpt-2026").unwrap();
         let selection::Standings { posts: rows, done } =
-            selection::standings(db, &admin, "jpt-2026").unwrap();
+            selection::standings(db, &admin, "jpt-2026", today()).unwrap();
         assert!(done);
         let list = &rows[0].1;
         let order: Vec<i64> = list.iter().map(|s| s.applicant.id).collect();
@@ -537,6 +538,7 @@ fn the_job_fit_of_jpt_pratama_by_track_record_and_a_five_member_external_panel()
         closes_on: today(),
         calendar: Calendar::default(),
         panel: panel(),
+        publish_scores: false,
     };
     selection::create(db, &ctx(), &admin, &spec).unwrap();
     let mut ids = Vec::new();
@@ -574,7 +576,7 @@ fn the_job_fit_of_jpt_pratama_by_track_record_and_a_five_member_external_panel()
         selection::close_stage(db, &ctx(), &admin, "uji-kesesuaian-2026").unwrap();
     }
     let selection::Standings { posts: rows, done } =
-        selection::standings(db, &admin, "uji-kesesuaian-2026").unwrap();
+        selection::standings(db, &admin, "uji-kesesuaian-2026", today()).unwrap();
     assert!(done);
     let fits: Vec<Category> = rows
         .iter()
@@ -589,6 +591,14 @@ fn the_job_fit_of_jpt_pratama_by_track_record_and_a_five_member_external_panel()
         fits.iter()
             .all(|c| matches!(c, Category::O | Category::Co | Category::Ko))
     );
+    // Demo JPT officials hold their posts since various dates: each constraint has its reason.
+    for (_, r) in &rows {
+        for x in r {
+            for c in &x.constraints {
+                assert!(c.reason.contains("bulan"), "{}", c.reason);
+            }
+        }
+    }
     assert!(
         rows.iter().all(|(_, r)| r.iter().all(|s| !s.proposed)),
         "a job fit proposes no names"

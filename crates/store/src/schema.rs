@@ -363,6 +363,7 @@ CREATE TABLE selections (
   closes_on TEXT NOT NULL,
   acting_head BIGINT NOT NULL,
   election_dates TEXT NOT NULL,
+  publish_scores BIGINT NOT NULL,
   created_at TEXT NOT NULL,
   UNIQUE (tenant_id, code)
 );

@@ -30,9 +30,11 @@ pub struct Selection {
     pub acting_head: bool,
     /// Election calendar, JSON.
     pub election_dates: String,
+    /// Published stage results show scores (otherwise names only).
+    pub publish_scores: bool,
 }
 
-const COLS: &str = "id, code, name, kind, stages, quorum, requirements, opens_on, closes_on, acting_head, election_dates";
+const COLS: &str = "id, code, name, kind, stages, quorum, requirements, opens_on, closes_on, acting_head, election_dates, publish_scores";
 
 fn selection_row(r: &Row) -> Result<Selection, StoreError> {
     Ok(Selection {
@@ -47,6 +49,7 @@ fn selection_row(r: &Row) -> Result<Selection, StoreError> {
         closes_on: r.text(8)?.to_string(),
         acting_head: r.int(9)? != 0,
         election_dates: r.text(10)?.to_string(),
+        publish_scores: r.int(11)? != 0,
     })
 }
 
@@ -59,7 +62,7 @@ pub fn create(
     now: &str,
 ) -> Result<Selection, StoreError> {
     db.execute(
-        "INSERT INTO selections (tenant_id, code, name, kind, stages, quorum, requirements, opens_on, closes_on, acting_head, election_dates, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO selections (tenant_id, code, name, kind, stages, quorum, requirements, opens_on, closes_on, acting_head, election_dates, publish_scores, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         &[
             tenant_id.into(),
             s.code.as_str().into(),
@@ -72,6 +75,7 @@ pub fn create(
             s.closes_on.as_str().into(),
             i64::from(s.acting_head).into(),
             s.election_dates.as_str().into(),
+            i64::from(s.publish_scores).into(),
             now.into(),
         ],
     )?;
