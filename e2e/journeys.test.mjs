@@ -501,3 +501,68 @@ test('6. Admin: a vacancy with ranked successors and reasons; a rotation plan fo
     assert.equal(body.subarray(0, 2).toString('latin1'), 'PK', 'an xlsx (zip) file');
   });
 });
+
+test('7. A panel member scores an interview, the admin closes the stage, the PPK picks one of three', { timeout: 60_000 }, async (t) => {
+  await journey(t, 'selection', async (page, context) => {
+    const others = [];
+    try {
+      // The panel member scores each candidate alone.
+      await login(page, context, 'pansel.mojokerto');
+      await Promise.all([
+        page.waitForURL(/\/seleksi\/seleksi-demo\/nilai$/),
+        page.locator('ul.cards a').filter({ hasText: 'Penilaian pansel' }).click(),
+      ]);
+      await page.getByText('Tahap berjalan: Wawancara oleh panitia seleksi').waitFor();
+      const names = (await page.locator('table.panel tbody tr td:first-child').allTextContents()).map((s) => s.trim());
+      assert.equal(names.length, 3, `three candidates: ${names}`);
+      const scores = ['82', '91,5', '77'];
+      for (const [i, name] of names.entries()) {
+        await page.getByLabel(`Nilai ${name}`).fill(scores[i]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.locator('table.panel tbody tr', { hasText: name }).getByRole('button', { name: 'Simpan nilai' }).click(),
+        ]);
+        await page.getByText(`Nilai ${scores[i].includes(',') ? scores[i] + '0' : scores[i] + ',00'} disimpan.`).waitFor();
+      }
+      await snap(page, 'step-7-panel');
+
+      // The admin closes the stage and records the panel's proposal.
+      const admin = await signedIn('admin.mojokerto');
+      others.push(admin);
+      await admin.page.goto(`${BASE}/seleksi/seleksi-demo`);
+      await Promise.all([admin.page.waitForNavigation(), admin.page.getByRole('button', { name: 'Tutup tahap berjalan' }).click()]);
+      await admin.page.getByText('Tahap Wawancara oleh panitia seleksi ditutup').waitFor();
+      await admin.page.getByPlaceholder('alasan atau nomor surat').fill('Berita acara pansel nomor 7/2026');
+      await Promise.all([admin.page.waitForNavigation(), admin.page.getByRole('button', { name: 'Catat', exact: true }).click()]);
+      await admin.page.getByText('Usulan tiga nama oleh panitia seleksi dicatat.').waitFor();
+      await snap(admin.page, 'step-7-admin');
+
+      // The PPK picks the second name, with a reason.
+      const ppk = await signedIn('ppk.mojokerto');
+      others.push(ppk);
+      await Promise.all([
+        ppk.page.waitForURL(/\/seleksi\/seleksi-demo\/keputusan$/),
+        ppk.page.locator('ul.cards a').filter({ hasText: 'Keputusan PPK' }).click(),
+      ]);
+      const choices = ppk.page.locator('form.decision input[type="radio"]');
+      assert.equal(await choices.count(), 3, 'three names');
+      await choices.nth(1).check();
+      await ppk.page.getByLabel('Alasan').fill('program kerja paling sesuai dengan RPJMD');
+      await Promise.all([ppk.page.waitForNavigation(), ppk.page.getByRole('button', { name: 'Tetapkan pilihan' }).click()]);
+      await ppk.page.getByText('Pilihan PPK ditetapkan dan dicatat dengan alasannya.').waitFor();
+      await ppk.page.getByText(/Sudah diputuskan: .*program kerja paling sesuai dengan RPJMD/).waitFor();
+      await snap(ppk.page, 'step-7-ppk');
+
+      // The public announcement (no login) names who passed the interview.
+      const anon = await browser.newContext({ locale: 'id-ID' });
+      others.push({ context: anon });
+      const pub = await anon.newPage();
+      const res = await pub.goto(`${BASE}/pengumuman/kota-mojokerto.seleksi-demo`);
+      assert.equal(res.status(), 200);
+      await pub.getByRole('heading', { name: 'Lolos tahap Wawancara oleh panitia seleksi' }).waitFor();
+      assert.equal(await pub.locator('ul.passed li').count(), 3);
+    } finally {
+      for (const o of others) await o.context.close();
+    }
+  });
+});

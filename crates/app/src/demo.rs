@@ -4026,7 +4026,110 @@ pub fn accounts(
             as_of,
         )?;
     }
+    demo_selection(db, ctx, &tenant, &format!("pansel.{short}"), as_of)?;
     Ok(out)
+}
+
+/// The demo open selection (once): a vacant JPT Pratama post, three Administrators admitted,
+/// a panel of three chaired by `panel_login`, one interview stage (weight 100, pass 60).
+fn demo_selection(
+    db: &mut talenta_store::Db,
+    ctx: &crate::Ctx,
+    tenant: &talenta_domain::master::Tenant,
+    panel_login: &str,
+    as_of: NaiveDate,
+) -> Result<(), crate::AppError> {
+    use crate::access::{Actor, Credential, Role};
+    use crate::selection::{self, Kind, PanelSpec, SelectionSpec, Who};
+    use talenta_domain::selection::{PassRule, Stage, StageKind};
+    use talenta_store::master as store;
+    const CODE: &str = "seleksi-demo";
+    if talenta_store::selection::by_code(db, tenant.id, CODE)?.is_some() {
+        return Ok(());
+    }
+    let positions = store::list_positions(db, tenant.id)?;
+    let employees = store::list_employees(db, tenant.id)?;
+    let held: std::collections::HashSet<i64> =
+        employees.iter().filter_map(|e| e.position_id).collect();
+    let Some(post) = positions
+        .iter()
+        .find(|p| p.class == JptPratama && !held.contains(&p.id))
+    else {
+        return Ok(());
+    };
+    let administrators: std::collections::HashSet<i64> = positions
+        .iter()
+        .filter(|p| p.class == Administrator)
+        .map(|p| p.id)
+        .collect();
+    let applicants: Vec<Nip> = employees
+        .iter()
+        .filter(|e| e.position_id.is_some_and(|p| administrators.contains(&p)))
+        .take(3)
+        .map(|e| e.nip)
+        .collect();
+    let admin = Actor {
+        account_id: None,
+        name: "demo".into(),
+        login: ctx.actor.clone(),
+        tenant: tenant.clone(),
+        role: Role::TenantAdmin,
+        employee_id: None,
+        tenants: Vec::new(),
+        credential: Credential::ApiKey,
+    };
+    let member =
+        |name: &str, org: &str, external: bool, chair: bool, login: Option<&str>| PanelSpec {
+            name: name.into(),
+            organisation: org.into(),
+            external,
+            chair,
+            login: login.map(str::to_string),
+        };
+    let spec = SelectionSpec {
+        code: CODE.into(),
+        name: format!("Seleksi Terbuka {}", post.name),
+        kind: Kind::Open,
+        posts: vec![post.code.clone()],
+        stages: vec![Stage {
+            kind: StageKind::Interview,
+            weight: 100,
+            pass: PassRule::MinScore(6000),
+        }],
+        quorum: 1,
+        requirements: "S1/D-IV; paling sedikit 5 tahun pengalaman; 2 tahun sebagai Administrator atau Ahli Madya; usia paling tinggi 56 tahun".into(),
+        opens_on: as_of - chrono::Days::new(30),
+        closes_on: as_of - chrono::Days::new(10),
+        calendar: talenta_domain::selection::Calendar::default(),
+        panel: vec![
+            member("Ketua Pansel", "Universitas Brawijaya", true, true, Some(panel_login)),
+            member("Kepala BKD Provinsi", "BKD Provinsi Jawa Timur", true, false, None),
+            member("Sekretaris Daerah", tenant.name.as_str(), false, false, None),
+        ],
+        publish_scores: false,
+    };
+    selection::create(db, ctx, &admin, &spec)?;
+    for nip in applicants {
+        let id = selection::apply(
+            db,
+            ctx,
+            &admin,
+            CODE,
+            &post.code,
+            &Who::Internal(nip),
+            as_of,
+        )?;
+        selection::screen(
+            db,
+            ctx,
+            &admin,
+            CODE,
+            id,
+            true,
+            "berkas lengkap; diverifikasi panitia",
+        )?;
+    }
+    Ok(())
 }
 
 /// The demo event (once): `own` and three colleagues of the same class, one day a week after

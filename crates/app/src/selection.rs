@@ -788,6 +788,12 @@ pub fn close_stage(
         .current()
         .ok_or_else(|| AppError::Invalid("semua tahap sudah ditutup".into()))?;
     let stage = st.stages[k];
+    if !st.applicants.iter().any(|a| st.in_stage(a, k)) {
+        return invalid(format!(
+            "tahap {} belum dapat ditutup: belum ada calon yang lolos administrasi dan tahap sebelumnya",
+            stage.kind.label()
+        ));
+    }
     let missing: Vec<String> = st
         .applicants
         .iter()

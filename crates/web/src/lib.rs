@@ -15,6 +15,7 @@ pub mod result_pages;
 pub mod rotation_pages;
 pub mod routes;
 pub mod security;
+pub mod selection_pages;
 pub mod succession_pages;
 pub mod svg;
 

@@ -59,6 +59,9 @@ fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
         if role_allows(a.role, Permission::EditMasterData) {
             nav.push(("/impor".into(), "Impor".into()));
         }
+        if role_allows(a.role, Permission::ManageSelection) {
+            nav.push(("/seleksi".into(), "Seleksi".into()));
+        }
         if role_allows(a.role, Permission::ViewTalentMap) {
             nav.push(("/peta-talenta".into(), m.talent_map.into()));
             nav.push(("/suksesi".into(), "Suksesi".into()));
@@ -283,6 +286,32 @@ pub async fn dashboard(
 ) -> Result<Html<String>, WebError> {
     let m = Lang::of(&headers).msgs();
     let mut cards = Vec::new();
+    let a = actor.clone();
+    let (panels, to_decide) = state
+        .db(move |db| {
+            let panels = talenta_app::selection::my_panels(db, &a)?;
+            let decide = if a.may(Permission::DecideSelection, None) {
+                talenta_app::selection::list(db, &a)?
+            } else {
+                Vec::new()
+            };
+            Ok((panels, decide))
+        })
+        .await?;
+    for s in panels {
+        cards.push((
+            format!("/seleksi/{}/nilai", s.code),
+            format!("Penilaian pansel: {}", s.name),
+            String::new(),
+        ));
+    }
+    for s in to_decide {
+        cards.push((
+            format!("/seleksi/{}/keputusan", s.code),
+            format!("Keputusan PPK: {}", s.name),
+            String::new(),
+        ));
+    }
     let a = actor.clone();
     for (event, n) in state
         .db(move |db| Ok(talenta_app::scoring::my_events(db, &a)?))

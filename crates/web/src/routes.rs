@@ -11,7 +11,7 @@ use talenta_app::access::Permission;
 
 use crate::{
     AppState, api, event_pages, guard, master_pages, pages, result_pages, rotation_pages, security,
-    succession_pages,
+    selection_pages, succession_pages,
 };
 
 /// What the path parameter `{id}` of a route names, so tests can aim it at the actor's own
@@ -34,6 +34,10 @@ pub enum Target {
     Template,
     /// An event code.
     Event,
+    /// A selection code.
+    Selection,
+    /// A public announcement: `tenant.selection`.
+    Announcement,
 }
 
 /// One route.
@@ -722,6 +726,203 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 "Rencana rotasi optimal (parameter seperti halaman /rotasi: jabatan, kelas, jumlah, calon, bobot_kinerja, bobot_tetap, min_bulan, maks_pindah, sematkan, larang)",
             )),
             get(rotation_pages::api_rotation),
+        ),
+        (
+            page(
+                "selections",
+                "/seleksi",
+                ManageSelection,
+                Target::None,
+                "Seleksi terbuka dan uji kesesuaian: daftar dan formulir",
+            ),
+            get(selection_pages::selections),
+        ),
+        (
+            mutating(
+                page(
+                    "create_selection",
+                    "/seleksi",
+                    ManageSelection,
+                    Target::None,
+                    "Buat seleksi",
+                ),
+                Method::POST,
+            ),
+            post(selection_pages::create),
+        ),
+        (
+            page(
+                "selection",
+                "/seleksi/{id}",
+                ManageSelection,
+                Target::Selection,
+                "Seleksi: pelamar, administrasi, tahap, peringkat, langkah keputusan",
+            ),
+            get(selection_pages::selection_detail),
+        ),
+        (
+            mutating(
+                page(
+                    "selection_apply",
+                    "/seleksi/{id}/lamar",
+                    ManageSelection,
+                    Target::Selection,
+                    "Catat lamaran (dalam atau luar)",
+                ),
+                Method::POST,
+            ),
+            post(selection_pages::apply),
+        ),
+        (
+            mutating(
+                page(
+                    "selection_screen",
+                    "/seleksi/{id}/administrasi",
+                    ManageSelection,
+                    Target::Selection,
+                    "Keputusan administrasi pelamar",
+                ),
+                Method::POST,
+            ),
+            post(selection_pages::screen),
+        ),
+        (
+            mutating(
+                page(
+                    "selection_outcome",
+                    "/seleksi/{id}/hasil-tahap",
+                    ManageSelection,
+                    Target::Selection,
+                    "Hasil tahap memenuhi/tidak memenuhi syarat",
+                ),
+                Method::POST,
+            ),
+            post(selection_pages::outcome),
+        ),
+        (
+            mutating(
+                page(
+                    "selection_close_stage",
+                    "/seleksi/{id}/tutup-tahap",
+                    ManageSelection,
+                    Target::Selection,
+                    "Tutup tahap berjalan",
+                ),
+                Method::POST,
+            ),
+            post(selection_pages::close_stage),
+        ),
+        (
+            mutating(
+                page(
+                    "selection_step",
+                    "/seleksi/{id}/langkah",
+                    ManageSelection,
+                    Target::Selection,
+                    "Catat langkah rantai persetujuan",
+                ),
+                Method::POST,
+            ),
+            post(selection_pages::step),
+        ),
+        (
+            page(
+                "selection_recap",
+                "/seleksi/{id}/rekap",
+                ManageSelection,
+                Target::Selection,
+                "Rekap tahap (.xlsx)",
+            ),
+            get(selection_pages::recap),
+        ),
+        (
+            page(
+                "selection_three_names",
+                "/seleksi/{id}/tiga-nama",
+                ManageSelection,
+                Target::Selection,
+                "Tiga nama per jabatan (.pdf)",
+            ),
+            get(selection_pages::three_names),
+        ),
+        (
+            page(
+                "selection_letter",
+                "/seleksi/{id}/sk",
+                ManageSelection,
+                Target::Selection,
+                "Rancangan keputusan (.pdf)",
+            ),
+            get(selection_pages::letter),
+        ),
+        (
+            page(
+                "selection_panel",
+                "/seleksi/{id}/nilai",
+                PanelScore,
+                Target::Selection,
+                "Halaman penilaian anggota pansel",
+            ),
+            get(selection_pages::panel),
+        ),
+        (
+            mutating(
+                page(
+                    "selection_score",
+                    "/seleksi/{id}/nilai",
+                    PanelScore,
+                    Target::Selection,
+                    "Simpan nilai anggota pansel",
+                ),
+                Method::POST,
+            ),
+            post(selection_pages::score),
+        ),
+        (
+            mutating(
+                page(
+                    "selection_conflict",
+                    "/seleksi/{id}/konflik",
+                    PanelScore,
+                    Target::Selection,
+                    "Nyatakan konflik kepentingan",
+                ),
+                Method::POST,
+            ),
+            post(selection_pages::conflict),
+        ),
+        (
+            page(
+                "selection_decision",
+                "/seleksi/{id}/keputusan",
+                DecideSelection,
+                Target::Selection,
+                "Keputusan PPK: satu dari tiga nama",
+            ),
+            get(selection_pages::decision),
+        ),
+        (
+            mutating(
+                page(
+                    "selection_choose",
+                    "/seleksi/{id}/keputusan",
+                    DecideSelection,
+                    Target::Selection,
+                    "PPK memilih satu dari tiga nama dengan alasan",
+                ),
+                Method::POST,
+            ),
+            post(selection_pages::choose),
+        ),
+        (
+            page(
+                "announcement",
+                "/pengumuman/{id}",
+                Public,
+                Target::Announcement,
+                "Pengumuman seleksi terbuka (tanpa masuk)",
+            ),
+            get(selection_pages::announcement),
         ),
         (
             page(

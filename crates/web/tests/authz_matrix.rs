@@ -31,6 +31,8 @@ fn path(spec: &RouteSpec, w: &World, aim: Aim) -> String {
         (Target::Asset, _) => "talenta.css".into(),
         (Target::Template, _) => "employees.xlsx".into(),
         (Target::Event, _) => "asesmen-uji".into(),
+        (Target::Selection, _) => "seleksi-uji".into(),
+        (Target::Announcement, _) => "kota-a.seleksi-uji".into(),
         (Target::None, _) => String::new(),
     };
     spec.path.replace("{id}", &id).replace("{file}", &id)
@@ -74,8 +76,13 @@ fn expected(spec: &RouteSpec, role: Option<Role>, aim: Aim) -> u16 {
         "api_meeting" => 422,         // no participant named
         "api_publish_results" => 422, // no final result yet
         "rotation_xlsx" | "rotation_pdf" | "api_rotation" => 422, // no post chosen
-        "import_upload" => 400,       // not a multipart body
-        "import_report" => 404,       // no such report
+        // Selections: empty forms are refused; nobody is in the first stage of the test world's
+        // selection yet, and no PPK pick exists for a letter.
+        "create_selection" | "selection_apply" | "selection_screen" | "selection_outcome" => 422,
+        "selection_close_stage" | "selection_step" | "selection_letter" => 422,
+        "selection_score" | "selection_conflict" | "selection_choose" => 422,
+        "import_upload" => 400, // not a multipart body
+        "import_report" => 404, // no such report
         _ => 200,
     }
 }

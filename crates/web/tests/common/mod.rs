@@ -239,6 +239,58 @@ impl World {
         };
         talenta_app::event::create_event(&mut db.db, &ctx(), &admin, &spec).unwrap();
         talenta_app::event::plan(&mut db.db, &ctx(), &admin, "asesmen-uji").unwrap();
+        // A selection of tenant A's post, its panel chaired from outside, one application.
+        let spec = talenta_app::selection::SelectionSpec {
+            code: "seleksi-uji".into(),
+            name: "Seleksi Uji".into(),
+            kind: talenta_app::selection::Kind::Open,
+            posts: vec!["KABID".into()],
+            stages: vec![talenta_domain::selection::Stage {
+                kind: talenta_domain::selection::StageKind::Interview,
+                weight: 100,
+                pass: talenta_domain::selection::PassRule::MinScore(6000),
+            }],
+            quorum: 1,
+            requirements: "S1".into(),
+            opens_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            closes_on: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            calendar: Default::default(),
+            panel: [
+                "Ketua|Universitas|luar|ketua|pansel.a",
+                "Anggota Satu|BKD|luar|anggota|",
+                "Anggota Dua|Setda|dalam|anggota|",
+            ]
+            .iter()
+            .map(|l| {
+                let p: Vec<&str> = l.split('|').collect();
+                talenta_app::selection::PanelSpec {
+                    name: p[0].into(),
+                    organisation: p[1].into(),
+                    external: p[2] == "luar",
+                    chair: p[3] == "ketua",
+                    login: (!p[4].is_empty()).then(|| p[4].to_string()),
+                }
+            })
+            .collect(),
+            publish_scores: false,
+        };
+        talenta_app::selection::create(&mut db.db, &ctx(), &admin, &spec).unwrap();
+        let other_nip = talenta_store::master::list_employees(&mut db.db, a.id)
+            .unwrap()
+            .into_iter()
+            .find(|e| e.id == other)
+            .unwrap()
+            .nip;
+        talenta_app::selection::apply(
+            &mut db.db,
+            &ctx(),
+            &admin,
+            "seleksi-uji",
+            "KABID",
+            &talenta_app::selection::Who::Internal(other_nip),
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
+        .unwrap();
         // The assessor also serves tenant B (assessors are borrowed across governments).
         let assessor = talenta_store::access::account_by_login(&mut db.db, "asesor.a")
             .unwrap()

@@ -1,0 +1,998 @@
+//! Open selection and job-fit pages: the list and the set-up form, a selection's page for the
+//! administrator (applications, screening, pass/fail outcomes, closing stages, standings, the
+//! approval chain), the panel member's scoring page (their own scores only), the PPK's page
+//! (one of three names, with a reason), the public announcement, and the documents.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use talenta_app::access::{Actor, Credential, Permission};
+use talenta_app::selection::{self, Decide, Kind, PanelSpec, SelectionSpec, Standings, Who};
+use talenta_domain::selection::{Calendar, PassRule, Stage, StageKind, Step};
+
+use crate::event_pages::{EventAction, attachment, render, shown};
+use crate::pages::{Layout, page_layout};
+use crate::{AppState, WebError};
+
+fn csrf_of(actor: &Actor) -> String {
+    match &actor.credential {
+        Credential::Session { csrf } => csrf.clone(),
+        Credential::ApiKey => String::new(),
+    }
+}
+
+fn hundredths(v: u32) -> String {
+    format!("{:.2}", f64::from(v) / 100.0).replace('.', ",")
+}
+
+/// What was typed into the set-up form, kept when it is refused.
+#[derive(Debug, Clone, Default)]
+pub struct SelectionForm {
+    code: String,
+    name: String,
+    kind: String,
+    posts: String,
+    stages: String,
+    quorum: String,
+    requirements: String,
+    opens_on: String,
+    closes_on: String,
+    acting_head: bool,
+    candidates_set_on: String,
+    sworn_in_on: String,
+    publish_scores: bool,
+    panel: String,
+}
+
+impl SelectionForm {
+    fn defaults() -> SelectionForm {
+        SelectionForm {
+            kind: "terbuka".into(),
+            stages: "makalah:30:60\npresentasi:30:60\nwawancara:40:65\nkesehatan-psikologi:0:lulus"
+                .into(),
+            quorum: "3".into(),
+            ..SelectionForm::default()
+        }
+    }
+
+    fn from_pairs(pairs: &[(String, String)]) -> SelectionForm {
+        let mut f = SelectionForm::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "code" => f.code = v.clone(),
+                "name" => f.name = v.clone(),
+                "kind" => f.kind = v.clone(),
+                "posts" => f.posts = v.clone(),
+                "stages" => f.stages = v.clone(),
+                "quorum" => f.quorum = v.clone(),
+                "requirements" => f.requirements = v.clone(),
+                "opens_on" => f.opens_on = v.clone(),
+                "closes_on" => f.closes_on = v.clone(),
+                "acting_head" => f.acting_head = v == "1",
+                "candidates_set_on" => f.candidates_set_on = v.clone(),
+                "sworn_in_on" => f.sworn_in_on = v.clone(),
+                "publish_scores" => f.publish_scores = v == "1",
+                "panel" => f.panel = v.clone(),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// The selection this form describes, or every problem with it.
+    fn spec(&self) -> Result<SelectionSpec, String> {
+        let mut problems = Vec::new();
+        let date = |label: &str, v: &str, problems: &mut Vec<String>| {
+            chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").unwrap_or_else(|_| {
+                problems.push(format!(
+                    "{label} '{}' tidak sah: gunakan TTTT-BB-HH",
+                    v.trim()
+                ));
+                chrono::NaiveDate::MIN
+            })
+        };
+        let dates = |label: &str, v: &str, problems: &mut Vec<String>| -> Vec<chrono::NaiveDate> {
+            v.split(',')
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(|d| date(label, d, problems))
+                .collect()
+        };
+        let mut stages = Vec::new();
+        for line in self.stages.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let parts: Vec<&str> = line.split(':').map(str::trim).collect();
+            let Some(kind) = parts.first().and_then(|k| StageKind::parse(k)) else {
+                problems.push(format!(
+                    "tahap '{line}': jenis tidak dikenal (asesmen, makalah, presentasi, wawancara, rekam-jejak, kesehatan-psikologi)"
+                ));
+                continue;
+            };
+            let weight = parts.get(1).and_then(|w| w.parse::<u8>().ok());
+            let pass = match parts.get(2).copied() {
+                Some("lulus") => Some(PassRule::PassFail),
+                Some(m) => selection::parse_score(m).ok().map(PassRule::MinScore),
+                None => None,
+            };
+            match (weight, pass) {
+                (Some(weight), Some(pass)) => stages.push(Stage { kind, weight, pass }),
+                _ => problems.push(format!("tahap '{line}': tulis tahap:bobot:nilai lulus")),
+            }
+        }
+        let mut panel = Vec::new();
+        for line in self.panel.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let p: Vec<&str> = line.split('|').map(str::trim).collect();
+            if p.len() < 4 || p[0].is_empty() {
+                problems.push(format!(
+                    "pansel '{line}': tulis Nama|Organisasi|luar/dalam|ketua/anggota|akun"
+                ));
+                continue;
+            }
+            panel.push(PanelSpec {
+                name: p[0].into(),
+                organisation: p[1].into(),
+                external: p[2] == "luar",
+                chair: p[3] == "ketua",
+                login: p.get(4).filter(|l| !l.is_empty()).map(|l| l.to_string()),
+            });
+        }
+        let spec = SelectionSpec {
+            code: self.code.trim().into(),
+            name: self.name.trim().into(),
+            kind: if self.kind == "kesesuaian" {
+                Kind::JobFit
+            } else {
+                Kind::Open
+            },
+            posts: self
+                .posts
+                .split(['\n', ','])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            stages,
+            quorum: self.quorum.trim().parse().unwrap_or_else(|_| {
+                problems.push(format!(
+                    "kuorum '{}' bukan bilangan bulat",
+                    self.quorum.trim()
+                ));
+                0
+            }),
+            requirements: self.requirements.clone(),
+            opens_on: date("tanggal dibuka", &self.opens_on, &mut problems),
+            closes_on: date("tanggal ditutup", &self.closes_on, &mut problems),
+            calendar: Calendar {
+                acting_head: self.acting_head,
+                candidates_set_on: dates("penetapan calon", &self.candidates_set_on, &mut problems),
+                sworn_in_on: dates("pelantikan", &self.sworn_in_on, &mut problems),
+            },
+            panel,
+            publish_scores: self.publish_scores,
+        };
+        if problems.is_empty() {
+            Ok(spec)
+        } else {
+            Err(problems.join("; "))
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "selections.html")]
+struct SelectionsPage {
+    layout: Layout,
+    tenant: String,
+    rows: Vec<(String, String, &'static str, String, String)>,
+    can_create: bool,
+    csrf: String,
+    f: SelectionForm,
+    error: Option<String>,
+    summary: Option<String>,
+}
+
+async fn selections_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    f: SelectionForm,
+    outcome: Option<Result<String, String>>,
+) -> Result<Response, WebError> {
+    let a = actor.clone();
+    let list = state.db(move |db| Ok(selection::list(db, &a)?)).await?;
+    let (status, error, summary) = match outcome {
+        None => (StatusCode::OK, None, None),
+        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
+        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
+    };
+    Ok((
+        status,
+        render(&SelectionsPage {
+            layout: page_layout(headers, Some(actor)),
+            tenant: actor.tenant.code.clone(),
+            rows: list
+                .iter()
+                .map(|s| {
+                    (
+                        s.code.clone(),
+                        s.name.clone(),
+                        if s.kind == "kesesuaian" {
+                            "uji kesesuaian"
+                        } else {
+                            "seleksi terbuka"
+                        },
+                        format!("{} s.d. {}", s.opens_on, s.closes_on),
+                        format!("/seleksi/{}", s.code),
+                    )
+                })
+                .collect(),
+            can_create: actor.may(Permission::ManageSelection, None),
+            csrf: csrf_of(actor),
+            f,
+            error,
+            summary,
+        })?,
+    )
+        .into_response())
+}
+
+/// The selections and the set-up form.
+pub async fn selections(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+) -> Result<Response, WebError> {
+    selections_page(&state, &headers, &actor, SelectionForm::defaults(), None).await
+}
+
+/// Creates a selection from the form (every field checked; what was typed is kept).
+pub async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let f = SelectionForm::from_pairs(&pairs);
+    let outcome = match f.spec() {
+        Err(e) => Err(e),
+        Ok(spec) => {
+            let ctx = actor.ctx(&state.config.audit_key, state.now());
+            let a = actor.clone();
+            state
+                .db(move |db| {
+                    shown(
+                        selection::create(db, &ctx, &a, &spec)
+                            .map(|s| format!("Seleksi {} dibuat.", s.name)),
+                    )
+                })
+                .await?
+        }
+    };
+    let keep = if outcome.is_ok() {
+        SelectionForm::defaults()
+    } else {
+        f
+    };
+    selections_page(&state, &headers, &actor, keep, Some(outcome)).await
+}
+
+struct ApplicantView {
+    id: i64,
+    name: String,
+    post: String,
+    auto: Vec<String>,
+    status: String,
+}
+
+type PostView = (
+    String,
+    Vec<(String, Vec<String>, String, String)>,
+    Vec<String>,
+    String,
+    String,
+    String,
+);
+
+#[derive(Template)]
+#[template(path = "selection.html")]
+struct SelectionPage {
+    layout: Layout,
+    tenant: String,
+    code: String,
+    name: String,
+    kind: &'static str,
+    current: String,
+    pass_fail: bool,
+    done: bool,
+    csrf: String,
+    error: Option<String>,
+    summary: Option<String>,
+    applicants: Vec<ApplicantView>,
+    stage_names: Vec<&'static str>,
+    tie_rule: &'static str,
+    posts: Vec<PostView>,
+}
+
+async fn selection_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    code: String,
+    outcome: Option<Result<String, String>>,
+) -> Result<Response, WebError> {
+    let (a, c) = (actor.clone(), code.clone());
+    let today = state.now().date_naive();
+    let (sel, standings, applicants, positions, chains, current) = state
+        .db(move |db| {
+            let sel = talenta_store::selection::by_code(db, a.tenant.id, &c)?
+                .ok_or(WebError::NotFound)?;
+            let standings = selection::standings(db, &a, &c, today)?;
+            let applicants = talenta_store::selection::applicants(db, a.tenant.id, sel.id)?;
+            let positions = talenta_store::master::list_positions(db, a.tenant.id)?;
+            let mut chains = Vec::new();
+            for (p, _) in &standings.posts {
+                chains.push(selection::chain(db, &a, &c, p, today)?);
+            }
+            let closed = talenta_store::selection::closed(db, a.tenant.id, sel.id)?;
+            Ok((sel, standings, applicants, positions, chains, closed))
+        })
+        .await?;
+    let stages = selection::stages_of(&sel);
+    let closed_count = standings.done;
+    let post_name = |id: i64| {
+        positions
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    };
+    let (status, error, summary) = match outcome {
+        None => (StatusCode::OK, None, None),
+        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
+        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
+    };
+    let current_stage = stages
+        .iter()
+        .find(|s| !current.contains(&s.kind.code().to_string()))
+        .copied();
+    let view = SelectionPage {
+        layout: page_layout(headers, Some(actor)),
+        tenant: actor.tenant.code.clone(),
+        code: sel.code.clone(),
+        name: sel.name.clone(),
+        kind: if sel.kind == "kesesuaian" {
+            "Uji kesesuaian (job fit)"
+        } else {
+            "Seleksi terbuka"
+        },
+        current: current_stage
+            .map(|s| s.kind.label().to_string())
+            .unwrap_or_else(|| "semua tahap selesai".into()),
+        pass_fail: current_stage.is_some_and(|s| s.pass == PassRule::PassFail),
+        done: closed_count,
+        csrf: csrf_of(actor),
+        error,
+        summary,
+        applicants: applicants
+            .iter()
+            .map(|a| ApplicantView {
+                id: a.id,
+                name: a.name.clone(),
+                post: post_name(a.position_id),
+                auto: a.auto_check.lines().map(str::to_string).collect(),
+                status: if a.admin_reason.is_empty() {
+                    a.admin_status.clone()
+                } else {
+                    format!("{} ({})", a.admin_status, a.admin_reason)
+                },
+            })
+            .collect(),
+        stage_names: stages.iter().map(|s| s.kind.label()).collect(),
+        tie_rule: talenta_domain::selection::TIE_RULE,
+        posts: standings
+            .posts
+            .iter()
+            .zip(&chains)
+            .map(|((p, list), (steps, taken))| {
+                let next = steps.get(taken.len()).copied();
+                (
+                    p.name.clone(),
+                    list.iter()
+                        .map(|s| {
+                            (
+                                s.applicant.name.clone(),
+                                s.stages
+                                    .iter()
+                                    .map(|(v, ok)| match (v, ok) {
+                                        (Some(v), _) => hundredths(*v),
+                                        (None, Some(true)) => "memenuhi".into(),
+                                        (None, Some(false)) => "tidak memenuhi".into(),
+                                        _ => "-".into(),
+                                    })
+                                    .collect(),
+                                s.total.map(hundredths).unwrap_or_else(|| "-".into()),
+                                {
+                                    let mut notes = Vec::new();
+                                    if s.proposed {
+                                        notes.push("diusulkan".to_string());
+                                    }
+                                    if let Some((c, advice)) = s.job_fit {
+                                        notes.push(format!("{}: {advice}", c.label()));
+                                    }
+                                    notes.extend(s.constraints.iter().map(|c| c.reason.clone()));
+                                    notes.join("; ")
+                                },
+                            )
+                        })
+                        .collect(),
+                    steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, st)| {
+                            format!("{}{}", if i < taken.len() { "✓ " } else { "" }, st.label())
+                        })
+                        .collect(),
+                    p.code.clone(),
+                    next.map(|n| n.label()).unwrap_or_else(|| "selesai".into()),
+                    next.map(|n| n.code().to_string()).unwrap_or_default(),
+                )
+            })
+            .collect(),
+    };
+    Ok((status, render(&view)?).into_response())
+}
+
+/// A selection's page for the administrator.
+pub async fn selection_detail(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    selection_page(&state, &headers, &actor, code, None).await
+}
+
+/// Runs an administrator's action and shows the selection again.
+async fn run_admin<T, F>(
+    a: EventAction,
+    input: Result<T, String>,
+    run: F,
+) -> Result<Response, WebError>
+where
+    T: Send + 'static,
+    F: FnOnce(
+            &mut talenta_store::Db,
+            &talenta_app::Ctx,
+            &Actor,
+            &str,
+            T,
+        ) -> Result<String, talenta_app::AppError>
+        + Send
+        + 'static,
+{
+    let EventAction {
+        state,
+        headers,
+        actor,
+        code,
+        ..
+    } = a;
+    let outcome = match input {
+        Err(e) => Err(e),
+        Ok(v) => {
+            let ctx = actor.ctx(&state.config.audit_key, state.now());
+            let (ac, c) = (actor.clone(), code.clone());
+            state.db(move |db| shown(run(db, &ctx, &ac, &c, v))).await?
+        }
+    };
+    selection_page(&state, &headers, &actor, code, Some(outcome)).await
+}
+
+fn applicant_field(a: &EventAction) -> Result<i64, String> {
+    a.field("applicant")
+        .parse()
+        .map_err(|_| "pelamar tidak disebut".to_string())
+}
+
+/// Records an application (internal by NIP, or external "name|birth date|education|post").
+pub async fn apply(a: EventAction) -> Result<Response, WebError> {
+    let today = a.state.now().date_naive();
+    let post = a.field("post").to_string();
+    let input = (|| {
+        if post.is_empty() {
+            return Err("sebutkan kode jabatan yang dilamar".to_string());
+        }
+        if !a.field("nip").is_empty() {
+            return talenta_domain::Nip::parse(a.field("nip"))
+                .map(Who::Internal)
+                .map_err(|e| format!("NIP: {e}"));
+        }
+        let p: Vec<&str> = a.field("external").split('|').map(str::trim).collect();
+        if p.len() != 4 {
+            return Err("isi NIP pelamar dalam, atau pelamar luar sebagai nama|tanggal lahir|pendidikan|jabatan sekarang".into());
+        }
+        let birth = chrono::NaiveDate::parse_from_str(p[1], "%Y-%m-%d")
+            .map_err(|_| format!("tanggal lahir '{}' tidak sah: gunakan TTTT-BB-HH", p[1]))?;
+        let education = talenta_domain::eligibility::Education::parse(p[2])
+            .ok_or_else(|| format!("pendidikan '{}' tidak dikenal (mis. S1, S2)", p[2]))?;
+        Ok(Who::External(selection::ExternalProfile {
+            name: p[0].into(),
+            birth_date: birth,
+            education,
+            current_post: p[3].into(),
+        }))
+    })();
+    run_admin(a, input, move |db, ctx, actor, code, who| {
+        let id = selection::apply(db, ctx, actor, code, &post, &who, today)?;
+        Ok(format!("Lamaran dicatat (nomor {id}); periksa hasil pemeriksaan otomatis lalu putuskan administrasinya."))
+    })
+    .await
+}
+
+/// Records the administrative decision on an applicant.
+pub async fn screen(a: EventAction) -> Result<Response, WebError> {
+    let admitted = a.field("admitted") == "1";
+    let reason = a.field("reason").to_string();
+    let input = applicant_field(&a);
+    run_admin(a, input, move |db, ctx, actor, code, id| {
+        selection::screen(db, ctx, actor, code, id, admitted, &reason)?;
+        Ok(format!("Keputusan administrasi pelamar {id} dicatat."))
+    })
+    .await
+}
+
+/// Records a pass/fail outcome in the current stage.
+pub async fn outcome(a: EventAction) -> Result<Response, WebError> {
+    let passed = a.field("passed") == "1";
+    let reason = a.field("reason").to_string();
+    let input = applicant_field(&a);
+    run_admin(a, input, move |db, ctx, actor, code, id| {
+        selection::record_outcome(
+            db,
+            ctx,
+            actor,
+            code,
+            &selection::Outcome {
+                applicant_id: id,
+                stage: StageKind::HealthPsych,
+                passed,
+                reason: &reason,
+            },
+        )?;
+        Ok(format!("Hasil pelamar {id} dicatat."))
+    })
+    .await
+}
+
+/// Closes the current stage.
+pub async fn close_stage(a: EventAction) -> Result<Response, WebError> {
+    run_admin(a, Ok(()), |db, ctx, actor, code, ()| {
+        let k = selection::close_stage(db, ctx, actor, code)?;
+        Ok(format!(
+            "Tahap {} ditutup; nilainya kini terlihat.",
+            k.label()
+        ))
+    })
+    .await
+}
+
+/// Records the next step of a post's chain (administrator's steps).
+pub async fn step(a: EventAction) -> Result<Response, WebError> {
+    let today = a.state.now().date_naive();
+    let post = a.field("post").to_string();
+    let reason = a.field("reason").to_string();
+    let input = Step::parse(a.field("step")).ok_or_else(|| "langkah tidak dikenal".to_string());
+    run_admin(a, input, move |db, ctx, actor, code, step| {
+        selection::decide(
+            db,
+            ctx,
+            actor,
+            code,
+            &Decide {
+                post: &post,
+                step,
+                applicant_id: None,
+                reason: &reason,
+                on: today,
+            },
+        )?;
+        Ok(format!("{} dicatat.", step.label()))
+    })
+    .await
+}
+
+/// The stage recap (.xlsx).
+pub async fn recap(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let today = state.now().date_naive();
+    let bytes = state
+        .db(move |db| {
+            let sel = talenta_store::selection::by_code(db, actor.tenant.id, &code)?
+                .ok_or(WebError::NotFound)?;
+            let st = selection::standings(db, &actor, &code, today)?;
+            Ok(selection::recap_xlsx(&sel, &st)?)
+        })
+        .await?;
+    Ok(attachment(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "rekap-seleksi.xlsx".into(),
+        bytes,
+    ))
+}
+
+/// The three names per post (.pdf).
+pub async fn three_names(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let today = state.now().date_naive();
+    let bytes = state
+        .db(move |db| {
+            let sel = talenta_store::selection::by_code(db, actor.tenant.id, &code)?
+                .ok_or(WebError::NotFound)?;
+            let st: Standings = selection::standings(db, &actor, &code, today)?;
+            Ok(selection::three_names_pdf(&sel, &st))
+        })
+        .await?;
+    Ok(attachment("application/pdf", "tiga-nama.pdf".into(), bytes))
+}
+
+/// The decision letter draft (.pdf).
+pub async fn letter(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    let bytes = state
+        .db(move |db| Ok(selection::decision_letter_pdf(db, &actor, &code)?))
+        .await?;
+    Ok(attachment(
+        "application/pdf",
+        "rancangan-keputusan.pdf".into(),
+        bytes,
+    ))
+}
+
+struct PanelRowView {
+    id: i64,
+    name: String,
+    post: String,
+    mine: String,
+    conflicted: bool,
+}
+
+#[derive(Template)]
+#[template(path = "selection_panel.html")]
+struct PanelPage {
+    layout: Layout,
+    code: String,
+    name: String,
+    stage: String,
+    stage_code: String,
+    csrf: String,
+    error: Option<String>,
+    summary: Option<String>,
+    rows: Vec<PanelRowView>,
+}
+
+async fn panel_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    code: String,
+    outcome: Option<Result<String, String>>,
+) -> Result<Response, WebError> {
+    let (a, c) = (actor.clone(), code.clone());
+    let (sel, (stage, rows)) = state
+        .db(move |db| {
+            let sel = talenta_store::selection::by_code(db, a.tenant.id, &c)?
+                .ok_or(WebError::NotFound)?;
+            let view = match selection::panel_view(db, &a, &c) {
+                Ok(v) => v,
+                Err(talenta_app::AppError::Invalid(_)) => (None, Vec::new()),
+                Err(e) => return Err(e.into()),
+            };
+            Ok((sel, view))
+        })
+        .await?;
+    let (status, error, summary) = match outcome {
+        None => (StatusCode::OK, None, None),
+        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
+        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
+    };
+    Ok((
+        status,
+        render(&PanelPage {
+            layout: page_layout(headers, Some(actor)),
+            code: sel.code.clone(),
+            name: sel.name.clone(),
+            stage: stage
+                .map(|s| s.kind.label().to_string())
+                .unwrap_or_else(|| "tidak ada tahap yang Anda nilai".into()),
+            stage_code: stage.map(|s| s.kind.code().to_string()).unwrap_or_default(),
+            csrf: csrf_of(actor),
+            error,
+            summary,
+            rows: rows
+                .into_iter()
+                .map(|r| PanelRowView {
+                    id: r.applicant_id,
+                    name: r.name,
+                    post: r.post,
+                    mine: r.mine.map(hundredths).unwrap_or_default(),
+                    conflicted: r.conflicted,
+                })
+                .collect(),
+        })?,
+    )
+        .into_response())
+}
+
+/// The panel member's scoring page.
+pub async fn panel(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    panel_page(&state, &headers, &actor, code, None).await
+}
+
+async fn run_panel<T, F>(
+    a: EventAction,
+    input: Result<T, String>,
+    run: F,
+) -> Result<Response, WebError>
+where
+    T: Send + 'static,
+    F: FnOnce(
+            &mut talenta_store::Db,
+            &talenta_app::Ctx,
+            &Actor,
+            &str,
+            T,
+        ) -> Result<String, talenta_app::AppError>
+        + Send
+        + 'static,
+{
+    let EventAction {
+        state,
+        headers,
+        actor,
+        code,
+        ..
+    } = a;
+    let outcome = match input {
+        Err(e) => Err(e),
+        Ok(v) => {
+            let ctx = actor.ctx(&state.config.audit_key, state.now());
+            let (ac, c) = (actor.clone(), code.clone());
+            state.db(move |db| shown(run(db, &ctx, &ac, &c, v))).await?
+        }
+    };
+    panel_page(&state, &headers, &actor, code, Some(outcome)).await
+}
+
+/// A member saves their score.
+pub async fn score(a: EventAction) -> Result<Response, WebError> {
+    let input = (|| {
+        let id = applicant_field(&a)?;
+        let stage =
+            StageKind::parse(a.field("stage")).ok_or_else(|| "tahap tidak disebut".to_string())?;
+        let v = selection::parse_score(a.field("score"))?;
+        Ok((id, stage, v))
+    })();
+    run_panel(a, input, |db, ctx, actor, code, (id, stage, v)| {
+        selection::score(db, ctx, actor, code, id, stage, v)?;
+        Ok(format!("Nilai {} disimpan.", hundredths(v)))
+    })
+    .await
+}
+
+/// A member declares a conflict with an applicant.
+pub async fn conflict(a: EventAction) -> Result<Response, WebError> {
+    let relation = a.field("relation").to_string();
+    let input = applicant_field(&a);
+    run_panel(a, input, move |db, ctx, actor, code, id| {
+        let sel =
+            talenta_store::selection::by_code(db, actor.tenant.id, code)?.ok_or_else(|| {
+                talenta_app::AppError::Invalid(format!("seleksi '{code}' tidak ditemukan"))
+            })?;
+        let me = talenta_store::selection::members(db, actor.tenant.id, sel.id)?
+            .into_iter()
+            .find(|m| m.account_id.is_some() && m.account_id == actor.account_id)
+            .ok_or_else(|| {
+                talenta_app::AppError::Invalid("Anda bukan anggota pansel seleksi ini".into())
+            })?;
+        selection::declare_conflict(db, ctx, actor, code, &me.name, id, &relation)?;
+        Ok("Konflik kepentingan dicatat: nilai Anda untuk calon ini tidak dipakai.".into())
+    })
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "selection_decision.html")]
+struct DecisionPage {
+    layout: Layout,
+    code: String,
+    name: String,
+    csrf: String,
+    error: Option<String>,
+    summary: Option<String>,
+    posts: Vec<DecisionPost>,
+}
+
+/// A post on the PPK's page: name, code, the three names (id, name, total) and the pick made.
+type DecisionPost = (String, String, Vec<(i64, String, String)>, String);
+
+async fn decision_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: &Actor,
+    code: String,
+    outcome: Option<Result<String, String>>,
+) -> Result<Response, WebError> {
+    let today = state.now().date_naive();
+    let (a, c) = (actor.clone(), code.clone());
+    let (sel, st, decided) = state
+        .db(move |db| {
+            let sel = talenta_store::selection::by_code(db, a.tenant.id, &c)?
+                .ok_or(WebError::NotFound)?;
+            let st = selection::standings(db, &a, &c, today)?;
+            let decided = talenta_store::selection::decisions(db, a.tenant.id, sel.id)?;
+            Ok((sel, st, decided))
+        })
+        .await?;
+    let (status, error, summary) = match outcome {
+        None => (StatusCode::OK, None, None),
+        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
+        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
+    };
+    let proposal_made = |pid: i64| {
+        decided
+            .iter()
+            .any(|d| d.position_id == pid && d.step == Step::PanelProposal.code())
+    };
+    Ok((
+        status,
+        render(&DecisionPage {
+            layout: page_layout(headers, Some(actor)),
+            code: sel.code.clone(),
+            name: sel.name.clone(),
+            csrf: csrf_of(actor),
+            error,
+            summary,
+            posts: st
+                .posts
+                .iter()
+                .map(|(p, list)| {
+                    let pick = decided
+                        .iter()
+                        .find(|d| d.position_id == p.id && d.step == Step::PpkChoice.code());
+                    (
+                        p.name.clone(),
+                        p.code.clone(),
+                        if proposal_made(p.id) && pick.is_none() {
+                            list.iter()
+                                .filter(|s| s.proposed)
+                                .map(|s| {
+                                    (
+                                        s.applicant.id,
+                                        s.applicant.name.clone(),
+                                        s.total.map(hundredths).unwrap_or_default(),
+                                    )
+                                })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        },
+                        pick.map(|d| {
+                            let who = list
+                                .iter()
+                                .find(|s| Some(s.applicant.id) == d.applicant_id)
+                                .map(|s| s.applicant.name.clone())
+                                .unwrap_or_default();
+                            format!("{who} ({}, {})", d.reason, d.decided_at)
+                        })
+                        .unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        })?,
+    )
+        .into_response())
+}
+
+/// The PPK's page: one of three names per post.
+pub async fn decision(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
+    Path(code): Path<String>,
+) -> Result<Response, WebError> {
+    decision_page(&state, &headers, &actor, code, None).await
+}
+
+/// The PPK picks one of the three names with a reason.
+pub async fn choose(a: EventAction) -> Result<Response, WebError> {
+    let today = a.state.now().date_naive();
+    let post = a.field("post").to_string();
+    let reason = a.field("reason").to_string();
+    let input = applicant_field(&a).map_err(|_| "pilih satu dari tiga nama".to_string());
+    let EventAction {
+        state,
+        headers,
+        actor,
+        code,
+        ..
+    } = a;
+    let outcome = match input {
+        Err(e) => Err(e),
+        Ok(id) => {
+            let ctx = actor.ctx(&state.config.audit_key, state.now());
+            let (ac, c) = (actor.clone(), code.clone());
+            state
+                .db(move |db| {
+                    shown(
+                        selection::decide(
+                            db,
+                            &ctx,
+                            &ac,
+                            &c,
+                            &Decide {
+                                post: &post,
+                                step: Step::PpkChoice,
+                                applicant_id: Some(id),
+                                reason: &reason,
+                                on: today,
+                            },
+                        )
+                        .map(|()| {
+                            "Pilihan PPK ditetapkan dan dicatat dengan alasannya.".to_string()
+                        }),
+                    )
+                })
+                .await?
+        }
+    };
+    decision_page(&state, &headers, &actor, code, Some(outcome)).await
+}
+
+#[derive(Template)]
+#[template(path = "announcement.html")]
+struct AnnouncementPage {
+    layout: Layout,
+    a: selection::Announcement,
+}
+
+/// The public announcement (`/pengumuman/{tenant}.{code}`), without signing in.
+pub async fn announcement(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    actor: Option<Extension<Actor>>,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let (tenant, code) = id.split_once('.').ok_or(WebError::NotFound)?;
+    let (tenant, code) = (tenant.to_string(), code.to_string());
+    let a = state
+        .db(
+            move |db| match selection::announcement(db, &tenant, &code) {
+                Ok(a) => Ok(a),
+                Err(talenta_app::AppError::Invalid(_))
+                | Err(talenta_app::AppError::UnknownTenant(_)) => Err(WebError::NotFound),
+                Err(e) => Err(e.into()),
+            },
+        )
+        .await?;
+    let actor = actor.map(|Extension(a)| a);
+    Ok(render(&AnnouncementPage {
+        layout: page_layout(&headers, actor.as_ref()),
+        a,
+    })?
+    .into_response())
+}
