@@ -751,3 +751,179 @@ pub async fn successors(
         })).collect::<Vec<_>>(),
     })))
 }
+
+/// The selections of the tenant.
+pub async fn selections(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+) -> Result<Json<Value>, ApiError> {
+    let list = state
+        .db(move |db| Ok(talenta_app::selection::list(db, &actor)?))
+        .await?;
+    Ok(Json(json!(list.iter().map(|s| json!({
+        "code": s.code, "name": s.name, "kind": s.kind, "opens_on": s.opens_on, "closes_on": s.closes_on,
+        "stages": serde_json::from_str::<Value>(&s.stages).unwrap_or_default(),
+    })).collect::<Vec<_>>())))
+}
+
+/// A selection's standings per post with stage results, three names, job fit, constraints and
+/// the approval chain.
+pub async fn selection(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let today = state.now().date_naive();
+    let (st, chains) = state
+        .db(move |db| {
+            let st = talenta_app::selection::standings(db, &actor, &code, today)
+                .map_err(not_found_if_invalid)?;
+            let mut chains = Vec::new();
+            for (p, _) in &st.posts {
+                chains.push(talenta_app::selection::chain(db, &actor, &code, p, today)?);
+            }
+            Ok((st, chains))
+        })
+        .await?;
+    Ok(Json(json!({
+        "done": st.done, "tie_rule": talenta_domain::selection::TIE_RULE,
+        "posts": st.posts.iter().zip(&chains).map(|((p, list), (steps, taken))| json!({
+            "post": p.code, "name": p.name,
+            "standings": list.iter().map(|s| json!({
+                "applicant_id": s.applicant.id, "name": s.applicant.name,
+                "stages": s.stages.iter().map(|(v, ok)| json!({ "score": v.map(|x| f64::from(x) / 100.0), "passed": ok })).collect::<Vec<_>>(),
+                "total": s.total.map(|x| f64::from(x) / 100.0), "passed_all": s.passed_all, "proposed": s.proposed,
+                "job_fit": s.job_fit.map(|(c, a)| json!({ "category": c.code(), "advice": a })),
+                "constraints": s.constraints.iter().map(|c| json!({ "block": c.severity == talenta_domain::selection::Severity::Block, "reason": c.reason })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "chain": steps.iter().map(|s| s.code()).collect::<Vec<_>>(),
+            "decisions": taken.iter().map(|d| json!({ "step": d.step, "applicant_id": d.applicant_id, "reason": d.reason, "by": d.decided_by, "at": d.decided_at })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+/// A panel member's score.
+#[derive(Deserialize)]
+pub struct PanelScoreIn {
+    applicant_id: i64,
+    stage: String,
+    /// "78,5" or "78.5".
+    score: String,
+}
+
+/// A panel member saves their score of a candidate in the current stage.
+pub async fn selection_score(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<PanelScoreIn>,
+) -> Result<Json<Value>, ApiError> {
+    let bad = |m: String| ApiError(crate::WebError::BadRequest(m));
+    let stage = talenta_domain::selection::StageKind::parse(&body.stage)
+        .ok_or_else(|| bad(format!("tahap '{}' tidak dikenal", body.stage)))?;
+    let score = talenta_app::selection::parse_score(&body.score).map_err(bad)?;
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    state
+        .db(move |db| {
+            Ok(talenta_app::selection::score(
+                db,
+                &ctx,
+                &actor,
+                &code,
+                body.applicant_id,
+                stage,
+                score,
+            )?)
+        })
+        .await?;
+    Ok(Json(
+        json!({ "saved": true, "score": f64::from(score) / 100.0 }),
+    ))
+}
+
+/// Closes the current stage.
+pub async fn selection_close_stage(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let k = state
+        .db(move |db| {
+            Ok(talenta_app::selection::close_stage(
+                db, &ctx, &actor, &code,
+            )?)
+        })
+        .await?;
+    Ok(Json(json!({ "closed": k.code() })))
+}
+
+/// A step of a post's approval chain.
+#[derive(Deserialize)]
+pub struct StepIn {
+    post: String,
+    step: String,
+    applicant_id: Option<i64>,
+    reason: String,
+}
+
+/// Records the next step of a post's chain (the PPK's pick needs the PPK's key or session).
+pub async fn selection_step(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<StepIn>,
+) -> Result<Json<Value>, ApiError> {
+    let step = talenta_domain::selection::Step::parse(&body.step).ok_or_else(|| {
+        ApiError(crate::WebError::BadRequest(format!(
+            "langkah '{}' tidak dikenal",
+            body.step
+        )))
+    })?;
+    let today = state.now().date_naive();
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    state
+        .db(move |db| {
+            Ok(talenta_app::selection::decide(
+                db,
+                &ctx,
+                &actor,
+                &code,
+                &talenta_app::selection::Decide {
+                    post: &body.post,
+                    step,
+                    applicant_id: body.applicant_id,
+                    reason: &body.reason,
+                    on: today,
+                },
+            )?)
+        })
+        .await?;
+    Ok(Json(json!({ "recorded": step.code() })))
+}
+
+/// The public announcement as JSON (no sign-in): `tenant.selection`.
+pub async fn announcement(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let (tenant, code) = id
+        .split_once('.')
+        .ok_or(ApiError(crate::WebError::NotFound))?;
+    let (tenant, code) = (tenant.to_string(), code.to_string());
+    let a = state
+        .db(
+            move |db| match talenta_app::selection::announcement(db, &tenant, &code) {
+                Ok(a) => Ok(a),
+                Err(talenta_app::AppError::Invalid(_))
+                | Err(talenta_app::AppError::UnknownTenant(_)) => Err(crate::WebError::NotFound),
+                Err(e) => Err(e.into()),
+            },
+        )
+        .await?;
+    Ok(Json(json!({
+        "government": a.government, "name": a.name, "posts": a.posts, "requirements": a.requirements,
+        "opens_on": a.opens_on, "closes_on": a.closes_on, "stages": a.stages, "panel": a.panel,
+        "results": a.results.iter().map(|(s, n)| json!({ "stage": s, "passed": n })).collect::<Vec<_>>(),
+    })))
+}

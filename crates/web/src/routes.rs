@@ -925,6 +925,88 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(selection_pages::announcement),
         ),
         (
+            api_route(page(
+                "api_selections",
+                "/api/v1/selections",
+                ManageSelection,
+                Target::None,
+                "Seleksi terbuka dan uji kesesuaian",
+            )),
+            get(api::selections),
+        ),
+        (
+            api_route(page(
+                "api_selection",
+                "/api/v1/selections/{id}",
+                ManageSelection,
+                Target::Selection,
+                "Peringkat per jabatan, tiga nama, kesesuaian, kendala dan rantai keputusan",
+            )),
+            get(api::selection),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_selection_score",
+                    "/api/v1/selections/{id}/scores",
+                    PanelScore,
+                    Target::Selection,
+                    "Nilai anggota pansel pada tahap berjalan",
+                ),
+                Method::POST,
+            )),
+            post(api::selection_score),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_selection_close_stage",
+                    "/api/v1/selections/{id}/close-stage",
+                    ManageSelection,
+                    Target::Selection,
+                    "Tutup tahap berjalan",
+                ),
+                Method::POST,
+            )),
+            post(api::selection_close_stage),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_selection_step",
+                    "/api/v1/selections/{id}/steps",
+                    ManageSelection,
+                    Target::Selection,
+                    "Catat langkah rantai persetujuan (usulan pansel, rekomendasi, gubernur, mendagri, pelantikan)",
+                ),
+                Method::POST,
+            )),
+            post(api::selection_step),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_selection_choice",
+                    "/api/v1/selections/{id}/choice",
+                    DecideSelection,
+                    Target::Selection,
+                    "Pilihan PPK atas satu dari tiga nama, dengan alasan",
+                ),
+                Method::POST,
+            )),
+            post(api::selection_step),
+        ),
+        (
+            api_route(page(
+                "api_announcement",
+                "/api/v1/announcements/{id}",
+                Public,
+                Target::Announcement,
+                "Pengumuman seleksi (tanpa masuk): tenant.kode",
+            )),
+            get(api::announcement),
+        ),
+        (
             page(
                 "units",
                 "/unit",

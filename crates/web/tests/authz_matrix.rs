@@ -81,6 +81,10 @@ fn expected(spec: &RouteSpec, role: Option<Role>, aim: Aim) -> u16 {
         "create_selection" | "selection_apply" | "selection_screen" | "selection_outcome" => 422,
         "selection_close_stage" | "selection_step" | "selection_letter" => 422,
         "selection_score" | "selection_conflict" | "selection_choose" => 422,
+        "api_selection_score"
+        | "api_selection_close_stage"
+        | "api_selection_step"
+        | "api_selection_choice" => 422,
         "import_upload" => 400, // not a multipart body
         "import_report" => 404, // no such report
         _ => 200,
