@@ -42,6 +42,9 @@ pub struct PlanSpec {
     pub pinned: Vec<(Nip, String)>,
     /// At most this many people move (`None`: no limit).
     pub max_moves: Option<u32>,
+    /// A job-fit test (selection code) whose outcome weighs in: the weight for staying counts
+    /// only for officials found Optimal in their post, and each line shows the outcome.
+    pub job_fit: Option<String>,
 }
 
 /// One person in the plan.
@@ -63,6 +66,8 @@ pub struct PlanLine {
     pub moves: bool,
     /// Why they may not move, if so.
     pub held: Option<String>,
+    /// The job-fit outcome in their post, with its advice.
+    pub job_fit: Option<(talenta_domain::Category, &'static str)>,
 }
 
 /// A computed plan.
@@ -177,12 +182,28 @@ pub fn plan(
     let results = store::results(db, tenant)?;
     let ratings = store::ratings(db, tenant)?;
     let standards = store::standards(db, tenant)?;
+    let job_fit: HashMap<i64, (talenta_domain::Category, &'static str)> = match &spec.job_fit {
+        Some(code) => crate::selection::standings(db, actor, code.trim(), as_of)?
+            .posts
+            .into_iter()
+            .flat_map(|(_, list)| list)
+            .filter_map(|s| Some((s.applicant.employee_id?, s.job_fit?)))
+            .collect(),
+        None => HashMap::new(),
+    };
     let (rows, cols) = (people.len(), posts.len() + people.len());
     let scale = rows_scale(people.len());
     let mut cost = vec![FORBIDDEN; rows * cols];
     let mut fit = vec![None::<Jpm>; rows * posts.len()];
     let mut held: Vec<Option<String>> = vec![None; rows];
     let mut why_not: HashMap<(usize, usize), String> = HashMap::new();
+    // Without a job-fit test everyone's staying counts; with one, only the Optimal's.
+    let stays_well = |id: i64| {
+        spec.job_fit.is_none()
+            || job_fit
+                .get(&id)
+                .is_some_and(|(c, _)| *c == talenta_domain::Category::O)
+    };
     for (i, e) in people.iter().enumerate() {
         let current = e.position_id.and_then(|id| positions_by_id.get(&id));
         let own_result = results
@@ -259,7 +280,11 @@ pub fn plan(
                 Ok(()) => {
                     let score = jpm.map(|j| j.basis_points() as i64).unwrap_or(0)
                         + perf
-                        + if own { i64::from(spec.stay_weight) } else { 0 };
+                        + if own && stays_well(e.id) {
+                            i64::from(spec.stay_weight)
+                        } else {
+                            0
+                        };
                     // Scaled so that a tie between moving and staying goes to staying: nobody
                     // moves for nothing, and no real gain (at least 1) is ever outweighed.
                     cost[i * cols + j] = -(score * scale + i64::from(own));
@@ -445,6 +470,7 @@ pub fn plan(
                 best_elsewhere,
                 moves: is_move(i, j),
                 held: held[i].clone(),
+                job_fit: job_fit.get(&e.id).copied(),
             }
         })
         .collect();

@@ -28,7 +28,11 @@ fn today() -> NaiveDate {
 }
 
 fn actor(db: &mut Db, login: &str, role: Role) -> Actor {
-    let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
+    actor_in(db, "kota-mojokerto", login, role)
+}
+
+fn actor_in(db: &mut Db, code: &str, login: &str, role: Role) -> Actor {
+    let tenant = talenta_store::master::tenant_by_code(db, code)
         .unwrap()
         .unwrap();
     Actor {
@@ -47,12 +51,17 @@ fn actor(db: &mut Db, login: &str, role: Role) -> Actor {
 
 /// Mojokerto with five panel accounts; returns the admin and the members.
 fn setup(db: &mut Db) -> (Actor, Vec<Actor>) {
+    setup_in(db, "kota-mojokerto")
+}
+
+/// A demo government with five panel accounts.
+fn setup_in(db: &mut Db, code: &str) -> (Actor, Vec<Actor>) {
     let g = talenta_app::demo::demo_governments(today())
         .into_iter()
-        .find(|g| g.code == "kota-mojokerto")
+        .find(|g| g.code == code)
         .unwrap();
     talenta_app::demo::load(db, &ctx(), &g).unwrap();
-    let admin = actor(db, "admin.uji", Role::TenantAdmin);
+    let admin = actor_in(db, code, "admin.uji", Role::TenantAdmin);
     let mut members = Vec::new();
     for i in 1..=5 {
         let login = format!("pansel{i}.uji");
@@ -69,7 +78,7 @@ fn setup(db: &mut Db) -> (Actor, Vec<Actor>) {
             },
         )
         .unwrap();
-        members.push(actor(db, &login, Role::PanelMember));
+        members.push(actor_in(db, code, &login, Role::PanelMember));
     }
     (admin, members)
 }
@@ -489,10 +498,11 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
 }
 
 #[test]
-fn the_job_fit_of_jpt_pratama_by_track_record_and_a_five_member_external_panel() {
+fn the_job_fit_of_29_jpt_pratama_by_track_record_and_a_five_member_external_panel() {
+    // Kota Malang 2024: 29 JPT Pratama; here the demo Kabupaten Bekasi, which has more.
     let mut t = testing::sqlite();
     let db = &mut t.db;
-    let (admin, members) = setup(db);
+    let (admin, members) = setup_in(db, "kab-bekasi");
     let positions = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
     let jpt: std::collections::HashMap<i64, String> = positions
         .iter()
@@ -599,6 +609,28 @@ fn the_job_fit_of_jpt_pratama_by_track_record_and_a_five_member_external_panel()
             }
         }
     }
+    // The outcome feeds the rotation plan: with a heavy weight for staying that only the
+    // Optimal earn, no Optimal official moves, and each line shows the outcome.
+    let plan = talenta_app::rotation::plan(
+        db,
+        &ctx(),
+        &admin,
+        &talenta_app::rotation::PlanSpec {
+            posts: officials.iter().map(|(_, c)| c.clone()).collect(),
+            stay_weight: 1_000_000,
+            job_fit: Some("uji-kesesuaian-2026".into()),
+            ..Default::default()
+        },
+        today(),
+    )
+    .unwrap();
+    assert!(plan.lines.iter().all(|l| l.job_fit.is_some()));
+    assert!(
+        plan.lines
+            .iter()
+            .filter(|l| l.job_fit.is_some_and(|(c, _)| c == Category::O))
+            .all(|l| !l.moves)
+    );
     assert!(
         rows.iter().all(|(_, r)| r.iter().all(|s| !s.proposed)),
         "a job fit proposes no names"

@@ -27,6 +27,7 @@ pub struct RotationForm {
     max_moves: String,
     pinned: String,
     forbidden: String,
+    job_fit: String,
 }
 
 impl RotationForm {
@@ -44,6 +45,7 @@ impl RotationForm {
                 "maks_pindah" => &mut f.max_moves,
                 "sematkan" => &mut f.pinned,
                 "larang" => &mut f.forbidden,
+                "uji_kesesuaian" => &mut f.job_fit,
                 _ => continue,
             };
             *slot = v.clone();
@@ -63,6 +65,7 @@ impl RotationForm {
             ("maks_pindah", self.max_moves.clone()),
             ("sematkan", self.pinned.clone()),
             ("larang", self.forbidden.clone()),
+            ("uji_kesesuaian", self.job_fit.clone()),
         ]
     }
 
@@ -163,6 +166,7 @@ impl RotationForm {
             },
             pinned: pairs(&self.pinned, "sematkan", &mut problems),
             forbidden: pairs(&self.forbidden, "larang", &mut problems),
+            job_fit: Some(self.job_fit.trim().to_string()).filter(|c| !c.is_empty()),
             posts,
         };
         if problems.is_empty() {
@@ -320,15 +324,21 @@ pub async fn rotation(
                                 .as_ref()
                                 .map(|(j, name)| format!("{} ({name})", pct(Some(*j))))
                                 .unwrap_or_else(|| "-".into()),
-                            note: if let Some(h) = &l.held {
-                                format!("tertahan: {h}")
-                            } else if l.moves {
-                                "pindah".into()
-                            } else if l.to.is_some() {
-                                "tetap, cocok di tempatnya".into()
-                            } else {
-                                String::new()
-                            },
+                            note: format!(
+                                "{}{}",
+                                l.job_fit
+                                    .map(|(c, advice)| format!("{}: {advice}; ", c.label()))
+                                    .unwrap_or_default(),
+                                if let Some(h) = &l.held {
+                                    format!("tertahan: {h}")
+                                } else if l.moves {
+                                    "pindah".into()
+                                } else if l.to.is_some() {
+                                    "tetap, cocok di tempatnya".into()
+                                } else {
+                                    String::new()
+                                }
+                            ),
                             moves: l.moves,
                             pin_link: to_code
                                 .as_ref()
