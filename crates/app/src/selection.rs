@@ -505,16 +505,48 @@ struct State {
     scores: Vec<StoredScore>,
     outcomes: Vec<(i64, String, bool, String)>,
     quorum: usize,
+    /// For an assessment stage: each internal applicant's JPM against the post applied for, from
+    /// their newest valid result (hundredths of a percent, at most 100).
+    assessment: HashMap<i64, u32>,
 }
 
 impl State {
     fn load(db: &mut Db, actor: &Actor, code: &str) -> Result<State, AppError> {
         let s = selection(db, actor, code)?;
         let t = actor.tenant.id;
+        let stages = stages_of(&s);
+        let applicants = store::applicants(db, t, s.id)?;
+        let mut assessment = HashMap::new();
+        if stages.iter().any(|st| st.kind == StageKind::Assessment) {
+            let rules_set = master_store::rules(db, &actor.tenant)?;
+            // A result counts when it is valid on the last day of applications.
+            let as_of = chrono::NaiveDate::parse_from_str(&s.closes_on, "%Y-%m-%d")
+                .unwrap_or(NaiveDate::MIN);
+            for a in &applicants {
+                let Some(e) = a.employee_id else { continue };
+                let results = master_store::results_of(db, e)?;
+                let standard = master_store::standard_of(db, a.position_id)?;
+                let position = master_store::position(db, t, a.position_id)?;
+                let jpm =
+                    crate::talent::newest_valid(&results, as_of, rules_set.result_validity_years)
+                        .and_then(|r| {
+                            talenta_domain::jpm::match_profile(
+                                &r.levels,
+                                &standard,
+                                position.and_then(|p| rules_set.technical_weight(p.class)),
+                            )
+                            .jpm
+                        });
+                if let Some(j) = jpm {
+                    assessment.insert(a.id, (j.basis_points() as u32).min(10_000));
+                }
+            }
+        }
         Ok(State {
-            stages: stages_of(&s),
+            stages,
             closed: store::closed(db, t, s.id)?.into_iter().collect(),
-            applicants: store::applicants(db, t, s.id)?,
+            applicants,
+            assessment,
             members: store::members(db, t, s.id)?,
             conflicts: store::conflicts(db, t, s.id)?,
             scores: store::scores(db, t, s.id)?,
@@ -550,6 +582,10 @@ impl State {
                     .find(|(a, s, _, _)| *a == applicant && s == st.kind.code())
                     .map(|o| o.2),
             ),
+            rules::PassRule::MinScore(_) if st.kind == StageKind::Assessment => {
+                let score = self.assessment.get(&applicant).copied();
+                (score, score.map(|x| rules::passes(st, Some(x), None)))
+            }
             rules::PassRule::MinScore(_) => {
                 let ms: Vec<MemberScore> = self
                     .scores
@@ -625,6 +661,11 @@ pub fn score(
             st.stages[k].kind.label(),
             stage.label()
         ));
+    }
+    if st.stages[k].kind == StageKind::Assessment {
+        return invalid(
+            "nilai tahap asesmen kompetensi diambil dari hasil asesmen (JPM terhadap jabatan yang dilamar), bukan dari pansel",
+        );
     }
     if st.stages[k].pass == rules::PassRule::PassFail {
         return invalid(format!(

@@ -662,3 +662,138 @@ fn a_score_is_typed_with_at_most_two_decimals_between_0_and_100() {
         "nilai '-1' tidak sah: isi 0 sampai 100, paling banyak dua desimal"
     );
 }
+
+#[test]
+fn the_assessment_stage_takes_each_internal_applicants_jpm_against_the_post_and_the_panel_cannot_score_it()
+ {
+    let mut t = testing::sqlite();
+    let db = &mut t.db;
+    let (admin, members) = setup(db);
+    let holders: std::collections::HashSet<i64> =
+        talenta_store::master::list_employees(db, admin.tenant.id)
+            .unwrap()
+            .iter()
+            .filter_map(|e| e.position_id)
+            .collect();
+    let positions = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
+    let post = positions
+        .iter()
+        .find(|p| p.class == PositionClass::JptPratama && !holders.contains(&p.id))
+        .unwrap()
+        .clone();
+    let ids: std::collections::HashSet<i64> = positions
+        .iter()
+        .filter(|p| p.class == PositionClass::Administrator)
+        .map(|p| p.id)
+        .collect();
+    let applicants: Vec<talenta_domain::Nip> =
+        talenta_store::master::list_employees(db, admin.tenant.id)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.position_id.is_some_and(|p| ids.contains(&p)))
+            .take(3)
+            .map(|e| e.nip)
+            .collect();
+    let spec = SelectionSpec {
+        code: "dengan-asesmen".into(),
+        name: "Seleksi dengan asesmen".into(),
+        kind: Kind::Open,
+        posts: vec![post.code.clone()],
+        stages: vec![
+            Stage {
+                kind: StageKind::Assessment,
+                weight: 40,
+                pass: PassRule::MinScore(0),
+            },
+            Stage {
+                kind: StageKind::Interview,
+                weight: 60,
+                pass: PassRule::MinScore(6000),
+            },
+        ],
+        quorum: 1,
+        requirements: String::new(),
+        opens_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        closes_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        calendar: Calendar::default(),
+        panel: panel(),
+        publish_scores: true,
+    };
+    selection::create(db, &ctx(), &admin, &spec).unwrap();
+    let mut ids = Vec::new();
+    for n in &applicants {
+        let id = selection::apply(
+            db,
+            &ctx(),
+            &admin,
+            "dengan-asesmen",
+            &post.code,
+            &Who::Internal(*n),
+            today(),
+        )
+        .unwrap();
+        selection::screen(
+            db,
+            &ctx(),
+            &admin,
+            "dengan-asesmen",
+            id,
+            true,
+            "berkas lengkap",
+        )
+        .unwrap();
+        ids.push(id);
+    }
+    let e = selection::score(
+        db,
+        &ctx(),
+        &members[0],
+        "dengan-asesmen",
+        ids[0],
+        StageKind::Assessment,
+        9000,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("diambil dari hasil asesmen"), "{e}");
+    let st = selection::standings(db, &admin, "dengan-asesmen", today()).unwrap();
+    let expected: Vec<Option<u32>> = applicants
+        .iter()
+        .map(|n| {
+            talenta_app::jpm::jpm_for(
+                db,
+                &ctx(),
+                &admin.tenant,
+                *n,
+                &post.code,
+                None,
+                NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            )
+            .ok()
+            .map(|r| (r.jpm.basis_points() as u32).min(10_000))
+        })
+        .collect();
+    for (s, want) in st.posts[0].1.iter().map(|s| {
+        (
+            s,
+            expected[ids.iter().position(|i| *i == s.applicant.id).unwrap()],
+        )
+    }) {
+        assert_eq!(
+            s.stages[0].0, want,
+            "{}: the JPM against the post",
+            s.applicant.name
+        );
+    }
+    assert!(
+        expected.iter().all(Option::is_some),
+        "each applicant has a valid result"
+    );
+    selection::close_stage(db, &ctx(), &admin, "dengan-asesmen").unwrap();
+    let a = selection::announcement(db, "kota-mojokerto", "dengan-asesmen").unwrap();
+    assert!(
+        a.results[0].1.iter().all(|n| n.contains('(')),
+        "scores published: {:?}",
+        a.results
+    );
+}
