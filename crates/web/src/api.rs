@@ -927,3 +927,234 @@ pub async fn announcement(
         "results": a.results.iter().map(|(s, n)| json!({ "stage": s, "passed": n })).collect::<Vec<_>>(),
     })))
 }
+
+/// A stage of a new selection.
+#[derive(Deserialize)]
+pub struct StageIn {
+    stage: String,
+    weight: u8,
+    /// "65" (minimum score) or "lulus" (pass/fail).
+    pass: String,
+}
+
+/// A panel member of a new selection.
+#[derive(Deserialize)]
+pub struct MemberIn {
+    name: String,
+    #[serde(default)]
+    organisation: String,
+    #[serde(default)]
+    external: bool,
+    #[serde(default)]
+    chair: bool,
+    login: Option<String>,
+}
+
+/// A new selection.
+#[derive(Deserialize)]
+pub struct SelectionIn {
+    code: String,
+    name: String,
+    /// "terbuka" or "kesesuaian".
+    kind: String,
+    posts: Vec<String>,
+    stages: Vec<StageIn>,
+    quorum: u32,
+    #[serde(default)]
+    requirements: String,
+    opens_on: chrono::NaiveDate,
+    closes_on: chrono::NaiveDate,
+    #[serde(default)]
+    acting_head: bool,
+    #[serde(default)]
+    candidates_set_on: Vec<chrono::NaiveDate>,
+    #[serde(default)]
+    sworn_in_on: Vec<chrono::NaiveDate>,
+    #[serde(default)]
+    publish_scores: bool,
+    panel: Vec<MemberIn>,
+}
+
+/// Creates a selection (every field checked; nothing stored when one is wrong).
+pub async fn create_selection(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<SelectionIn>,
+) -> Result<Json<Value>, ApiError> {
+    use talenta_domain::selection::{Calendar, PassRule, Stage, StageKind};
+    let bad = |m: String| ApiError(crate::WebError::BadRequest(m));
+    let mut stages = Vec::new();
+    for s in &body.stages {
+        let kind = StageKind::parse(&s.stage)
+            .ok_or_else(|| bad(format!("tahap '{}' tidak dikenal", s.stage)))?;
+        let pass = if s.pass.trim() == "lulus" {
+            PassRule::PassFail
+        } else {
+            PassRule::MinScore(talenta_app::selection::parse_score(&s.pass).map_err(bad)?)
+        };
+        stages.push(Stage {
+            kind,
+            weight: s.weight,
+            pass,
+        });
+    }
+    let spec = talenta_app::selection::SelectionSpec {
+        code: body.code,
+        name: body.name,
+        kind: match body.kind.as_str() {
+            "terbuka" => talenta_app::selection::Kind::Open,
+            "kesesuaian" => talenta_app::selection::Kind::JobFit,
+            other => {
+                return Err(bad(format!(
+                    "jenis '{other}' tidak dikenal (terbuka, kesesuaian)"
+                )));
+            }
+        },
+        posts: body.posts,
+        stages,
+        quorum: body.quorum,
+        requirements: body.requirements,
+        opens_on: body.opens_on,
+        closes_on: body.closes_on,
+        calendar: Calendar {
+            acting_head: body.acting_head,
+            candidates_set_on: body.candidates_set_on,
+            sworn_in_on: body.sworn_in_on,
+        },
+        panel: body
+            .panel
+            .into_iter()
+            .map(|m| talenta_app::selection::PanelSpec {
+                name: m.name,
+                organisation: m.organisation,
+                external: m.external,
+                chair: m.chair,
+                login: m.login,
+            })
+            .collect(),
+        publish_scores: body.publish_scores,
+    };
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let s = state
+        .db(move |db| Ok(talenta_app::selection::create(db, &ctx, &actor, &spec)?))
+        .await?;
+    Ok(Json(json!({ "code": s.code })))
+}
+
+/// An application.
+#[derive(Deserialize)]
+pub struct ApplicationIn {
+    post: String,
+    nip: Option<String>,
+    /// For an external applicant.
+    name: Option<String>,
+    birth_date: Option<chrono::NaiveDate>,
+    education: Option<String>,
+    current_post: Option<String>,
+}
+
+/// Records an application with the automatic check of the requirements.
+pub async fn selection_apply(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<ApplicationIn>,
+) -> Result<Json<Value>, ApiError> {
+    let bad = |m: String| ApiError(crate::WebError::BadRequest(m));
+    let who = match (&body.nip, &body.name) {
+        (Some(n), _) => talenta_app::selection::Who::Internal(
+            talenta_domain::Nip::parse(n).map_err(|e| bad(format!("NIP: {e}")))?,
+        ),
+        (None, Some(name)) => {
+            talenta_app::selection::Who::External(talenta_app::selection::ExternalProfile {
+                name: name.clone(),
+                birth_date: body
+                    .birth_date
+                    .ok_or_else(|| bad("birth_date wajib untuk pelamar luar".into()))?,
+                education: body
+                    .education
+                    .as_deref()
+                    .and_then(talenta_domain::eligibility::Education::parse)
+                    .ok_or_else(
+                        || bad("education (mis. S1, S2) wajib untuk pelamar luar".into()),
+                    )?,
+                current_post: body.current_post.clone().unwrap_or_default(),
+            })
+        }
+        _ => {
+            return Err(bad(
+                "isi nip (pelamar dalam) atau name (pelamar luar)".into()
+            ));
+        }
+    };
+    let today = state.now().date_naive();
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let id = state
+        .db(move |db| {
+            Ok(talenta_app::selection::apply(
+                db, &ctx, &actor, &code, &body.post, &who, today,
+            )?)
+        })
+        .await?;
+    Ok(Json(json!({ "applicant_id": id })))
+}
+
+/// An administrative decision or a pass/fail outcome.
+#[derive(Deserialize)]
+pub struct VerdictIn {
+    applicant_id: i64,
+    passed: bool,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Records the administrative decision on an applicant.
+pub async fn selection_screen(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<VerdictIn>,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    state
+        .db(move |db| {
+            Ok(talenta_app::selection::screen(
+                db,
+                &ctx,
+                &actor,
+                &code,
+                body.applicant_id,
+                body.passed,
+                &body.reason,
+            )?)
+        })
+        .await?;
+    Ok(Json(json!({ "recorded": true })))
+}
+
+/// Records a pass/fail outcome (health and psychological tests) in the current stage.
+pub async fn selection_outcome(
+    State(state): State<AppState>,
+    Extension(actor): Extension<Actor>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+    crate::extract::ApiJson(body): crate::extract::ApiJson<VerdictIn>,
+) -> Result<Json<Value>, ApiError> {
+    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    state
+        .db(move |db| {
+            Ok(talenta_app::selection::record_outcome(
+                db,
+                &ctx,
+                &actor,
+                &code,
+                &talenta_app::selection::Outcome {
+                    applicant_id: body.applicant_id,
+                    stage: talenta_domain::selection::StageKind::HealthPsych,
+                    passed: body.passed,
+                    reason: &body.reason,
+                },
+            )?)
+        })
+        .await?;
+    Ok(Json(json!({ "recorded": true })))
+}

@@ -935,6 +935,58 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(api::selections),
         ),
         (
+            api_route(mutating(
+                page(
+                    "api_create_selection",
+                    "/api/v1/selections",
+                    ManageSelection,
+                    Target::None,
+                    "Buat seleksi (jabatan, tahap, pansel, kalender)",
+                ),
+                Method::POST,
+            )),
+            post(api::create_selection),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_selection_apply",
+                    "/api/v1/selections/{id}/applications",
+                    ManageSelection,
+                    Target::Selection,
+                    "Catat lamaran (dalam: nip; luar: name, birth_date, education, current_post)",
+                ),
+                Method::POST,
+            )),
+            post(api::selection_apply),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_selection_screen",
+                    "/api/v1/selections/{id}/screening",
+                    ManageSelection,
+                    Target::Selection,
+                    "Keputusan administrasi pelamar",
+                ),
+                Method::POST,
+            )),
+            post(api::selection_screen),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_selection_outcome",
+                    "/api/v1/selections/{id}/outcomes",
+                    ManageSelection,
+                    Target::Selection,
+                    "Hasil tahap memenuhi/tidak memenuhi syarat",
+                ),
+                Method::POST,
+            )),
+            post(api::selection_outcome),
+        ),
+        (
             api_route(page(
                 "api_selection",
                 "/api/v1/selections/{id}",

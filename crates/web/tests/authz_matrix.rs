@@ -85,6 +85,10 @@ fn expected(spec: &RouteSpec, role: Option<Role>, aim: Aim) -> u16 {
         | "api_selection_close_stage"
         | "api_selection_step"
         | "api_selection_choice" => 422,
+        "api_create_selection"
+        | "api_selection_apply"
+        | "api_selection_screen"
+        | "api_selection_outcome" => 422,
         "import_upload" => 400, // not a multipart body
         "import_report" => 404, // no such report
         _ => 200,

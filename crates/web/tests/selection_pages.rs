@@ -139,3 +139,38 @@ fn a_panel_score_by_the_api_bad_input_refused_and_the_public_announcement() {
         });
     }
 }
+
+#[test]
+fn a_selection_set_up_and_an_external_application_by_the_api_bad_input_refused_and_nothing_stored()
+{
+    for w in worlds() {
+        rt().block_on(async {
+            let state = w.state();
+            let admin = w.session(Role::TenantAdmin);
+            let body = |weight: u8| {
+                format!(
+                    r#"{{"code":"api-uji","name":"Seleksi lewat API","kind":"terbuka","posts":["KABID"],
+                    "stages":[{{"stage":"makalah","weight":{weight},"pass":"60"}},{{"stage":"wawancara","weight":60,"pass":"65"}}],
+                    "quorum":1,"opens_on":"2026-11-01","closes_on":"2026-11-30",
+                    "panel":[{{"name":"A","chair":true}},{{"name":"B"}},{{"name":"C"}}]}}"#
+                )
+            };
+            let bad = send(&state, post_json("/api/v1/selections", &admin, &body(30))).await;
+            assert_eq!(bad.status, 422);
+            assert!(bad.body.contains("bobot tahap berjumlah 90%, harus 100%"), "{}", bad.body);
+            let list: serde_json::Value = serde_json::from_str(&send(&state, get("/api/v1/selections", Some(&admin.0))).await.body).unwrap();
+            assert!(list.as_array().unwrap().iter().all(|s| s["code"] != "api-uji"), "nothing stored");
+            let ok = send(&state, post_json("/api/v1/selections", &admin, &body(40))).await;
+            assert_eq!(ok.status, 200, "{}", ok.body);
+            let no_edu = send(&state, post_json("/api/v1/selections/api-uji/applications", &admin, r#"{"post":"KABID","name":"Dr. Luar","birth_date":"1980-02-03"}"#)).await;
+            assert_eq!(no_edu.status, 422);
+            assert!(no_edu.body.contains("education"), "{}", no_edu.body);
+            let applied = send(&state, post_json("/api/v1/selections/api-uji/applications", &admin, r#"{"post":"KABID","name":"Dr. Luar","birth_date":"1980-02-03","education":"S2","current_post":"Direktur"}"#)).await;
+            assert_eq!(applied.status, 200, "{}", applied.body);
+            let id = serde_json::from_str::<serde_json::Value>(&applied.body).unwrap()["applicant_id"].as_i64().unwrap();
+            let no_reason = send(&state, post_json("/api/v1/selections/api-uji/screening", &admin, &format!(r#"{{"applicant_id":{id},"passed":false}}"#))).await;
+            assert_eq!(no_reason.status, 422);
+            assert!(no_reason.body.contains("membutuhkan alasan"), "{}", no_reason.body);
+        });
+    }
+}
