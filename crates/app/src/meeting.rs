@@ -83,8 +83,8 @@ pub fn meeting(
             s.key.assessor_id == a && s.key.method == m.code() && s.key.competency == c.code()
         })
     };
-    let ratings = expected_ratings(&cells, &mine, |a, m, c| {
-        found(a, m, c)
+    let ratings = expected_ratings(&cells, &mine, |a, k| {
+        found(a, cells[k].0, &cells[k].1)
             .filter(|s| s.submitted)
             .and_then(|s| s.level_tenths)
             .and_then(Level::from_tenths)

@@ -113,19 +113,18 @@ pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegr
     for (e, a) in events::assignments(db, tenant, event.id)? {
         assessors_of.entry(e).or_default().push(a);
     }
-    let mut given: HashMap<(i64, i64, &str, &str), u8> = HashMap::new();
-    let scores = score::submitted_of_event(db, tenant, event.id)?;
-    for s in &scores {
-        given.insert(
-            (
-                s.employee_id,
-                s.assessor_id,
-                s.method.as_str(),
-                s.competency.as_str(),
-            ),
-            s.level_tenths,
-        );
-    }
+    // Every submitted rating, read without copying, as (assessor, cell, level) per participant.
+    let cell_of = |m: &str, c: &str| {
+        cells
+            .iter()
+            .position(|(mm, cc)| cc.code() == c && mm.code() == m)
+    };
+    let mut given: HashMap<i64, Vec<(i64, usize, u8)>> = HashMap::new();
+    score::for_each_submitted(db, tenant, event.id, |e, a, m, c, level| {
+        if let Some(k) = cell_of(m, c) {
+            given.entry(e).or_default().push((a, k, level));
+        }
+    })?;
     let mut agreed: HashMap<i64, Vec<Consensus>> = HashMap::new();
     for c in score::consensus_of_event(db, tenant, event.id)? {
         if let (Ok(code), Some(level)) = (
@@ -161,11 +160,16 @@ pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegr
             .get(&p.employee_id)
             .cloned()
             .unwrap_or_default();
-        let ratings = expected_ratings(&cells, &assessors, |a, m, c| {
-            given
-                .get(&(p.employee_id, a, m.code(), c.code()))
-                .and_then(|t| Level::from_tenths(*t))
+        let mine = given
+            .get(&p.employee_id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let ratings = expected_ratings(&cells, &assessors, |a, k| {
+            mine.iter()
+                .find(|(aa, kk, _)| *aa == a && *kk == k)
+                .and_then(|(_, _, t)| Level::from_tenths(*t))
         });
+
         let consensus = agreed.remove(&p.employee_id).unwrap_or_default();
         let integrated = integrate(&ratings, rule, missing, &consensus)
             .map_err(|e| AppError::Invalid(e.to_string()))?;
@@ -196,24 +200,25 @@ pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegr
 
 /// Every rating a participant should get (each assigned assessor x each cell of the event's
 /// sheet), competency by competency in the official order, with the level `given` returns
-/// (`None`: missing, which integration never counts as zero).
+/// for an assessor and the index of a cell (`None`: missing, which integration never counts as
+/// zero).
 pub(crate) fn expected_ratings(
     cells: &[(talenta_domain::method::Method, CompetencyCode)],
     assessors: &[i64],
-    given: impl Fn(i64, talenta_domain::method::Method, &CompetencyCode) -> Option<Level>,
+    given: impl Fn(i64, usize) -> Option<Level>,
 ) -> Vec<Rating> {
     let mut order: Vec<&CompetencyCode> = cells.iter().map(|(_, c)| c).collect();
     order.sort();
     order.dedup();
     let mut ratings = Vec::with_capacity(cells.len() * assessors.len());
     for c in order {
-        for (m, _) in cells.iter().filter(|(_, cc)| cc == c) {
+        for (k, (m, _)) in cells.iter().enumerate().filter(|(_, (_, cc))| cc == c) {
             for a in assessors {
                 ratings.push(Rating {
                     competency: c.clone(),
                     method: *m,
                     assessor: *a,
-                    level: given(*a, *m, c),
+                    level: given(*a, k),
                 });
             }
         }

@@ -274,6 +274,35 @@ impl Db {
         }
     }
 
+    /// Runs a query and hands each row to `f` without copying its values (for reading many rows
+    /// at once, e.g. every rating of an event).
+    pub fn for_each(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+        mut f: impl FnMut(&RowRef<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        match self {
+            Db::Sqlite(c) => {
+                let mut stmt = c.prepare_cached(sql)?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+                while let Some(r) = rows.next()? {
+                    f(&RowRef::Sqlite(r))?;
+                }
+                Ok(())
+            }
+            Db::Postgres(c, cache) => {
+                let stmt = Self::pg_statement(c, cache, sql)?;
+                let refs: Vec<&(dyn ToSql + Sync)> =
+                    params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
+                for r in c.query(&stmt, &refs)? {
+                    f(&RowRef::Postgres(&r))?;
+                }
+                Ok(())
+            }
+        }
+    }
+
     /// Runs a query expected to return at most one row.
     pub fn query_opt(
         &mut self,
@@ -302,6 +331,52 @@ impl Db {
                 let _ = self.batch("ROLLBACK");
                 Err(e)
             }
+        }
+    }
+}
+
+/// A row being read by [`Db::for_each`]: its values borrowed, not copied.
+pub enum RowRef<'a> {
+    /// A SQLite row.
+    Sqlite(&'a rusqlite::Row<'a>),
+    /// A PostgreSQL row.
+    Postgres(&'a postgres::Row),
+}
+
+impl RowRef<'_> {
+    /// Integer column (BIGINT, INTEGER, SMALLINT).
+    pub fn int(&self, i: usize) -> Result<i64, StoreError> {
+        match self {
+            RowRef::Sqlite(r) => match r.get_ref(i)? {
+                rusqlite::types::ValueRef::Integer(v) => Ok(v),
+                other => Err(StoreError::Decode(format!(
+                    "column {i}: expected integer, got {other:?}"
+                ))),
+            },
+            RowRef::Postgres(r) => {
+                let ty = r.columns()[i].type_().clone();
+                if ty == Type::INT8 {
+                    Ok(r.try_get::<_, i64>(i)?)
+                } else if ty == Type::INT4 {
+                    Ok(i64::from(r.try_get::<_, i32>(i)?))
+                } else {
+                    Ok(i64::from(r.try_get::<_, i16>(i)?))
+                }
+            }
+        }
+    }
+
+    /// Text column, borrowed.
+    pub fn text(&self, i: usize) -> Result<&str, StoreError> {
+        match self {
+            RowRef::Sqlite(r) => match r.get_ref(i)? {
+                rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t)
+                    .map_err(|_| StoreError::Decode(format!("column {i}: text is not UTF-8"))),
+                other => Err(StoreError::Decode(format!(
+                    "column {i}: expected text, got {other:?}"
+                ))),
+            },
+            RowRef::Postgres(r) => Ok(r.try_get::<_, &str>(i)?),
         }
     }
 }

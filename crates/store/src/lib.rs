@@ -13,7 +13,7 @@ pub mod score;
 pub mod selection;
 pub mod testing;
 
-pub use db::{Db, Engine, Param, Row, Value};
+pub use db::{Db, Engine, Param, Row, RowRef, Value};
 
 /// A storage failure. Never shown to a user as is: the app maps it to a message.
 #[derive(Debug, thiserror::Error)]

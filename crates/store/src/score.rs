@@ -292,41 +292,21 @@ pub fn consensus_of_event(
     .collect()
 }
 
-/// A submitted rating, as integration needs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Submitted {
-    /// Participant.
-    pub employee_id: i64,
-    /// Assessor.
-    pub assessor_id: i64,
-    /// Method code.
-    pub method: String,
-    /// Competency code.
-    pub competency: String,
-    /// Level in tenths.
-    pub level_tenths: u8,
-}
-
-/// Every submitted rating with a level of an event, in no particular order (one pass over the
-/// event's rows: integrating a whole event reads them all at once).
-pub fn submitted_of_event(
+/// Hands every submitted rating with a level of an event to `f(participant, assessor, method,
+/// competency, level in tenths)`, in no particular order and without copying (one pass over
+/// the covering index: integrating a whole event reads them all at once).
+pub fn for_each_submitted(
     db: &mut Db,
     tenant_id: i64,
     event_id: i64,
-) -> Result<Vec<Submitted>, StoreError> {
-    db.query(
+    mut f: impl FnMut(i64, i64, &str, &str, u8),
+) -> Result<(), StoreError> {
+    db.for_each(
         "SELECT employee_id, assessor_id, method, competency, level_tenths FROM scores WHERE tenant_id = ? AND event_id = ? AND submitted = 1 AND level_tenths IS NOT NULL",
         &[tenant_id.into(), event_id.into()],
-    )?
-    .into_iter()
-    .map(|mut r| {
-        Ok(Submitted {
-            employee_id: r.int(0)?,
-            assessor_id: r.int(1)?,
-            method: r.take_text(2)?,
-            competency: r.take_text(3)?,
-            level_tenths: r.int(4)? as u8,
-        })
-    })
-    .collect()
+        |r| {
+            f(r.int(0)?, r.int(1)?, r.text(2)?, r.text(3)?, r.int(4)? as u8);
+            Ok(())
+        },
+    )
 }
