@@ -63,14 +63,23 @@ pub fn solve(rows: usize, cols: usize, cost: &[i64]) -> Result<Solution, Infeasi
             total: 0,
         });
     }
-    let forbidden = cost.contains(&FORBIDDEN);
+    // One pass: the range of the allowed costs, and whether any pair is forbidden.
+    let (lo, hi, forbidden) = cost
+        .iter()
+        .fold((i64::MAX, i64::MIN, false), |(lo, hi, f), c| {
+            if *c == FORBIDDEN {
+                (lo, hi, true)
+            } else {
+                (lo.min(*c), hi.max(*c), f)
+            }
+        });
     if forbidden {
         hall_check(rows, cols, cost)?;
     }
-    let (lo, hi) = cost
-        .iter()
-        .filter(|c| **c != FORBIDDEN)
-        .fold((i64::MAX, i64::MIN), |(lo, hi), c| (lo.min(*c), hi.max(*c)));
+    if lo > hi {
+        // Every pair forbidden: the Hall check has already refused it.
+        return Err(Infeasible::TooFewColumns { rows, cols: 0 });
+    }
     let n = cols as i64;
     // A forbidden pair costs more than any assignment of allowed pairs can.
     let range = hi.checked_sub(lo).ok_or(Infeasible::CostTooLarge)?;
@@ -87,12 +96,18 @@ pub fn solve(rows: usize, cols: usize, cost: &[i64]) -> Result<Solution, Infeasi
     if let Some(classes) = column_classes(rows, cols, cost) {
         return Ok(transport(rows, cols, cost, &classes));
     }
-    Ok(shortest_paths(rows, cols, cost, lo, big))
+    Ok(shortest_paths(rows, cols, cost, lo, big, forbidden))
 }
 
 /// Jonker-Volgenant on the problem padded to a square with non-negative costs.
-fn shortest_paths(rows: usize, cols: usize, cost: &[i64], lo: i64, big: i64) -> Solution {
-    let forbidden = cost.contains(&FORBIDDEN);
+fn shortest_paths(
+    rows: usize,
+    cols: usize,
+    cost: &[i64],
+    lo: i64,
+    big: i64,
+    forbidden: bool,
+) -> Solution {
     let square = rows == cols && !forbidden && lo >= 0;
     let owned;
     let matrix: &[i64] = if square {
@@ -121,21 +136,32 @@ fn shortest_paths(rows: usize, cols: usize, cost: &[i64], lo: i64, big: i64) -> 
 /// Identical columns grouped, when there are at most a quarter as many kinds as columns.
 fn column_classes(rows: usize, cols: usize, cost: &[i64]) -> Option<Vec<Vec<usize>>> {
     use std::collections::HashMap;
-    use std::hash::{DefaultHasher, Hash, Hasher};
     if cols < 16 {
         return None;
     }
     let limit = cols / 4;
-    let mut hashes = vec![DefaultHasher::new(); cols];
-    for row in cost.chunks_exact(cols) {
-        for (h, c) in hashes.iter_mut().zip(row) {
-            c.hash(h);
+    // A cheap fingerprint of each column from its first rows settles most cases (uniform costs:
+    // every column differs) before the whole matrix is read.
+    let fingerprint = |upto: usize| -> Vec<u64> {
+        let mut f = vec![0xcbf2_9ce4_8422_2325u64; cols];
+        for row in cost.chunks_exact(cols).take(upto) {
+            for (h, c) in f.iter_mut().zip(row) {
+                *h = (*h ^ (*c as u64)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
         }
+        f
+    };
+    let mut distinct = fingerprint(rows.min(32));
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() > limit {
+        return None;
     }
-    let mut by_hash: HashMap<u64, Vec<Vec<usize>>> = HashMap::new();
+    let full = fingerprint(rows);
+    let mut by_print: HashMap<u64, Vec<Vec<usize>>> = HashMap::new();
     let mut kinds = 0;
-    for (j, h) in hashes.into_iter().enumerate() {
-        let groups = by_hash.entry(h.finish()).or_default();
+    for (j, h) in full.into_iter().enumerate() {
+        let groups = by_print.entry(h).or_default();
         let same = |g: &Vec<usize>| (0..rows).all(|i| cost[i * cols + g[0]] == cost[i * cols + j]);
         match groups.iter_mut().find(|g| same(g)) {
             Some(g) => g.push(j),
@@ -148,7 +174,7 @@ fn column_classes(rows: usize, cols: usize, cost: &[i64]) -> Option<Vec<Vec<usiz
             }
         }
     }
-    let mut classes: Vec<Vec<usize>> = by_hash.into_values().flatten().collect();
+    let mut classes: Vec<Vec<usize>> = by_print.into_values().flatten().collect();
     classes.sort_by_key(|g| g[0]);
     Some(classes)
 }
@@ -406,16 +432,20 @@ fn lapjv(n: usize, c: &[i64]) -> Vec<usize> {
     let mut colsol = vec![NONE; n];
     let mut v = vec![0i64; n];
     let mut matches = vec![0u32; n];
-    // Column reduction: each column to its cheapest row, the last column first.
-    for j in (0..n).rev() {
-        let (mut min, mut imin) = (c[j], 0);
-        for i in 1..n {
-            let x = c[i * n + j];
-            if x < min {
-                min = x;
-                imin = i;
+    // Column reduction: each column to its cheapest row (the first one on a tie), the last
+    // column first. The minima are found row by row, so the matrix is read in memory order.
+    let mut col_min: Vec<i64> = c[..n].to_vec();
+    let mut col_arg = vec![0usize; n];
+    for (i, row) in c.chunks_exact(n).enumerate().skip(1) {
+        for ((m, a), x) in col_min.iter_mut().zip(col_arg.iter_mut()).zip(row) {
+            if *x < *m {
+                *m = *x;
+                *a = i;
             }
         }
+    }
+    for j in (0..n).rev() {
+        let (min, imin) = (col_min[j], col_arg[j]);
         v[j] = min;
         matches[imin] += 1;
         if matches[imin] == 1 {
@@ -714,7 +744,7 @@ mod tests {
             let jv = match hall_check(rows, cols, &cost) {
                 Ok(()) => {
                     let (lo, hi) = cost.iter().filter(|c| **c != FORBIDDEN).fold((i64::MAX, i64::MIN), |(a, b), c| (a.min(*c), b.max(*c)));
-                    shortest_paths(rows, cols, &cost, lo, (hi - lo) * (cols as i64 + 1) + 1).total
+                    shortest_paths(rows, cols, &cost, lo, (hi - lo) * (cols as i64 + 1) + 1, cost.contains(&FORBIDDEN)).total
                 }
                 Err(_) => return Ok(()),
             };
