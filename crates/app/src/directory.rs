@@ -3,6 +3,8 @@
 //! people in a talent box, and the audit trail itself. Every function checks the actor's
 //! permission here, whatever the caller already checked.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use talenta_domain::master::{AssessmentResult, Employee, Position, Sanction, Unit, YearRating};
 use talenta_store::Db;
@@ -49,11 +51,44 @@ pub struct EmployeeQuery {
 /// Rows per page of the employee list.
 pub const PAGE_SIZE: u64 = 50;
 
-/// A page of employees of the actor's tenant.
+/// Each tenant's search keys kept in memory while its employee list is unchanged (the
+/// directory version says when it changed), so a text search is a substring scan in memory
+/// instead of a `LIKE '%...%'` over every row twice (count and page). Owned by the server.
+#[derive(Debug, Default)]
+pub struct SearchCache(std::sync::Mutex<HashMap<i64, (i64, Keys)>>);
+
+/// Employee ids with their search keys, in list order.
+type Keys = std::sync::Arc<Vec<(i64, String)>>;
+
+impl SearchCache {
+    /// The keys of a tenant in list order, loaded again when the version moved.
+    fn keys(
+        &self,
+        db: &mut Db,
+        tenant: i64,
+    ) -> Result<std::sync::Arc<Vec<(i64, String)>>, AppError> {
+        let version = store::directory_version(db, tenant)?;
+        if let Ok(map) = self.0.lock()
+            && let Some((v, keys)) = map.get(&tenant)
+            && *v == version
+        {
+            return Ok(keys.clone());
+        }
+        let keys = std::sync::Arc::new(store::search_keys(db, tenant)?);
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(tenant, (version, keys.clone()));
+        }
+        Ok(keys)
+    }
+}
+
+/// A page of employees of the actor's tenant. A text search without other filters uses the
+/// cache when one is given.
 pub fn employee_page(
     db: &mut Db,
     actor: &Actor,
     q: &EmployeeQuery,
+    cache: Option<&SearchCache>,
 ) -> Result<EmployeePage, AppError> {
     allow(actor, Permission::ViewMasterData, None)?;
     let unit_ids = match q.unit_id {
@@ -70,6 +105,26 @@ pub fn employee_page(
         class: q.class.clone().filter(|c| !c.is_empty()),
     };
     let page = q.page.max(1);
+    if let (Some(cache), Some(text), None, None) =
+        (cache, &filter.text, &filter.unit_ids, &filter.class)
+    {
+        let needle = store::search_needle(text);
+        let keys = cache.keys(db, actor.tenant.id)?;
+        let hits: Vec<i64> = keys
+            .iter()
+            .filter(|(_, k)| k.contains(needle.as_str()))
+            .map(|(id, _)| *id)
+            .collect();
+        let from = (((page - 1) * PAGE_SIZE) as usize).min(hits.len());
+        let to = (from + PAGE_SIZE as usize).min(hits.len());
+        let total = hits.len() as u64;
+        return Ok(EmployeePage {
+            lines: store::employee_lines(db, actor.tenant.id, &hits[from..to])?,
+            total,
+            page,
+            pages: total.div_ceil(PAGE_SIZE).max(1),
+        });
+    }
     let (total, lines) = store::search_employees(
         db,
         actor.tenant.id,

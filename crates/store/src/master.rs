@@ -628,7 +628,16 @@ impl EmployeeWriter {
 
     /// Counts what was written.
     pub fn finish(self, db: &mut Db) -> Result<UpsertCounts, StoreError> {
-        self.bulk.finish(db)
+        let tenant_id = self.tenant_id;
+        let counts = self.bulk.finish(db)?;
+        if counts.inserted + counts.updated > 0 {
+            // Whoever keeps the search keys in memory sees the list changed.
+            db.execute(
+                "UPDATE tenants SET directory_version = directory_version + 1 WHERE id = ?",
+                &[tenant_id.into()],
+            )?;
+        }
+        Ok(counts)
     }
 
     /// Before a batch is written: for every stored employee whose position changes, keep the
@@ -1159,6 +1168,17 @@ pub(crate) fn load_results(
     Ok(out)
 }
 
+/// What a typed search looks for in the search keys: lower case, a NIP without the spaces of
+/// its display form, no `LIKE` wildcards.
+pub fn search_needle(text: &str) -> String {
+    let t = if text.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+        text.replace(' ', "")
+    } else {
+        text.to_string()
+    };
+    search_key_of(&t).replace(['%', '_'], "")
+}
+
 /// The text an employee is found by: the name in lower case and the NIP digits.
 pub fn search_key_of(text: &str) -> String {
     text.trim().to_lowercase()
@@ -1211,14 +1231,10 @@ pub fn search_employees(
     // text search reads one lower-case column, and the page is chosen by id before joining.
     let mut cond = String::from("e.tenant_id = ?");
     // A NIP may be typed with the spaces of its display form.
-    let like = filter.text.as_ref().map(|t| {
-        let t = if t.chars().all(|c| c.is_ascii_digit() || c == ' ') {
-            t.replace(' ', "")
-        } else {
-            t.clone()
-        };
-        format!("%{}%", search_key_of(&t).replace(['%', '_'], ""))
-    });
+    let like = filter
+        .text
+        .as_ref()
+        .map(|t| format!("%{}%", search_needle(t)));
     let mut params: Vec<Param<'_>> = vec![tenant_id.into()];
     if let Some(l) = &like {
         // A text search reads every key of the tenant: one sequential scan of the table is
@@ -1266,19 +1282,68 @@ pub fn search_employees(
     )?;
     let lines = rows
         .iter()
-        .map(|r| {
-            Ok(EmployeeLine {
-                id: r.int(0)?,
-                nip: r.text(1)?.to_string(),
-                name: r.text(2)?.to_string(),
-                position: r.opt_text(3)?.map(str::to_string),
-                class: r.opt_text(4)?.map(str::to_string),
-                unit: r.opt_text(5)?.map(str::to_string),
-                rank: r.opt_text(6)?.map(str::to_string),
-            })
-        })
+        .map(line_row)
         .collect::<Result<Vec<_>, StoreError>>()?;
     Ok((total, lines))
+}
+
+/// The version of a tenant's employee list: raised by every import that changes it.
+pub fn directory_version(db: &mut Db, tenant_id: i64) -> Result<i64, StoreError> {
+    db.query_opt(
+        "SELECT directory_version FROM tenants WHERE id = ?",
+        &[tenant_id.into()],
+    )?
+    .ok_or_else(|| StoreError::NotFound(format!("tenant {tenant_id}")))?
+    .int(0)
+}
+
+/// Every employee's search key (lower-case name and NIP digits) in list order (name, id).
+pub fn search_keys(db: &mut Db, tenant_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+    let mut out = Vec::new();
+    db.for_each(
+        "SELECT id, search_key FROM employees WHERE tenant_id = ? ORDER BY name, id",
+        &[tenant_id.into()],
+        |r| {
+            out.push((r.int(0)?, r.text(1)?.to_string()));
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// The list lines of the given employees, in list order (name, id).
+pub fn employee_lines(
+    db: &mut Db,
+    tenant_id: i64,
+    ids: &[i64],
+) -> Result<Vec<EmployeeLine>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut params: Vec<Param<'_>> = vec![tenant_id.into()];
+    params.extend(ids.iter().map(|i| Param::Int(Some(*i))));
+    let rows = db.query(
+        &format!(
+            "SELECT e.id, e.nip, e.name, p.name, p.class, u.name, e.rank FROM employees e \
+             LEFT JOIN positions p ON p.id = e.position_id LEFT JOIN units u ON u.id = p.unit_id \
+             WHERE e.tenant_id = ? AND e.id IN ({}) ORDER BY e.name, e.id",
+            vec!["?"; ids.len()].join(",")
+        ),
+        &params,
+    )?;
+    rows.iter().map(line_row).collect()
+}
+
+fn line_row(r: &Row) -> Result<EmployeeLine, StoreError> {
+    Ok(EmployeeLine {
+        id: r.int(0)?,
+        nip: r.text(1)?.to_string(),
+        name: r.text(2)?.to_string(),
+        position: r.opt_text(3)?.map(str::to_string),
+        class: r.opt_text(4)?.map(str::to_string),
+        unit: r.opt_text(5)?.map(str::to_string),
+        rank: r.opt_text(6)?.map(str::to_string),
+    })
 }
 
 /// An employee by id within a tenant.

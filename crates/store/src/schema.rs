@@ -448,6 +448,12 @@ CREATE TABLE selection_decisions (
 );
 "#,
     ),
+    (
+        15,
+        r#"
+ALTER TABLE tenants ADD COLUMN directory_version BIGINT NOT NULL DEFAULT 0;
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

@@ -79,8 +79,9 @@ pub async fn employees(
         class: q.class,
         page: q.page.unwrap_or(1),
     };
+    let cache = state.search_cache.clone();
     let page = state
-        .db(move |db| Ok(directory::employee_page(db, &actor, &query)?))
+        .db(move |db| Ok(directory::employee_page(db, &actor, &query, Some(&cache))?))
         .await?;
     let items: Vec<Value> = page
         .lines

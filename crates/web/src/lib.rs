@@ -68,6 +68,8 @@ pub struct AppState {
     pool: Pool,
     /// Settings.
     pub config: Arc<Config>,
+    /// Each tenant's employee search keys, in memory while unchanged.
+    pub search_cache: Arc<talenta_app::directory::SearchCache>,
 }
 
 impl AppState {
@@ -78,6 +80,7 @@ impl AppState {
             // connection loses its prepared statements.
             pool: Pool::new(&config.database, 128),
             config: Arc::new(config),
+            search_cache: Arc::default(),
         }
     }
 

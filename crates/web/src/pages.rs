@@ -419,9 +419,10 @@ pub async fn employees(
             .unwrap_or(1),
     };
     let a = actor.clone();
+    let cache = state.search_cache.clone();
     let (page, units) = state
         .db(move |db| {
-            let page = directory::employee_page(db, &a, &query)?;
+            let page = directory::employee_page(db, &a, &query, Some(&cache))?;
             let units = directory::units(db, &a)?;
             Ok((page, units))
         })

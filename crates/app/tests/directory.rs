@@ -1,0 +1,106 @@
+//! The employee search kept in memory gives exactly what the SQL search gives, and sees an
+//! import's change at once (the directory version moves).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
+
+use chrono::NaiveDate;
+use talenta_app::access::{Actor, Credential, Role};
+use talenta_app::directory::{EmployeeQuery, SearchCache, employee_page};
+use talenta_store::testing;
+
+fn ctx() -> talenta_app::Ctx {
+    talenta_app::Ctx {
+        actor: "uji".into(),
+        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
+        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    }
+}
+
+#[test]
+fn the_search_in_memory_equals_the_sql_search_and_sees_an_import_at_once() {
+    for mut t in testing::both() {
+        let db = &mut t.db;
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let g = talenta_app::demo::demo_governments(as_of)
+            .into_iter()
+            .find(|g| g.code == "kota-mojokerto")
+            .unwrap();
+        talenta_app::demo::load(db, &ctx(), &g).unwrap();
+        let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
+            .unwrap()
+            .unwrap();
+        let actor = Actor {
+            account_id: None,
+            name: "uji".into(),
+            login: "uji".into(),
+            tenant: tenant.clone(),
+            role: Role::TenantAdmin,
+            employee_id: None,
+            tenants: vec![],
+            credential: Credential::ApiKey,
+        };
+        let cache = SearchCache::default();
+        let first = talenta_store::master::list_employees(db, tenant.id).unwrap()[0].clone();
+        let nip_spaced = first.nip.to_string();
+        for text in [
+            "budi",
+            "SITI",
+            "a",
+            "1980",
+            nip_spaced.as_str(),
+            "tidak-ada-yang-begini",
+            "50%",
+        ] {
+            for page in [1, 2] {
+                let q = EmployeeQuery {
+                    text: Some(text.into()),
+                    page,
+                    ..EmployeeQuery::default()
+                };
+                let sql = employee_page(db, &actor, &q, None).unwrap();
+                let mem = employee_page(db, &actor, &q, Some(&cache)).unwrap();
+                assert_eq!(mem, sql, "{}: '{text}' page {page}", t.name);
+            }
+        }
+        // An import renames someone: the next search finds the new name.
+        let q = EmployeeQuery {
+            text: Some("zulkarnain baru".into()),
+            page: 1,
+            ..EmployeeQuery::default()
+        };
+        assert_eq!(
+            employee_page(db, &actor, &q, Some(&cache)).unwrap().total,
+            0
+        );
+        let e = talenta_store::master::employee(db, tenant.id, first.id)
+            .unwrap()
+            .unwrap();
+        let position = e.position_id.map(|p| {
+            talenta_store::master::position(db, tenant.id, p)
+                .unwrap()
+                .unwrap()
+                .code
+        });
+        talenta_store::master::upsert_employees(
+            db,
+            tenant.id,
+            &[talenta_store::master::EmployeeInput {
+                nip: e.nip,
+                name: "Zulkarnain Baru".into(),
+                sex: e.sex,
+                birth_date: e.birth_date,
+                employment: e.employment,
+                rank: e.rank,
+                education: e.education,
+                position_code: position,
+                position_since: e.position_since,
+            }],
+        )
+        .unwrap();
+        let found = employee_page(db, &actor, &q, Some(&cache)).unwrap();
+        assert_eq!(found.total, 1, "{}", t.name);
+        assert_eq!(found.lines[0].name, "Zulkarnain Baru");
+    }
+}
