@@ -110,9 +110,11 @@ pub fn employee_page(
     {
         let needle = store::search_needle(text);
         let keys = cache.keys(db, actor.tenant.id)?;
+        // One searcher for all keys (building one per key cost more than the scan itself).
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let hits: Vec<i64> = keys
             .iter()
-            .filter(|(_, k)| k.contains(needle.as_str()))
+            .filter(|(_, k)| finder.find(k.as_bytes()).is_some())
             .map(|(id, _)| *id)
             .collect();
         let from = (((page - 1) * PAGE_SIZE) as usize).min(hits.len());

@@ -1320,13 +1320,15 @@ pub fn employee_lines(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut params: Vec<Param<'_>> = vec![tenant_id.into()];
-    params.extend(ids.iter().map(|i| Param::Int(Some(*i))));
+    let mut params: Vec<Param<'_>> = ids.iter().map(|i| Param::Int(Some(*i))).collect();
+    params.push(tenant_id.into());
+    // By id first: with `+` SQLite looks the rows up by key (0.17 ms for 50) instead of walking
+    // the tenant's name index (2.8 ms for 16,151 employees); PostgreSQL ignores the `+`.
     let rows = db.query(
         &format!(
             "SELECT e.id, e.nip, e.name, p.name, p.class, u.name, e.rank FROM employees e \
              LEFT JOIN positions p ON p.id = e.position_id LEFT JOIN units u ON u.id = p.unit_id \
-             WHERE e.tenant_id = ? AND e.id IN ({}) ORDER BY e.name, e.id",
+             WHERE e.id IN ({}) AND +e.tenant_id = ? ORDER BY e.name, e.id",
             vec!["?"; ids.len()].join(",")
         ),
         &params,
