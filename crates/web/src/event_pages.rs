@@ -290,15 +290,30 @@ impl EventAction {
     async fn run<T, F>(self, input: Result<T, String>, run: F) -> Result<Response, WebError>
     where
         T: Send + 'static,
-        F: FnOnce(
-                &mut talenta_store::Db,
-                &talenta_app::Ctx,
-                &Actor,
-                &str,
-                T,
-            ) -> Result<String, talenta_app::AppError>
-            + Send
-            + 'static,
+        F: Action<T>,
+    {
+        let (p, outcome) = self.perform(input, run).await?;
+        event_page(
+            &p.state,
+            &p.headers,
+            &p.actor,
+            p.code,
+            Some(outcome.map(Done::said)),
+        )
+        .await
+    }
+
+    /// Runs the action on what the form said (a refusal of the form is kept as it is) and
+    /// returns its outcome in words with what is needed to show the page again. Every page of
+    /// actions (events, results, selections) shows its outcome this way.
+    pub(crate) async fn perform<T, F>(
+        self,
+        input: Result<T, String>,
+        run: F,
+    ) -> Result<(Performed, Result<String, String>), WebError>
+    where
+        T: Send + 'static,
+        F: Action<T>,
     {
         let EventAction {
             state,
@@ -312,13 +327,54 @@ impl EventAction {
             Ok(v) => {
                 let ctx = actor.ctx(&state.config.audit_key, state.now());
                 let (a, c) = (actor.clone(), code.clone());
-                state
-                    .db(move |db| Ok(shown(run(db, &ctx, &a, &c, v))?.map(Done::said)))
-                    .await?
+                state.db(move |db| shown(run(db, &ctx, &a, &c, v))).await?
             }
         };
-        event_page(&state, &headers, &actor, code, Some(outcome)).await
+        Ok((
+            Performed {
+                state,
+                headers,
+                actor,
+                code,
+            },
+            outcome,
+        ))
     }
+}
+
+/// What showing a page again after an action needs.
+pub(crate) struct Performed {
+    pub(crate) state: AppState,
+    pub(crate) headers: HeaderMap,
+    pub(crate) actor: Actor,
+    pub(crate) code: String,
+}
+
+/// An action on the page of an event or a selection: database, audit context, actor, code, input.
+pub(crate) trait Action<T>:
+    FnOnce(
+        &mut talenta_store::Db,
+        &talenta_app::Ctx,
+        &Actor,
+        &str,
+        T,
+    ) -> Result<String, talenta_app::AppError>
+    + Send
+    + 'static
+{
+}
+
+impl<T, F> Action<T> for F where
+    F: FnOnce(
+            &mut talenta_store::Db,
+            &talenta_app::Ctx,
+            &Actor,
+            &str,
+            T,
+        ) -> Result<String, talenta_app::AppError>
+        + Send
+        + 'static
+{
 }
 
 /// The NIP typed into a form field.

@@ -515,32 +515,10 @@ async fn run_results<T, F>(
 ) -> Result<Response, WebError>
 where
     T: Send + 'static,
-    F: FnOnce(
-            &mut talenta_store::Db,
-            &talenta_app::Ctx,
-            &Actor,
-            &str,
-            T,
-        ) -> Result<String, talenta_app::AppError>
-        + Send
-        + 'static,
+    F: crate::event_pages::Action<T>,
 {
-    let EventAction {
-        state,
-        headers,
-        actor,
-        code,
-        ..
-    } = a;
-    let outcome = match input {
-        Err(e) => Err(e),
-        Ok(v) => {
-            let ctx = actor.ctx(&state.config.audit_key, state.now());
-            let (ac, c) = (actor.clone(), code.clone());
-            state.db(move |db| shown(run(db, &ctx, &ac, &c, v))).await?
-        }
-    };
-    results_page(&state, &headers, &actor, code, Some(outcome)).await
+    let (p, outcome) = a.perform(input, run).await?;
+    results_page(&p.state, &p.headers, &p.actor, p.code, Some(outcome)).await
 }
 
 /// NIP, competency, level and reason of a consensus or amendment form.

@@ -461,32 +461,10 @@ async fn run_admin<T, F>(
 ) -> Result<Response, WebError>
 where
     T: Send + 'static,
-    F: FnOnce(
-            &mut talenta_store::Db,
-            &talenta_app::Ctx,
-            &Actor,
-            &str,
-            T,
-        ) -> Result<String, talenta_app::AppError>
-        + Send
-        + 'static,
+    F: crate::event_pages::Action<T>,
 {
-    let EventAction {
-        state,
-        headers,
-        actor,
-        code,
-        ..
-    } = a;
-    let outcome = match input {
-        Err(e) => Err(e),
-        Ok(v) => {
-            let ctx = actor.ctx(&state.config.audit_key, state.now());
-            let (ac, c) = (actor.clone(), code.clone());
-            state.db(move |db| shown(run(db, &ctx, &ac, &c, v))).await?
-        }
-    };
-    selection_page(&state, &headers, &actor, code, Some(outcome)).await
+    let (p, outcome) = a.perform(input, run).await?;
+    selection_page(&p.state, &p.headers, &p.actor, p.code, Some(outcome)).await
 }
 
 fn applicant_field(a: &EventAction) -> Result<i64, String> {
@@ -750,32 +728,10 @@ async fn run_panel<T, F>(
 ) -> Result<Response, WebError>
 where
     T: Send + 'static,
-    F: FnOnce(
-            &mut talenta_store::Db,
-            &talenta_app::Ctx,
-            &Actor,
-            &str,
-            T,
-        ) -> Result<String, talenta_app::AppError>
-        + Send
-        + 'static,
+    F: crate::event_pages::Action<T>,
 {
-    let EventAction {
-        state,
-        headers,
-        actor,
-        code,
-        ..
-    } = a;
-    let outcome = match input {
-        Err(e) => Err(e),
-        Ok(v) => {
-            let ctx = actor.ctx(&state.config.audit_key, state.now());
-            let (ac, c) = (actor.clone(), code.clone());
-            state.db(move |db| shown(run(db, &ctx, &ac, &c, v))).await?
-        }
-    };
-    panel_page(&state, &headers, &actor, code, Some(outcome)).await
+    let (p, outcome) = a.perform(input, run).await?;
+    panel_page(&p.state, &p.headers, &p.actor, p.code, Some(outcome)).await
 }
 
 /// A member saves their score.
@@ -924,43 +880,25 @@ pub async fn choose(a: EventAction) -> Result<Response, WebError> {
     let post = a.field("post").to_string();
     let reason = a.field("reason").to_string();
     let input = applicant_field(&a).map_err(|_| "pilih satu dari tiga nama".to_string());
-    let EventAction {
-        state,
-        headers,
-        actor,
-        code,
-        ..
-    } = a;
-    let outcome = match input {
-        Err(e) => Err(e),
-        Ok(id) => {
-            let ctx = actor.ctx(&state.config.audit_key, state.now());
-            let (ac, c) = (actor.clone(), code.clone());
-            state
-                .db(move |db| {
-                    shown(
-                        selection::decide(
-                            db,
-                            &ctx,
-                            &ac,
-                            &c,
-                            &Decide {
-                                post: &post,
-                                step: Step::PpkChoice,
-                                applicant_id: Some(id),
-                                reason: &reason,
-                                on: today,
-                            },
-                        )
-                        .map(|()| {
-                            "Pilihan PPK ditetapkan dan dicatat dengan alasannya.".to_string()
-                        }),
-                    )
-                })
-                .await?
-        }
-    };
-    decision_page(&state, &headers, &actor, code, Some(outcome)).await
+    let (p, outcome) = a
+        .perform(input, move |db, ctx, actor, code, id| {
+            selection::decide(
+                db,
+                ctx,
+                actor,
+                code,
+                &Decide {
+                    post: &post,
+                    step: Step::PpkChoice,
+                    applicant_id: Some(id),
+                    reason: &reason,
+                    on: today,
+                },
+            )?;
+            Ok("Pilihan PPK ditetapkan dan dicatat dengan alasannya.".to_string())
+        })
+        .await?;
+    decision_page(&p.state, &p.headers, &p.actor, p.code, Some(outcome)).await
 }
 
 #[derive(Template)]
