@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use talenta_domain::eligibility;
 use talenta_domain::master::{Employee, Position};
 use talenta_domain::selection::{
-    self as rules, Calendar, MemberScore, RankKey, SelectionRules, Stage, StageKind, Step,
+    self as rules, Calendar, MemberScore, RankKey, Stage, StageKind, Step,
 };
 use talenta_domain::{Category, Nip};
 use talenta_store::Db;
@@ -915,7 +915,7 @@ pub fn standings(
     let st = State::load(db, actor, code)?;
     let done = st.current().is_none();
     let tenant_rules = master_store::rules(db, &actor.tenant)?;
-    let sel_rules = SelectionRules::default();
+    let sel_rules = tenant_rules.selection.clone();
     let employees: HashMap<i64, Employee> = master_store::list_employees(db, actor.tenant.id)?
         .into_iter()
         .map(|e| (e.id, e))
@@ -1023,7 +1023,8 @@ pub fn chain(
     // The Sekda of a regency or city (a province's Sekda is appointed by the President).
     let sekda = post.name.to_lowercase().starts_with("sekretaris daerah")
         && !actor.tenant.code.starts_with("prov");
-    let steps = rules::approval_chain(sekda, &calendar_of(&s), on, &SelectionRules::default());
+    let tenant_rules = master_store::rules(db, &actor.tenant)?;
+    let steps = rules::approval_chain(sekda, &calendar_of(&s), on, &tenant_rules.selection);
     let taken = store::decisions(db, actor.tenant.id, s.id)?
         .into_iter()
         .filter(|d| d.position_id == post.id)

@@ -46,6 +46,11 @@ pub struct RuleSet {
     /// Ages at which a NIP draws a warning (absent in rule sets stored before it existed).
     #[serde(default)]
     pub nip_age_warnings: AgeWarnings,
+    /// Open selection and mutation of senior officials: the supervising authority's change-over,
+    /// minimum time before replacement, term, election windows, job-fit weights (absent in rule
+    /// sets stored before it existed).
+    #[serde(default)]
+    pub selection: crate::selection::SelectionRules,
 }
 
 /// JPM settings.
@@ -241,6 +246,7 @@ impl Default for RuleSet {
             ],
             rank_steps_below_allowed: 1,
             nip_age_warnings: AgeWarnings::default(),
+            selection: crate::selection::SelectionRules::default(),
         }
     }
 }

@@ -679,6 +679,27 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_set_stored_before_selection_rules_existed_loads_the_defaults() {
+        let mut v = serde_json::to_value(RuleSet::default()).unwrap();
+        v.as_object_mut().unwrap().remove("selection");
+        let old: RuleSet = serde_json::from_value(v).unwrap();
+        assert_eq!(old.selection, SelectionRules::default());
+        // A government's own setting: replacement allowed after 12 months.
+        let relaxed = SelectionRules {
+            min_months_before_replacement: 12,
+            ..SelectionRules::default()
+        };
+        let c = mutation_constraints(
+            d(2025, 6, 1),
+            d(2026, 11, 27),
+            &Calendar::default(),
+            false,
+            &relaxed,
+        );
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
     fn the_recommending_authority_is_kasn_until_2024_and_bkn_after() {
         let r = SelectionRules::default();
         assert_eq!(r.authority_on(d(2021, 10, 5)), Authority::Kasn);

@@ -110,6 +110,9 @@ fn a_tenant_keeps_its_rule_set_with_its_version() {
             ..RuleSet::default()
         };
         rules.jpm.cap_at_100 = true;
+        // A government relaxed replacement to 1 year (later circulars) and moved the KASN date.
+        rules.selection.min_months_before_replacement = 12;
+        rules.selection.kasn_until = chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
         let tenant = create_tenant(
             &mut t.db,
             "kota-contoh",
