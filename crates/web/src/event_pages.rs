@@ -342,6 +342,17 @@ impl EventAction {
     }
 }
 
+/// The status, error and message a page shows for an action's outcome (none: just showing it).
+pub(crate) fn shown_outcome(
+    outcome: Option<Result<String, String>>,
+) -> (StatusCode, Option<String>, Option<String>) {
+    match outcome {
+        None => (StatusCode::OK, None, None),
+        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
+        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
+    }
+}
+
 /// What showing a page again after an action needs.
 pub(crate) struct Performed {
     pub(crate) state: AppState,

@@ -469,11 +469,7 @@ async fn results_page(
             }
         })
         .collect();
-    let (status, error, summary) = match outcome {
-        None => (StatusCode::OK, None, None),
-        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
-        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
-    };
+    let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
     let view = ResultsPage {
         layout: page_layout(headers, Some(actor)),
         event_name: all.event.name.clone(),

@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use talenta_app::access::{Actor, Credential, Permission};
 use talenta_app::selection::{self, Decide, Kind, PanelSpec, SelectionSpec, Standings, Who};
@@ -201,11 +201,7 @@ async fn selections_page(
 ) -> Result<Response, WebError> {
     let a = actor.clone();
     let list = state.db(move |db| Ok(selection::list(db, &a)?)).await?;
-    let (status, error, summary) = match outcome {
-        None => (StatusCode::OK, None, None),
-        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
-        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
-    };
+    let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
     Ok((
         status,
         render(&SelectionsPage {
@@ -347,11 +343,7 @@ async fn selection_page(
             .map(|p| p.name.clone())
             .unwrap_or_default()
     };
-    let (status, error, summary) = match outcome {
-        None => (StatusCode::OK, None, None),
-        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
-        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
-    };
+    let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
     let current_stage = stages
         .iter()
         .find(|s| !current.contains(&s.kind.code().to_string()))
@@ -678,11 +670,7 @@ async fn panel_page(
             Ok((sel, view))
         })
         .await?;
-    let (status, error, summary) = match outcome {
-        None => (StatusCode::OK, None, None),
-        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
-        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
-    };
+    let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
     Ok((
         status,
         render(&PanelPage {
@@ -804,11 +792,7 @@ async fn decision_page(
             Ok((sel, st, decided))
         })
         .await?;
-    let (status, error, summary) = match outcome {
-        None => (StatusCode::OK, None, None),
-        Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
-        Some(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
-    };
+    let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
     let proposal_made = |pid: i64| {
         decided
             .iter()
