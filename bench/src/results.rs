@@ -38,11 +38,11 @@ fn setup(n: usize, path: &std::path::Path) -> (Db, Actor) {
     let _ = std::fs::remove_file(path);
     let mut db = talenta_app::tenant::open(path.to_str().unwrap()).unwrap();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let g = talenta_app::demo::demo_governments(as_of)
+    let g = talenta_demo::demo_governments(as_of)
         .into_iter()
         .find(|g| g.code == "kab-bekasi")
         .unwrap();
-    talenta_app::demo::load(&mut db, &ctx(), &g).unwrap();
+    talenta_demo::load(&mut db, &ctx(), &g).unwrap();
     let tenant = talenta_store::master::tenant_by_code(&mut db, "kab-bekasi")
         .unwrap()
         .unwrap();

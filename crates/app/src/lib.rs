@@ -3,7 +3,6 @@
 
 pub mod access;
 pub mod context;
-pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod event;

@@ -23,11 +23,11 @@ fn the_search_in_memory_equals_the_sql_search_and_sees_an_import_at_once() {
     for mut t in testing::both() {
         let db = &mut t.db;
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let g = talenta_app::demo::demo_governments(as_of)
+        let g = talenta_demo::demo_governments(as_of)
             .into_iter()
             .find(|g| g.code == "kota-mojokerto")
             .unwrap();
-        talenta_app::demo::load(db, &ctx(), &g).unwrap();
+        talenta_demo::load(db, &ctx(), &g).unwrap();
         let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
             .unwrap()
             .unwrap();

@@ -23,11 +23,11 @@ fn ctx() -> talenta_app::Ctx {
 
 fn mojokerto(db: &mut Db) -> Actor {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let g = talenta_app::demo::demo_governments(as_of)
+    let g = talenta_demo::demo_governments(as_of)
         .into_iter()
         .find(|g| g.code == "kota-mojokerto")
         .unwrap();
-    talenta_app::demo::load(db, &ctx(), &g).unwrap();
+    talenta_demo::load(db, &ctx(), &g).unwrap();
     let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
         .unwrap()
         .unwrap();
@@ -557,11 +557,11 @@ fn group_exercises_get_groups_of_4_to_8_and_too_few_methods_are_refused() {
 
 fn government(db: &mut Db, code: &str) -> Actor {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let g = talenta_app::demo::demo_governments(as_of)
+    let g = talenta_demo::demo_governments(as_of)
         .into_iter()
         .find(|g| g.code == code)
         .unwrap();
-    talenta_app::demo::load(db, &ctx(), &g).unwrap();
+    talenta_demo::load(db, &ctx(), &g).unwrap();
     let tenant = talenta_store::master::tenant_by_code(db, code)
         .unwrap()
         .unwrap();

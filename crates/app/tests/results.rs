@@ -56,11 +56,11 @@ struct World {
 /// Mojokerto with an event of four Pengawas, two assessors with accounts, planned.
 fn world(db: &mut Db, rule: Rule, missing: Missing) -> World {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let g = talenta_app::demo::demo_governments(as_of)
+    let g = talenta_demo::demo_governments(as_of)
         .into_iter()
         .find(|g| g.code == "kota-mojokerto")
         .unwrap();
-    talenta_app::demo::load(db, &ctx(), &g).unwrap();
+    talenta_demo::load(db, &ctx(), &g).unwrap();
     let admin = actor(db, "admin.uji", Role::TenantAdmin, None);
     for login in ["asesor.satu", "asesor.dua"] {
         access::put_account(

@@ -56,11 +56,11 @@ fn setup(db: &mut Db) -> (Actor, Vec<Actor>) {
 
 /// A demo government with five panel accounts.
 fn setup_in(db: &mut Db, code: &str) -> (Actor, Vec<Actor>) {
-    let g = talenta_app::demo::demo_governments(today())
+    let g = talenta_demo::demo_governments(today())
         .into_iter()
         .find(|g| g.code == code)
         .unwrap();
-    talenta_app::demo::load(db, &ctx(), &g).unwrap();
+    talenta_demo::load(db, &ctx(), &g).unwrap();
     let admin = actor_in(db, code, "admin.uji", Role::TenantAdmin);
     let mut members = Vec::new();
     for i in 1..=5 {

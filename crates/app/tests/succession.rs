@@ -25,11 +25,11 @@ fn as_of() -> NaiveDate {
 }
 
 fn mojokerto(db: &mut Db, role: Role) -> Actor {
-    let g = talenta_app::demo::demo_governments(as_of())
+    let g = talenta_demo::demo_governments(as_of())
         .into_iter()
         .find(|g| g.code == "kota-mojokerto")
         .unwrap();
-    talenta_app::demo::load(db, &ctx(), &g).unwrap();
+    talenta_demo::load(db, &ctx(), &g).unwrap();
     let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
         .unwrap()
         .unwrap();

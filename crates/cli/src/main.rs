@@ -10,7 +10,8 @@ use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use talenta_app::import::{self, ImportKind, ImportLimits, ImportOptions};
-use talenta_app::{demo, jpm, talent, tenant};
+use talenta_app::{jpm, talent, tenant};
+use talenta_demo as demo;
 use talenta_domain::{Nip, Purpose};
 
 #[derive(Parser)]
