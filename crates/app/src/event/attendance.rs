@@ -1,0 +1,62 @@
+//! Attendance on the day: checking participants in.
+
+use talenta_domain::Nip;
+use talenta_store::Db;
+use talenta_store::event::{self as store};
+use talenta_store::master;
+
+use super::*;
+use crate::access::{Actor, Permission};
+use crate::{AppError, Ctx};
+
+/// Checks a participant in on the day of the assessment.
+pub fn check_in(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &str,
+    nip: Nip,
+) -> Result<String, AppError> {
+    if !actor.may(Permission::EditMasterData, None) {
+        return Err(AppError::Forbidden);
+    }
+    let tenant = actor.tenant.id;
+    let event = event_of(db, actor, code)?;
+    let employee = master::employee_by_nip(db, tenant, nip)?
+        .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;
+    let me = store::participants(db, tenant, event.id)?
+        .into_iter()
+        .find(|p| p.employee_id == employee.id);
+    let Some(me) = me else {
+        return Err(AppError::Invalid(format!(
+            "{} bukan peserta acara ini",
+            employee.name
+        )));
+    };
+    let Some((day, session)) = me.slot else {
+        return Err(AppError::Invalid(format!(
+            "{} belum mendapat jadwal",
+            employee.name
+        )));
+    };
+    let at = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    db.transaction(|tx| {
+        if !store::check_in(tx, tenant, event.id, employee.id, &at)? {
+            return Err(AppError::Invalid(format!(
+                "{} sudah tercatat hadir",
+                employee.name
+            )));
+        }
+        ctx.record(
+            tx,
+            tenant,
+            "event.check_in",
+            &format!("event:{code}"),
+            serde_json::json!({ "employee": employee.id }),
+        )?;
+        Ok(format!(
+            "{} hadir: hari {day}, sesi {session}",
+            employee.name
+        ))
+    })
+}
