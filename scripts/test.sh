@@ -35,6 +35,25 @@ export TALENTA_TEST_PG="host=$PGDIR user=postgres dbname=postgres"
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
+
+# ---- dependency checks (deny.toml; unused dependencies) -----------------------------------
+# Each tool is built from crates.io the first time (cargo install, in its own temporary target
+# dir) and reused afterwards. `cargo deny check` leaves out `advisories`: that check fetches the
+# RustSec advisory database from GitHub, which this project's machines cannot reach.
+if ! command -v cargo-deny >/dev/null; then
+  echo "== installing cargo-deny"
+  env -u CARGO_TARGET_DIR cargo install --locked cargo-deny --version 0.20.2
+fi
+echo "== cargo deny check licenses bans sources"
+cargo deny check --hide-inclusion-graph licenses bans sources
+if ! command -v cargo-machete >/dev/null; then
+  echo "== installing cargo-machete"
+  env -u CARGO_TARGET_DIR cargo install --locked cargo-machete --version 0.9.2
+fi
+echo "== cargo machete"
+cargo machete
+# ---- end of dependency checks -------------------------------------------------------------
+
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test (SQLite and PostgreSQL)"

@@ -3,44 +3,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
-use chrono::NaiveDate;
-use talenta_app::access::{Actor, Credential, Role};
+use talenta_app::access::Role;
 use talenta_app::directory::{EmployeeQuery, SearchCache, employee_page};
+use talenta_fixture::{self as fx};
 use talenta_store::testing;
-
-fn ctx() -> talenta_app::Ctx {
-    talenta_app::Ctx {
-        actor: "uji".into(),
-        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
-            .unwrap()
-            .with_timezone(&chrono::Utc),
-    }
-}
 
 #[test]
 fn the_search_in_memory_equals_the_sql_search_and_sees_an_import_at_once() {
     for mut t in testing::both() {
         let db = &mut t.db;
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let g = talenta_demo::demo_governments(as_of)
-            .into_iter()
-            .find(|g| g.code == "kota-mojokerto")
-            .unwrap();
-        talenta_demo::load(db, &ctx(), &g).unwrap();
-        let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
-            .unwrap()
-            .unwrap();
-        let actor = Actor {
-            account_id: None,
-            name: "uji".into(),
-            login: "uji".into(),
-            tenant: tenant.clone(),
-            role: Role::TenantAdmin,
-            employee_id: None,
-            tenants: vec![],
-            credential: Credential::ApiKey,
-        };
+        let actor = fx::mojokerto(db, fx::today(), Role::TenantAdmin);
+        let tenant = actor.tenant.clone();
         let cache = SearchCache::default();
         let first = talenta_store::master::list_employees(db, tenant.id).unwrap()[0].clone();
         let nip_spaced = first.nip.to_string();

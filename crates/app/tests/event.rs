@@ -4,43 +4,23 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
 use chrono::NaiveDate;
-use talenta_app::access::{Actor, Credential, Role};
+use talenta_app::access::{Actor, Role};
 use talenta_app::event::{self, AssessorSpec, Cohort, EventSpec};
 use talenta_domain::conflict::ConflictReason;
 use talenta_domain::method::Method;
 use talenta_domain::{PositionClass, Purpose};
-use talenta_store::{Db, testing};
+use talenta_fixture::{self as fx, ctx};
+use talenta_store::Db;
+use talenta_store::testing;
 
-fn ctx() -> talenta_app::Ctx {
-    talenta_app::Ctx {
-        actor: "uji".into(),
-        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
-            .unwrap()
-            .with_timezone(&chrono::Utc),
-    }
+/// A demo government as of the fixed day, and its administrator.
+fn government(db: &mut Db, code: &str) -> Actor {
+    let t = fx::demo(db, code, fx::today());
+    fx::actor(db, &t, "admin.uji", Role::TenantAdmin)
 }
 
 fn mojokerto(db: &mut Db) -> Actor {
-    let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let g = talenta_demo::demo_governments(as_of)
-        .into_iter()
-        .find(|g| g.code == "kota-mojokerto")
-        .unwrap();
-    talenta_demo::load(db, &ctx(), &g).unwrap();
-    let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
-        .unwrap()
-        .unwrap();
-    Actor {
-        account_id: None,
-        name: "Admin".into(),
-        login: "admin.uji".into(),
-        tenant,
-        role: Role::TenantAdmin,
-        employee_id: None,
-        tenants: vec![],
-        credential: Credential::ApiKey,
-    }
+    government(db, "kota-mojokerto")
 }
 
 fn spec(days: usize, assessors: Vec<AssessorSpec>) -> EventSpec {
@@ -552,28 +532,6 @@ fn group_exercises_get_groups_of_4_to_8_and_too_few_methods_are_refused() {
         );
     } else {
         assert!(err.contains("kurang"), "more people than seats: {err}");
-    }
-}
-
-fn government(db: &mut Db, code: &str) -> Actor {
-    let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let g = talenta_demo::demo_governments(as_of)
-        .into_iter()
-        .find(|g| g.code == code)
-        .unwrap();
-    talenta_demo::load(db, &ctx(), &g).unwrap();
-    let tenant = talenta_store::master::tenant_by_code(db, code)
-        .unwrap()
-        .unwrap();
-    Actor {
-        account_id: None,
-        name: "Admin".into(),
-        login: "admin.uji".into(),
-        tenant,
-        role: Role::TenantAdmin,
-        employee_id: None,
-        tenants: vec![],
-        credential: Credential::ApiKey,
     }
 }
 

@@ -6,29 +6,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use talenta_app::import::{
     ImportError, ImportKind, ImportLimits, ImportOptions, ImportOutcome, import_file,
 };
 use talenta_domain::master::Tenant;
 use talenta_domain::{Nip, RuleSet};
+use talenta_fixture::{ctx, today as as_of};
 use talenta_store::master::{self as store, UpsertCounts};
 use talenta_store::{Db, testing};
-
-/// The acting party of these tests, with a fixed clock and key.
-fn ctx() -> talenta_app::Ctx {
-    talenta_app::Ctx {
-        actor: "uji".into(),
-        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
-            .unwrap()
-            .with_timezone(&chrono::Utc),
-    }
-}
-
-fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 fn options() -> ImportOptions {
     ImportOptions {

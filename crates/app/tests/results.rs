@@ -7,41 +7,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
 use chrono::NaiveDate;
-use talenta_app::access::{self, AccountSpec, Actor, Credential, Role};
+use talenta_app::access::{Actor, Role};
 use talenta_app::event::{self, AssessorSpec, Cohort, EventSpec};
 use talenta_app::scoring::{self, Entry};
 use talenta_app::{AppError, results};
 use talenta_domain::integration::{Missing, Rule};
 use talenta_domain::method::{Method, parse_matrix};
 use talenta_domain::{CompetencyCode, CoreCompetency, Level, Nip, PositionClass, Purpose};
+use talenta_fixture::{self as fx, ctx};
 use talenta_store::{Db, testing};
 
-fn ctx() -> talenta_app::Ctx {
-    talenta_app::Ctx {
-        actor: "uji".into(),
-        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
-            .unwrap()
-            .with_timezone(&chrono::Utc),
-    }
-}
-
 fn actor(db: &mut Db, login: &str, role: Role, employee: Option<i64>) -> Actor {
-    let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
-        .unwrap()
-        .unwrap();
-    let account = talenta_store::access::account_by_login(db, login)
-        .unwrap()
-        .map(|a| a.id);
     Actor {
-        account_id: account,
-        name: login.into(),
-        login: login.into(),
-        tenant,
-        role,
         employee_id: employee,
-        tenants: vec![],
-        credential: Credential::ApiKey,
+        ..fx::actor_in(db, "kota-mojokerto", login, role)
     }
 }
 
@@ -55,28 +34,12 @@ struct World {
 
 /// Mojokerto with an event of four Pengawas, two assessors with accounts, planned.
 fn world(db: &mut Db, rule: Rule, missing: Missing) -> World {
-    let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let g = talenta_demo::demo_governments(as_of)
-        .into_iter()
-        .find(|g| g.code == "kota-mojokerto")
-        .unwrap();
-    talenta_demo::load(db, &ctx(), &g).unwrap();
+    fx::demo(db, "kota-mojokerto", fx::today());
     let admin = actor(db, "admin.uji", Role::TenantAdmin, None);
     for login in ["asesor.satu", "asesor.dua"] {
-        access::put_account(
-            db,
-            &ctx(),
-            &admin.tenant,
-            &AccountSpec {
-                login,
-                display_name: login,
-                password: "rahasia-panjang-1",
-                role: Role::Assessor,
-                employee_id: None,
-            },
-        )
-        .unwrap();
+        fx::account(db, &admin.tenant, login, Role::Assessor, None);
     }
+
     let employees = talenta_store::master::list_employees(db, admin.tenant.id).unwrap();
     let positions = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
     let people: Vec<(i64, Nip)> = employees

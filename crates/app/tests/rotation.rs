@@ -6,44 +6,18 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use talenta_app::access::{Actor, Credential, Role};
+use talenta_app::access::{Actor, Role};
 use talenta_app::rotation::{PlanSpec, plan};
 use talenta_domain::PositionClass;
+use talenta_fixture::{self as fx, ctx};
 use talenta_store::{Db, testing};
 
-fn ctx() -> talenta_app::Ctx {
-    talenta_app::Ctx {
-        actor: "uji".into(),
-        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
-            .unwrap()
-            .with_timezone(&chrono::Utc),
-    }
-}
-
 fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    fx::today()
 }
 
 fn mojokerto(db: &mut Db) -> Actor {
-    let g = talenta_demo::demo_governments(as_of())
-        .into_iter()
-        .find(|g| g.code == "kota-mojokerto")
-        .unwrap();
-    talenta_demo::load(db, &ctx(), &g).unwrap();
-    let tenant = talenta_store::master::tenant_by_code(db, "kota-mojokerto")
-        .unwrap()
-        .unwrap();
-    Actor {
-        account_id: None,
-        name: "uji".into(),
-        login: "uji".into(),
-        tenant,
-        role: Role::TenantAdmin,
-        employee_id: None,
-        tenants: vec![],
-        credential: Credential::ApiKey,
-    }
+    fx::mojokerto(db, as_of(), Role::TenantAdmin)
 }
 
 /// `n` Pengawas posts spread over the government (their fields, and so their standards, differ).

@@ -7,46 +7,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
 use chrono::NaiveDate;
-use talenta_app::access::{self, AccountSpec, Actor, Credential, Role};
+use talenta_app::access::{Actor, Role};
 use talenta_app::selection::{self, Kind, PanelSpec, SelectionSpec, Who};
 use talenta_domain::selection::{Calendar, PassRule, Stage, StageKind, Step};
 use talenta_domain::{Category, PositionClass};
+use talenta_fixture::{self as fx, actor_in, ctx, today};
 use talenta_store::{Db, testing};
-
-fn ctx() -> talenta_app::Ctx {
-    talenta_app::Ctx {
-        actor: "uji".into(),
-        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
-            .unwrap()
-            .with_timezone(&chrono::Utc),
-    }
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 fn actor(db: &mut Db, login: &str, role: Role) -> Actor {
     actor_in(db, "kota-mojokerto", login, role)
-}
-
-fn actor_in(db: &mut Db, code: &str, login: &str, role: Role) -> Actor {
-    let tenant = talenta_store::master::tenant_by_code(db, code)
-        .unwrap()
-        .unwrap();
-    Actor {
-        account_id: talenta_store::access::account_by_login(db, login)
-            .unwrap()
-            .map(|a| a.id),
-        name: login.into(),
-        login: login.into(),
-        tenant,
-        role,
-        employee_id: None,
-        tenants: vec![],
-        credential: Credential::ApiKey,
-    }
 }
 
 /// Mojokerto with five panel accounts; returns the admin and the members.
@@ -56,30 +25,20 @@ fn setup(db: &mut Db) -> (Actor, Vec<Actor>) {
 
 /// A demo government with five panel accounts.
 fn setup_in(db: &mut Db, code: &str) -> (Actor, Vec<Actor>) {
-    let g = talenta_demo::demo_governments(today())
-        .into_iter()
-        .find(|g| g.code == code)
-        .unwrap();
-    talenta_demo::load(db, &ctx(), &g).unwrap();
+    fx::demo(db, code, today());
     let admin = actor_in(db, code, "admin.uji", Role::TenantAdmin);
-    let mut members = Vec::new();
-    for i in 1..=5 {
-        let login = format!("pansel{i}.uji");
-        access::put_account(
-            db,
-            &ctx(),
-            &admin.tenant,
-            &AccountSpec {
-                login: &login,
-                display_name: &login,
-                password: "rahasia-panjang-1",
-                role: Role::PanelMember,
-                employee_id: None,
-            },
-        )
-        .unwrap();
-        members.push(actor_in(db, code, &login, Role::PanelMember));
-    }
+    let members = (1..=5)
+        .map(|i| {
+            fx::account(
+                db,
+                &admin.tenant,
+                &format!("pansel{i}.uji"),
+                Role::PanelMember,
+                None,
+            )
+        })
+        .collect();
+
     (admin, members)
 }
 

@@ -12,19 +12,9 @@ use talenta_domain::performance::{Predikat, Rating};
 use talenta_domain::position::{Eselon, PositionClass};
 use talenta_domain::talent::Potential;
 use talenta_domain::{Nip, RuleSet};
+use talenta_fixture::ctx;
 use talenta_store::master::*;
 use talenta_store::{Db, testing};
-
-/// The acting party of these tests, with a fixed clock and key.
-fn ctx() -> talenta_app::Ctx {
-    talenta_app::Ctx {
-        actor: "uji".into(),
-        audit_key: talenta_store::audit::AuditKey::new(vec![7u8; 32]).unwrap(),
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
-            .unwrap()
-            .with_timezone(&chrono::Utc),
-    }
-}
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

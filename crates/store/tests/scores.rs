@@ -4,64 +4,28 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
 use talenta_domain::position::PositionClass;
-use talenta_domain::{Nip, RuleSet};
 use talenta_store::Db;
 use talenta_store::event::{Event, EventAssessor, add_assessor, create_event};
-use talenta_store::master::*;
 use talenta_store::score::{Saved, ScoreEdit, ScoreKey, save_score, score, scores_of};
 use talenta_store::testing;
 
 /// A tenant with one employee, an event and two assessors: (tenant, employee, event, assessors).
 fn seed(db: &mut Db) -> (i64, i64, i64, [i64; 2]) {
-    let t = create_tenant(
-        db,
-        "kota-nilai",
-        "Pemerintah Kota Nilai",
-        "kota",
-        &RuleSet::default(),
-    )
-    .unwrap();
-    upsert_units(
-        db,
-        t.id,
-        &[UnitInput {
-            code: "BKPSDM".into(),
-            name: "BKPSDM".into(),
-            parent_code: None,
-        }],
-    )
-    .unwrap();
-    upsert_positions(
-        db,
-        t.id,
-        &[PositionInput {
-            code: "P1".into(),
-            name: "Kepala Subbidang".into(),
-            class: PositionClass::Pengawas,
-            eselon: None,
-            unit_code: "BKPSDM".into(),
-            superior_code: None,
-        }],
-    )
-    .unwrap();
-    let nip = Nip::parse("198001012005011001").unwrap();
-    upsert_employees(
-        db,
-        t.id,
-        &[EmployeeInput {
-            nip,
-            name: "Peserta".into(),
-            sex: nip.sex(),
-            birth_date: nip.birth_date(),
-            employment: nip.employment_type(),
-            rank: None,
-            education: None,
-            position_code: Some("P1".into()),
-            position_since: None,
-        }],
-    )
-    .unwrap();
-    let employee = employee_by_nip(db, t.id, nip).unwrap().unwrap().id;
+    let s = testing::Seed::new("kota-nilai")
+        .unit("BKPSDM", "BKPSDM", None)
+        .position(
+            "P1",
+            "Kepala Subbidang",
+            PositionClass::Pengawas,
+            None,
+            "BKPSDM",
+            None,
+        )
+        .employee("198001012005011001", "Peserta", Some("P1"))
+        .store(db);
+    let t = &s.tenant;
+    let employee = s.employee("198001012005011001");
+
     let event = create_event(
         db,
         t.id,

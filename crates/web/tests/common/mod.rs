@@ -6,112 +6,45 @@
 
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, Response};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use talenta_app::access::{self, AccountSpec, Actor, Role};
 use talenta_domain::competency::{CompetencyCode, CoreCompetency, Level};
 use talenta_domain::master::Tenant;
 use talenta_domain::position::{Eselon, PositionClass};
-use talenta_domain::{Nip, Purpose, RuleSet};
-use talenta_store::audit::AuditKey;
+use talenta_domain::{Nip, Purpose};
 use talenta_store::master::*;
+use talenta_store::testing::Seed;
 use talenta_store::{Db, testing};
 use talenta_web::{AppState, Config};
 use tower::ServiceExt;
 
-pub fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-27T08:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
+pub use talenta_fixture::{PASSWORD, ctx, key, now};
 
-pub fn key() -> AuditKey {
-    AuditKey::new(vec![5u8; 32]).unwrap()
-}
-
-pub fn ctx() -> talenta_app::Ctx {
-    talenta_app::Ctx {
-        actor: "penyiap-uji".into(),
-        audit_key: key(),
-        now: now(),
-    }
-}
-
-pub const PASSWORD: &str = "kata-sandi-uji-123";
-
-pub struct World {
-    pub db: testing::TestDb,
-    pub a: Tenant,
-    pub b: Tenant,
-    /// Employees: own (A1, the employee account), other in A (A2), in B (B1).
-    pub own: i64,
-    pub other: i64,
-    pub foreign: i64,
-    pub position_a: i64,
-    /// Session cookie and CSRF token per role (tenant A).
-    pub sessions: Vec<(Role, String, String)>,
-    /// API key per role (tenant A).
-    pub api_keys: Vec<(Role, String)>,
-}
-
+/// A tenant with the unit BKPSDM, the post KABID (Administrator, standard level 3) and two
+/// employees in it, each with a result at level 3: (tenant, the post, the two employees).
 fn seed_tenant(db: &mut Db, code: &str, nips: [&str; 2]) -> (Tenant, i64, [i64; 2]) {
-    let t = create_tenant(
-        db,
-        code,
-        &format!("Pemerintah {code}"),
-        "kota",
-        &RuleSet::default(),
-    )
-    .unwrap();
-    upsert_units(
-        db,
-        t.id,
-        &[UnitInput {
-            code: "BKPSDM".into(),
-            name: "Badan Kepegawaian".into(),
-            parent_code: None,
-        }],
-    )
-    .unwrap();
-    upsert_positions(
-        db,
-        t.id,
-        &[PositionInput {
-            code: "KABID".into(),
-            name: "Kepala Bidang Mutasi".into(),
-            class: PositionClass::Administrator,
-            eselon: Some(Eselon::IIIB),
-            unit_code: "BKPSDM".into(),
-            superior_code: None,
-        }],
-    )
-    .unwrap();
-    let standards: Vec<StandardInput> = CoreCompetency::ALL
-        .iter()
-        .map(|c| StandardInput {
-            position_code: "KABID".into(),
-            competency: CompetencyCode::Core(*c),
-            level: Level::whole(3).unwrap(),
-        })
-        .collect();
-    upsert_standards(db, t.id, &standards).unwrap();
-    let employees: Vec<EmployeeInput> = nips
-        .iter()
-        .map(|n| {
-            let nip = Nip::parse(n).unwrap();
-            EmployeeInput {
-                nip,
-                name: format!("Pegawai {}", &n[14..]),
-                sex: nip.sex(),
-                birth_date: nip.birth_date(),
-                employment: nip.employment_type(),
-                rank: None,
-                education: None,
-                position_code: Some("KABID".into()),
-                position_since: None,
-            }
-        })
-        .collect();
-    upsert_employees(db, t.id, &employees).unwrap();
+    let s = Seed::new(code)
+        .unit("BKPSDM", "Badan Kepegawaian", None)
+        .position(
+            "KABID",
+            "Kepala Bidang Mutasi",
+            PositionClass::Administrator,
+            Some(Eselon::IIIB),
+            "BKPSDM",
+            None,
+        )
+        .standard("KABID", 3)
+        .employee(
+            nips[0],
+            &format!("Pegawai {}", &nips[0][14..]),
+            Some("KABID"),
+        )
+        .employee(
+            nips[1],
+            &format!("Pegawai {}", &nips[1][14..]),
+            Some("KABID"),
+        )
+        .store(db);
     let results: Vec<ResultInput> = nips
         .iter()
         .map(|n| ResultInput {
@@ -126,10 +59,24 @@ fn seed_tenant(db: &mut Db, code: &str, nips: [&str; 2]) -> (Tenant, i64, [i64; 
             job_class: None,
         })
         .collect();
-    upsert_results(db, t.id, &results).unwrap();
-    let ids = employee_ids(db, t.id).unwrap();
-    let pos = position_by_code(db, t.id, "KABID").unwrap().unwrap().id;
-    (t, pos, [ids[nips[0]], ids[nips[1]]])
+    upsert_results(db, s.tenant.id, &results).unwrap();
+    let people = [s.employee(nips[0]), s.employee(nips[1])];
+    (s.tenant.clone(), s.position("KABID"), people)
+}
+
+pub struct World {
+    pub db: testing::TestDb,
+    pub a: Tenant,
+    pub b: Tenant,
+    /// Employees: own (A1, the employee account), other in A (A2), in B (B1).
+    pub own: i64,
+    pub other: i64,
+    pub foreign: i64,
+    pub position_a: i64,
+    /// Session cookie and CSRF token per role (tenant A).
+    pub sessions: Vec<(Role, String, String)>,
+    /// API key per role (tenant A).
+    pub api_keys: Vec<(Role, String)>,
 }
 
 impl World {
