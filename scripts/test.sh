@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of talenta on a fresh Debian machine: installs PostgreSQL if it is missing,
+# Runs every test of talenta on a fresh Debian machine: installs PostgreSQL and poppler-utils
+# if they are missing,
 # starts a throwaway cluster on a socket in a temp dir, then format, lint and all tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,12 @@ if [ -z "$(pg_bin)" ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
 fi
 PGBIN="$(pg_bin)"
+# The PDF tests read the files back with poppler's pdftotext, pdffonts and pdftoppm.
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  echo "== installing poppler-utils"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils
+fi
 
 PGDIR="$(mktemp -d /tmp/talenta-pg.XXXXXX)"
 if [ "$(id -u)" = 0 ]; then

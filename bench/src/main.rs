@@ -216,13 +216,14 @@ fn import(rows: usize) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db_path.display()));
     }
-    let mut db = talenta_app::tenant::open(db_path.to_str().unwrap()).unwrap();
+    let mut db = talenta_app::tenant::open(db_path.to_str().unwrap(), chrono::Utc::now()).unwrap();
     let tenant = talenta_store::master::create_tenant(
         &mut db,
         "bench",
         "Pemerintah Kota Bench",
         "kota",
         &RuleSet::default(),
+        chrono::Utc::now(),
     )
     .unwrap();
     let ctx = talenta_app::Ctx {

@@ -36,7 +36,7 @@ fn ctx() -> talenta_app::Ctx {
 /// The Bekasi database with the event planned and every rating submitted; returns the admin.
 fn setup(n: usize, path: &std::path::Path) -> (Db, Actor) {
     let _ = std::fs::remove_file(path);
-    let mut db = talenta_app::tenant::open(path.to_str().unwrap()).unwrap();
+    let mut db = talenta_app::tenant::open(path.to_str().unwrap(), chrono::Utc::now()).unwrap();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let g = talenta_demo::demo_governments(as_of)
         .into_iter()

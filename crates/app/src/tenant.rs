@@ -8,9 +8,9 @@ use talenta_store::{Db, schema};
 use crate::AppError;
 
 /// Opens a database by URL and brings its schema up to date.
-pub fn open(url: &str) -> Result<Db, AppError> {
+pub fn open(url: &str, now: chrono::DateTime<chrono::Utc>) -> Result<Db, AppError> {
     let mut db = Db::open(url)?;
-    schema::migrate(&mut db)?;
+    schema::migrate(&mut db, now)?;
     Ok(db)
 }
 
@@ -54,7 +54,7 @@ pub fn create(
         return Err(AppError::TenantExists(code.to_string()));
     }
     db.transaction(|tx| {
-        let t = store::create_tenant(tx, code, name.trim(), kind, &RuleSet::default())?;
+        let t = store::create_tenant(tx, code, name.trim(), kind, &RuleSet::default(), ctx.now)?;
         ctx.record(
             tx,
             t.id,

@@ -163,6 +163,7 @@ fn prepared(db: &mut Db, dir: &Path) -> Tenant {
         "Pemerintah Kota Contoh",
         "kota",
         &RuleSet::default(),
+        talenta_store::testing::now(),
     )
     .unwrap();
     ok(db, &t, ImportKind::Units, &xlsx(dir, "units.xlsx", UNITS));
@@ -1266,8 +1267,15 @@ fn templates_have_the_headers_the_importer_expects() {
             talenta_app::import::template::write_template(kind, &path).unwrap();
             // An empty template imports as "no rows" (headers recognised, nothing missing).
             let mut t = testing::sqlite();
-            let tenant =
-                store::create_tenant(&mut t.db, "x", "X", "kota", &RuleSet::default()).unwrap();
+            let tenant = store::create_tenant(
+                &mut t.db,
+                "x",
+                "X",
+                "kota",
+                &RuleSet::default(),
+                talenta_store::testing::now(),
+            )
+            .unwrap();
             let o = run(&mut t.db, &tenant, kind, &path).unwrap();
             assert_eq!(o.rows, 0, "{kind:?} {ext}");
             assert!(

@@ -66,6 +66,7 @@ fn fixture(db: &mut Db) -> Tenant {
         "Pemerintah Kota Uji",
         "kota",
         &RuleSet::default(),
+        talenta_store::testing::now(),
     )
     .unwrap();
     upsert_units(

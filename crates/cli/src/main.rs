@@ -427,7 +427,7 @@ fn audit_key_path(cli: &Cli) -> PathBuf {
     }
 }
 
-fn context(cli: &Cli) -> Result<talenta_app::Ctx> {
+fn context(cli: &Cli, now: chrono::DateTime<chrono::Utc>) -> Result<talenta_app::Ctx> {
     let path = audit_key_path(cli);
     let (audit_key, created) = talenta_app::context::load_or_create_key(&path)?;
     if created {
@@ -440,15 +440,19 @@ fn context(cli: &Cli) -> Result<talenta_app::Ctx> {
     Ok(talenta_app::Ctx {
         actor: format!("cli:{user}"),
         audit_key,
-        now: chrono::Utc::now(),
+        now,
+
     })
 }
 
 fn run(cli: Cli) -> Result<()> {
     let as_of = cli.as_of.unwrap_or_else(today);
-    let mut db = tenant::open(&cli.database)
+    // The command line's one clock: every use case of this run sees the same instant.
+    let now = chrono::Utc::now();
+    let mut db = tenant::open(&cli.database, now)
         .with_context(|| format!("basis data '{}' tidak dapat dibuka", cli.database))?;
-    let ctx = context(&cli)?;
+    let ctx = context(&cli, now)?;
+
     match cli.command {
         Command::Init { code, name, kind } => {
             match (code, name) {

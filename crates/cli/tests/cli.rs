@@ -78,8 +78,11 @@ fn demo_loads_both_governments_and_prints_their_talent_maps_and_loading_again_ch
     let again = talenta(dir.path(), &["demo"]);
     assert_eq!(text(&again).0, out, "deterministic and idempotent");
 
-    let mut db =
-        talenta_app::tenant::open(dir.path().join("talenta.sqlite").to_str().unwrap()).unwrap();
+    let mut db = talenta_app::tenant::open(
+        dir.path().join("talenta.sqlite").to_str().unwrap(),
+        talenta_fixture::now(),
+    )
+    .unwrap();
     let mojokerto = store::tenant_by_code(&mut db, "kota-mojokerto")
         .unwrap()
         .unwrap();
@@ -117,8 +120,11 @@ fn talent_map_and_jpm_answer_for_the_chosen_instansi() {
     assert!(!out.contains("Bekasi"));
 
     // Pick a Mojokerto employee with a valid result and ask for JPM against their own post.
-    let mut db =
-        talenta_app::tenant::open(dir.path().join("talenta.sqlite").to_str().unwrap()).unwrap();
+    let mut db = talenta_app::tenant::open(
+        dir.path().join("talenta.sqlite").to_str().unwrap(),
+        talenta_fixture::now(),
+    )
+    .unwrap();
     let t = store::tenant_by_code(&mut db, "kota-mojokerto")
         .unwrap()
         .unwrap();
@@ -260,8 +266,11 @@ fn import_with_a_bad_row_exits_2_writes_the_report_and_changes_nothing() {
         report.contains("Kesalahan,3,NIP,196608011988131002"),
         "{report}"
     );
-    let mut db =
-        talenta_app::tenant::open(dir.path().join("talenta.sqlite").to_str().unwrap()).unwrap();
+    let mut db = talenta_app::tenant::open(
+        dir.path().join("talenta.sqlite").to_str().unwrap(),
+        talenta_fixture::now(),
+    )
+    .unwrap();
     let t = store::tenant_by_code(&mut db, "kota-uji").unwrap().unwrap();
     assert_eq!(store::count(&mut db, t.id, "employees").unwrap(), 0);
 

@@ -95,7 +95,7 @@ pub fn load(
     db.transaction(|tx| -> Result<(u64, u64, u64), talenta_app::AppError> {
         let tenant = match store::tenant_by_code(tx, &g.code)? {
             Some(t) => t,
-            None => store::create_tenant(tx, &g.code, &g.name, &g.kind, &RuleSet::default())?,
+            None => store::create_tenant(tx, &g.code, &g.name, &g.kind, &RuleSet::default(), ctx.now)?,
         };
         store::upsert_units(tx, tenant.id, &g.units)?;
         store::upsert_positions(tx, tenant.id, &g.positions)?;

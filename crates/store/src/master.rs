@@ -172,6 +172,7 @@ pub fn create_tenant(
     name: &str,
     kind: &str,
     rules: &RuleSet,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Tenant, StoreError> {
     let body = serde_json::to_string(rules).map_err(|e| StoreError::Decode(e.to_string()))?;
     db.execute(
@@ -190,7 +191,7 @@ pub fn create_tenant(
             tenant.id.into(),
             rules.version.as_str().into(),
             body.as_str().into(),
-            chrono::Utc::now().to_rfc3339().as_str().into(),
+            now.to_rfc3339().as_str().into(),
         ],
     )?;
     Ok(tenant)

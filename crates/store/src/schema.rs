@@ -462,7 +462,7 @@ pub fn latest_version() -> i64 {
 }
 
 /// Brings the schema up to date; safe to run on every start.
-pub fn migrate(db: &mut Db) -> Result<i64, StoreError> {
+pub fn migrate(db: &mut Db, now: chrono::DateTime<chrono::Utc>) -> Result<i64, StoreError> {
     db.batch("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)")?;
     let current = db
         .query_opt("SELECT MAX(version) FROM schema_migrations", &[])?
@@ -484,10 +484,7 @@ pub fn migrate(db: &mut Db) -> Result<i64, StoreError> {
             tx.batch(&sql)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-                &[
-                    (*version).into(),
-                    chrono::Utc::now().to_rfc3339().as_str().into(),
-                ],
+                &[(*version).into(), now.to_rfc3339().as_str().into()],
             )?;
             Ok(())
         })?;

@@ -4,7 +4,7 @@
 //! says it is skipped on purpose (quick local runs only; CI always has it). [`Seed`] writes a
 //! tenant's units, positions, standards and employees for a test in a few lines.
 
-#![allow(clippy::expect_used)] // test support: a failed setup must stop the test loudly
+#![allow(clippy::expect_used, clippy::panic)] // test support: a failed setup must stop the test loudly
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -28,6 +28,12 @@ pub struct TestDb {
     _dir: Option<tempfile::TempDir>,
 }
 
+/// The instant test databases record for their migrations and tenants: 27 November 2026,
+/// 08:00 UTC (the fixed clock of every test).
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_795_766_400, 0).expect("a fixed instant")
+}
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// A fresh, migrated SQLite file in a temp dir.
@@ -35,7 +41,7 @@ pub fn sqlite() -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = dir.path().join("talenta.sqlite").display().to_string();
     let mut db = Db::open(&url).expect("open sqlite");
-    schema::migrate(&mut db).expect("migrate sqlite");
+    schema::migrate(&mut db, now()).expect("migrate sqlite");
     TestDb {
         name: "sqlite",
         db,
@@ -69,7 +75,7 @@ pub fn postgres() -> Option<TestDb> {
         .expect("create test database");
     let url = format!("{base} dbname={name}");
     let mut db = Db::open(&url).expect("open test database");
-    schema::migrate(&mut db).expect("migrate postgres");
+    schema::migrate(&mut db, now()).expect("migrate postgres");
     Some(TestDb {
         name: "postgres",
         db,
@@ -201,6 +207,7 @@ impl Seed {
             &format!("Pemerintah {}", self.code),
             "kota",
             &RuleSet::default(),
+            now(),
         )
         .expect("create the tenant");
         master::upsert_units(db, tenant.id, &self.units).expect("units");

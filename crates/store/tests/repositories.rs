@@ -24,6 +24,7 @@ fn seed(db: &mut Db) -> i64 {
         "Pemerintah Kota Contoh",
         "kota",
         &RuleSet::default(),
+        talenta_store::testing::now(),
     )
     .unwrap();
     upsert_units(
@@ -88,13 +89,13 @@ fn employee(nip: &str, name: &str) -> EmployeeInput {
 fn migrations_run_once_and_again_without_change() {
     for mut t in testing::both() {
         assert_eq!(
-            schema::migrate(&mut t.db).unwrap(),
+            schema::migrate(&mut t.db, testing::now()).unwrap(),
             schema::latest_version(),
             "{}",
             t.name
         );
         assert_eq!(
-            schema::migrate(&mut t.db).unwrap(),
+            schema::migrate(&mut t.db, testing::now()).unwrap(),
             schema::latest_version(),
             "{}",
             t.name
@@ -119,6 +120,7 @@ fn a_tenant_keeps_its_rule_set_with_its_version() {
             "Pemerintah Kota Contoh",
             "kota",
             &rules,
+            testing::now(),
         )
         .unwrap();
         assert_eq!(tenant.rules_version, "kota-contoh-2026");
@@ -404,6 +406,7 @@ fn tenants_never_see_each_others_rows() {
             "Pemerintah Kabupaten Lain",
             "kabupaten",
             &RuleSet::default(),
+            talenta_store::testing::now(),
         )
         .unwrap();
         upsert_employees(
