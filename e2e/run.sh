@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Browser journeys: installs what is missing (Debian's chromium, the node packages of e2e/),
-# builds talenta, starts `talenta serve --demo` on a free port of 127.0.0.1 on a throwaway
-# database, runs e2e/journeys.test.mjs in headless Chromium and stops the server.
+# Browser journeys: installs what is missing (Debian's chromium and poppler-utils, the node
+# packages of e2e/), builds talenta, starts `talenta serve --demo` on a free port of 127.0.0.1
+# on a throwaway database, runs e2e/journeys.test.mjs in headless Chromium and stops the server.
 # Called by scripts/test.sh; runs alone too: ./e2e/run.sh [node --test options], e.g.
 #   ./e2e/run.sh --test-name-pattern=Employee
 #   TALENTA_E2E_SHOTS=1 ./e2e/run.sh     (screenshots of the main steps in e2e/out/)
@@ -20,6 +20,18 @@ if [ ! -x "$CHROMIUM" ]; then
     >/tmp/talenta-e2e-apt.log 2>&1; then
     tail -n 30 /tmp/talenta-e2e-apt.log
     echo "== e2e: installing chromium failed"
+    exit 1
+  fi
+fi
+
+# the report journey reads the PDF's text back with poppler's pdftotext
+if ! command -v pdftotext >/dev/null; then
+  echo "== e2e: installing poppler-utils (apt-get output in /tmp/talenta-e2e-apt.log)"
+  if ! { as_root apt-get update -q &&
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils; } \
+    >/tmp/talenta-e2e-apt.log 2>&1; then
+    tail -n 30 /tmp/talenta-e2e-apt.log
+    echo "== e2e: installing poppler-utils failed"
     exit 1
   fi
 fi

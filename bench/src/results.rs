@@ -233,7 +233,7 @@ pub fn reports(n: usize) {
     let mut bytes = 0usize;
     for id in &ids {
         let r = talenta_app::results::report(&mut db, &ctx(), &admin, *id, None, None).unwrap();
-        let pdf = talenta_app::report::report_pdf(&r, &organisation);
+        let pdf = talenta_app::report::report_pdf(&r, &organisation).unwrap();
         bytes += pdf.len();
         std::fs::write(dir.join(format!("{}.pdf", r.employee.nip.digits())), &pdf).unwrap();
         data.push(serde_json::json!({

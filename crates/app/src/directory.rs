@@ -7,12 +7,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use talenta_domain::master::{AssessmentResult, Employee, Position, Sanction, Unit, YearRating};
+use talenta_export::{Cell, Column, Sheet};
 use talenta_store::Db;
 use talenta_store::audit::{self, Entry};
 use talenta_store::master::{self as store, EmployeeFilter, EmployeeLine};
 
 use crate::access::{Actor, Permission};
-use crate::{AppError, Ctx, talent};
+use crate::{AppError, Ctx, export, talent};
 
 fn allow(actor: &Actor, p: Permission, subject: Option<i64>) -> Result<(), AppError> {
     if actor.may(p, subject) {
@@ -372,7 +373,6 @@ pub fn talent_map_xlsx(
     opd: Option<i64>,
     as_of: NaiveDate,
 ) -> Result<Vec<u8>, AppError> {
-    use crate::import::report::escape_cell;
     allow(actor, Permission::ViewTalentMap, None)?;
     let map = talent::talent_map(db, &actor.tenant, as_of)?;
     let rules = store::rules(db, &actor.tenant)?;
@@ -386,41 +386,24 @@ pub fn talent_map_xlsx(
         .iter()
         .map(|u| (u.unit.id, u.unit.name.clone()))
         .collect();
-    let io = |e: rust_xlsxwriter::XlsxError| {
-        AppError::Invalid(format!("peta talenta tidak dapat ditulis: {e}"))
-    };
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name("Peta talenta").map_err(io)?;
-    ws.write_string_with_format(
-        0,
-        0,
-        escape_cell(&format!(
-            "Peta talenta {} per {as_of} ({})",
-            actor.tenant.name, map.rules_version
-        )),
-        &bold,
-    )
-    .map_err(io)?;
-    for (c, h) in [
-        "NIP",
-        "Nama",
-        "Unit kerja (OPD)",
-        "Kotak",
-        "Nama kotak",
-        "Potensi",
-        "Kinerja",
-        "JPM (%)",
-        "Keterangan",
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string_with_format(2, c as u16, *h, &bold)
-            .map_err(io)?;
-    }
-    let mut row = 3u32;
+    let mut sheet = Sheet::new(
+        "Peta talenta",
+        vec![
+            Column::text("NIP").width(20.0),
+            Column::text("Nama").width(34.0),
+            Column::text("Unit kerja (OPD)").width(40.0),
+            Column::number("Kotak"),
+            Column::text("Nama kotak").width(24.0),
+            Column::text("Potensi"),
+            Column::text("Kinerja"),
+            Column::number("JPM (%)"),
+            Column::text("Keterangan"),
+        ],
+    );
+    sheet.title = vec![format!(
+        "Peta talenta {} per {as_of} ({})",
+        actor.tenant.name, map.rules_version
+    )];
     let mut listed = Vec::new();
     for p in map
         .placements
@@ -430,55 +413,37 @@ pub fn talent_map_xlsx(
         let Some(e) = employees.get(&p.employee_id) else {
             continue;
         };
-        ws.write_string(row, 0, e.nip.digits()).map_err(io)?;
-        ws.write_string(row, 1, escape_cell(&e.name)).map_err(io)?;
-        ws.write_string(
-            row,
-            2,
-            escape_cell(
-                p.opd_id
-                    .and_then(|o| units.get(&o))
-                    .map(String::as_str)
-                    .unwrap_or("-"),
+        let (talent_box, box_name, why) = match &p.placed {
+            Ok(b) => (
+                Cell::from(b.0),
+                rules
+                    .boxes
+                    .info(*b)
+                    .map(|i| i.name.as_str())
+                    .unwrap_or_default()
+                    .into(),
+                Cell::Empty,
             ),
-        )
-        .map_err(io)?;
-        match &p.placed {
-            Ok(b) => {
-                ws.write_number(row, 3, f64::from(b.0)).map_err(io)?;
-                ws.write_string(
-                    row,
-                    4,
-                    rules
-                        .boxes
-                        .info(*b)
-                        .map(|i| i.name.clone())
-                        .unwrap_or_default(),
-                )
-                .map_err(io)?;
-            }
-            Err(why) => {
-                ws.write_string(row, 8, why.label()).map_err(io)?;
-            }
-        }
-        if let Some(x) = p.potential {
-            ws.write_string(row, 5, x.label()).map_err(io)?;
-        }
-        if let Some(x) = p.performance {
-            ws.write_string(row, 6, x.label()).map_err(io)?;
-        }
-        if let Some(j) = p.jpm {
-            ws.write_number(row, 7, (j.percent() * 100.0).round() / 100.0)
-                .map_err(io)?;
-        }
+            Err(why) => (Cell::Empty, Cell::Empty, why.label().into()),
+        };
+        sheet.rows.push(vec![
+            export::nip(e.nip),
+            (&e.name).into(),
+            p.opd_id
+                .and_then(|o| units.get(&o))
+                .map(String::as_str)
+                .unwrap_or("-")
+                .into(),
+            talent_box,
+            box_name,
+            p.potential.map(|x| x.label()).into(),
+            p.performance.map(|x| x.label()).into(),
+            export::jpm(p.jpm),
+            why,
+        ]);
         listed.push(e.id);
-        row += 1;
     }
-    ws.set_column_width(0, 20).map_err(io)?;
-    ws.set_column_width(1, 34).map_err(io)?;
-    ws.set_column_width(2, 40).map_err(io)?;
-    ws.set_column_width(4, 24).map_err(io)?;
-    let bytes = wb.save_to_buffer().map_err(io)?;
+    let bytes = export::xlsx(vec![sheet], ctx.now)?;
     db.transaction(|tx| -> Result<(), AppError> {
         ctx.record(
             tx,

@@ -48,6 +48,9 @@ pub enum AppError {
     /// Storage failed (details go to the log, not to the user).
     #[error("penyimpanan data gagal; hubungi administrator (kode {code})", code = .0.code())]
     Store(#[from] StoreError),
+    /// A document (PDF or workbook) could not be written: a fault on our side, not the user's.
+    #[error("dokumen tidak dapat dibuat; hubungi administrator ({0})")]
+    Export(#[from] talenta_export::ExportError),
 }
 
 impl AppError {
@@ -65,6 +68,7 @@ impl AppError {
             AppError::Invalid(_) => "input.invalid",
             AppError::Forbidden => "auth.forbidden",
             AppError::Store(e) => e.code(),
+            AppError::Export(_) => "export.failed",
         }
     }
 }

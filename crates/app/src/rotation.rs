@@ -9,18 +9,19 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use talenta_domain::Nip;
 use talenta_domain::eligibility;
 use talenta_domain::jpm::{Jpm, match_profile};
 use talenta_domain::master::{Employee, Position};
+use talenta_export::{Column, Table};
 use talenta_planning::assignment::{FORBIDDEN, Infeasible, solve};
 use talenta_store::Db;
 use talenta_store::master as store;
 
 use crate::access::{Actor, Permission};
 use crate::talent::{newest_valid, talent_map};
-use crate::{AppError, Ctx};
+use crate::{AppError, Ctx, export};
 
 /// What to plan.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -518,103 +519,48 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
     if to.day() < from.day() { m - 1 } else { m }
 }
 
-/// The draft decree list (people who move) as a workbook.
-pub fn decree_xlsx(plan: &Plan) -> Result<Vec<u8>, AppError> {
-    use crate::import::report::escape_cell;
-    let io = |e: rust_xlsxwriter::XlsxError| {
-        AppError::Invalid(format!("daftar tidak dapat ditulis: {e}"))
-    };
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name("Rancangan SK").map_err(io)?;
-    ws.write_string_with_format(
-        0,
-        0,
-        "RANCANGAN LAMPIRAN KEPUTUSAN: PEMINDAHAN DAN PENGANGKATAN DALAM JABATAN",
-        &bold,
-    )
-    .map_err(io)?;
-    for (c, h) in [
-        "No",
-        "NIP",
-        "Nama",
-        "Pangkat/Gol.",
-        "Jabatan lama",
-        "Jabatan baru",
-        "JPM lama (%)",
-        "JPM baru (%)",
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string_with_format(2, c as u16, *h, &bold)
-            .map_err(io)?;
-    }
+/// The draft decree list: the people who move, with NIP, rank, old and new post and JPM (the
+/// rank and JPM in the sheet only).
+fn decree_table(plan: &Plan) -> Table {
+    let mut t = Table::new(
+        "Rancangan lampiran keputusan pemindahan dalam jabatan",
+        format!("{} orang pindah; rancangan, bukan keputusan", plan.moves),
+        vec![
+            Column::number("No").at(40.0),
+            Column::text("NIP").width(20.0).at(62.0),
+            Column::text("Nama").width(34.0).at(173.0),
+            Column::text("Pangkat/Gol."),
+            Column::text("Jabatan lama").width(40.0).at(300.0),
+            Column::text("Jabatan baru").width(40.0).at(428.0),
+            Column::number("JPM lama (%)"),
+            Column::number("JPM baru (%)"),
+        ],
+    );
     for (k, l) in plan.lines.iter().filter(|l| l.moves).enumerate() {
-        let r = k as u32 + 3;
-        ws.write_number(r, 0, (k + 1) as f64).map_err(io)?;
-        ws.write_string(r, 1, l.employee.nip.digits()).map_err(io)?;
-        ws.write_string(r, 2, escape_cell(&l.employee.name))
-            .map_err(io)?;
-        ws.write_string(r, 3, l.employee.rank.map(|g| g.code()).unwrap_or("-"))
-            .map_err(io)?;
-        ws.write_string(
-            r,
-            4,
-            escape_cell(&l.from.as_ref().map(|p| p.name.clone()).unwrap_or_default()),
-        )
-        .map_err(io)?;
-        ws.write_string(
-            r,
-            5,
-            escape_cell(&l.to.as_ref().map(|p| p.name.clone()).unwrap_or_default()),
-        )
-        .map_err(io)?;
-        if let Some(j) = l.fit_now {
-            ws.write_number(r, 6, (j.percent() * 100.0).round() / 100.0)
-                .map_err(io)?;
-        }
-        if let Some(j) = l.fit_plan {
-            ws.write_number(r, 7, (j.percent() * 100.0).round() / 100.0)
-                .map_err(io)?;
-        }
+        t.push(vec![
+            (k + 1).into(),
+            export::nip(l.employee.nip),
+            (&l.employee.name).into(),
+            l.employee.rank.map(|g| g.code()).unwrap_or("-").into(),
+            l.from.as_ref().map(|p| p.name.as_str()).into(),
+            l.to.as_ref().map(|p| p.name.as_str()).into(),
+            export::jpm(l.fit_now),
+            export::jpm(l.fit_plan),
+        ]);
     }
-    ws.set_column_width(1, 20).map_err(io)?;
-    ws.set_column_width(2, 34).map_err(io)?;
-    ws.set_column_width(4, 40).map_err(io)?;
-    ws.set_column_width(5, 40).map_err(io)?;
-    wb.save_to_buffer().map_err(io)
+    t
 }
 
-/// The draft decree list as a PDF.
-pub fn decree_pdf(plan: &Plan) -> Vec<u8> {
-    let rows: Vec<Vec<String>> = plan
-        .lines
-        .iter()
-        .filter(|l| l.moves)
-        .enumerate()
-        .map(|(k, l)| {
-            vec![
-                (k + 1).to_string(),
-                l.employee.nip.to_string(),
-                l.employee.name.clone(),
-                l.from.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
-                l.to.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
-            ]
-        })
-        .collect();
-    crate::pdf::table(
-        "Rancangan lampiran keputusan pemindahan dalam jabatan",
-        &format!("{} orang pindah; rancangan, bukan keputusan", plan.moves),
-        &[
-            ("No", 40.0),
-            ("NIP", 62.0),
-            ("Nama", 160.0),
-            ("Jabatan lama", 300.0),
-            ("Jabatan baru", 450.0),
-        ],
-        &rows,
-    )
-    .to_bytes()
+/// The draft decree list as a workbook dated `now`.
+pub fn decree_xlsx(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>, AppError> {
+    let mut sheet = decree_table(plan).to_sheet("Rancangan SK");
+    // The sheet's heading in full, as before (too wide for a printed heading line).
+    sheet.title =
+        vec!["RANCANGAN LAMPIRAN KEPUTUSAN: PEMINDAHAN DAN PENGANGKATAN DALAM JABATAN".into()];
+    export::xlsx(vec![sheet], now)
+}
+
+/// The draft decree list as a PDF/A dated `now` (a draft of an official document).
+pub fn decree_pdf(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>, AppError> {
+    export::archival(decree_table(plan).to_document(), now)
 }

@@ -8,19 +8,20 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use talenta_domain::eligibility;
 use talenta_domain::master::{Employee, Position};
 use talenta_domain::selection::{
     self as rules, Calendar, MemberScore, RankKey, Stage, StageKind, Step,
 };
 use talenta_domain::{Category, Nip};
+use talenta_export::{Cell, Column, Sheet, Table};
 use talenta_store::Db;
 use talenta_store::master as master_store;
 use talenta_store::selection::{self as store, Applicant, Member, Selection, StoredScore};
 
 use crate::access::{Actor, Permission};
-use crate::{AppError, Ctx};
+use crate::{AppError, Ctx, export};
 
 fn invalid<T>(m: impl Into<String>) -> Result<T, AppError> {
     Err(AppError::Invalid(m.into()))
@@ -1273,101 +1274,89 @@ pub fn announcement(db: &mut Db, tenant_code: &str, code: &str) -> Result<Announ
     })
 }
 
-/// The three names per post (PDF), for the PPK.
-pub fn three_names_pdf(s: &Selection, standings: &Standings) -> Vec<u8> {
-    let rows: Vec<Vec<String>> = standings
-        .posts
-        .iter()
-        .flat_map(|(p, list)| {
-            list.iter()
-                .filter(|x| x.proposed)
-                .enumerate()
-                .map(move |(i, x)| {
-                    vec![
-                        p.name.clone(),
-                        (i + 1).to_string(),
-                        x.applicant.name.clone(),
-                        x.total
-                            .map(|t| format!("{:.2}", f64::from(t) / 100.0).replace('.', ","))
-                            .unwrap_or_default(),
-                    ]
-                })
-        })
-        .collect();
-    crate::pdf::table(
-        &format!("Tiga nama calon per jabatan - {}", s.name),
-        rules::TIE_RULE,
-        &[
-            ("Jabatan", 40.0),
-            ("Urutan", 260.0),
-            ("Nama", 300.0),
-            ("Nilai akhir", 500.0),
-        ],
-        &rows,
-    )
-    .to_bytes()
+/// A score kept in hundredths as a number (`8550` is 85.5).
+fn hundredths(v: u32) -> Cell {
+    Cell::Number(f64::from(v) / 100.0)
 }
 
-/// The stage recap (XLSX): every applicant of every post with each stage's result.
-pub fn recap_xlsx(s: &Selection, standings: &Standings) -> Result<Vec<u8>, AppError> {
-    use crate::import::report::escape_cell;
-    let io = |e: rust_xlsxwriter::XlsxError| {
-        AppError::Invalid(format!("rekap tidak dapat ditulis: {e}"))
-    };
-    let stages = stages_of(s);
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name("Rekap").map_err(io)?;
-    ws.write_string_with_format(0, 0, escape_cell(&format!("Rekap {}", s.name)), &bold)
-        .map_err(io)?;
-    let mut head = vec!["Jabatan".to_string(), "Peringkat".into(), "Nama".into()];
-    head.extend(stages.iter().map(|x| x.kind.label().to_string()));
-    head.extend([
-        "Nilai akhir".to_string(),
-        "Lolos semua tahap".into(),
-        "Diusulkan".into(),
-    ]);
-    for (c, h) in head.iter().enumerate() {
-        ws.write_string_with_format(2, c as u16, h, &bold)
-            .map_err(io)?;
-    }
-    let mut r = 3u32;
+/// The three names per post (PDF), for the PPK.
+pub fn three_names_pdf(s: &Selection, standings: &Standings) -> Result<Vec<u8>, AppError> {
+    let mut t = Table::new(
+        format!("Tiga nama calon per jabatan - {}", s.name),
+        rules::TIE_RULE,
+        vec![
+            Column::text("Jabatan").at(40.0),
+            Column::number("Urutan").at(260.0),
+            Column::text("Nama").at(300.0),
+            Column::decimal("Nilai akhir", 2).at(495.0),
+        ],
+    );
     for (p, list) in &standings.posts {
-        for (i, x) in list.iter().enumerate() {
-            ws.write_string(r, 0, escape_cell(&p.name)).map_err(io)?;
-            ws.write_number(r, 1, (i + 1) as f64).map_err(io)?;
-            ws.write_string(r, 2, escape_cell(&x.applicant.name))
-                .map_err(io)?;
-            for (k, (score, passed)) in x.stages.iter().enumerate() {
-                let col = 3 + k as u16;
-                match (score, passed) {
-                    (Some(v), _) => ws.write_number(r, col, f64::from(*v) / 100.0).map(|_| ()),
-                    (None, Some(b)) => ws
-                        .write_string(r, col, if *b { "memenuhi" } else { "tidak memenuhi" })
-                        .map(|_| ()),
-                    _ => Ok(()),
-                }
-                .map_err(io)?;
-            }
-            let base = 3 + stages.len() as u16;
-            if let Some(t) = x.total {
-                ws.write_number(r, base, f64::from(t) / 100.0).map_err(io)?;
-            }
-            ws.write_string(r, base + 1, if x.passed_all { "ya" } else { "tidak" })
-                .map_err(io)?;
-            ws.write_string(r, base + 2, if x.proposed { "ya" } else { "" })
-                .map_err(io)?;
-            r += 1;
+        for (i, x) in list.iter().filter(|x| x.proposed).enumerate() {
+            t.push(vec![
+                (&p.name).into(),
+                (i + 1).into(),
+                (&x.applicant.name).into(),
+                x.total.map(hundredths).unwrap_or_default(),
+            ]);
         }
     }
-    ws.set_column_width(0, 40).map_err(io)?;
-    ws.set_column_width(2, 34).map_err(io)?;
-    wb.save_to_buffer().map_err(io)
+    export::pdf(&t.to_document())
 }
 
-/// A draft of the decision letter (PDF) naming the PPK's pick for each post that has one.
-pub fn decision_letter_pdf(db: &mut Db, actor: &Actor, code: &str) -> Result<Vec<u8>, AppError> {
+/// The stage recap (XLSX, dated `now`): every applicant of every post with each stage's
+/// result.
+pub fn recap_xlsx(
+    s: &Selection,
+    standings: &Standings,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, AppError> {
+    let stages = stages_of(s);
+    let mut columns = vec![
+        Column::text("Jabatan").width(40.0),
+        Column::number("Peringkat"),
+        Column::text("Nama").width(34.0),
+    ];
+    columns.extend(stages.iter().map(|x| Column::number(x.kind.label())));
+    columns.extend([
+        Column::number("Nilai akhir"),
+        Column::text("Lolos semua tahap"),
+        Column::text("Diusulkan"),
+    ]);
+    let mut sheet = Sheet::new("Rekap", columns);
+    sheet.title = vec![format!("Rekap {}", s.name)];
+    for (p, list) in &standings.posts {
+        for (i, x) in list.iter().enumerate() {
+            let mut row: Vec<Cell> =
+                vec![(&p.name).into(), (i + 1).into(), (&x.applicant.name).into()];
+            row.extend(
+                x.stages
+                    .iter()
+                    .map(|(score, passed)| match (score, passed) {
+                        (Some(v), _) => hundredths(*v),
+                        (None, Some(b)) => if *b { "memenuhi" } else { "tidak memenuhi" }.into(),
+                        _ => Cell::Empty,
+                    }),
+            );
+            row.extend([
+                x.total.map(hundredths).unwrap_or_default(),
+                if x.passed_all { "ya" } else { "tidak" }.into(),
+                if x.proposed { "ya" } else { "" }.into(),
+            ]);
+            sheet.rows.push(row);
+        }
+    }
+    export::xlsx(vec![sheet], now)
+}
+
+/// A draft of the decision letter naming the PPK's pick for each post that has one: an
+/// official document, PDF/A dated `now`.
+pub fn decision_letter_pdf(
+    db: &mut Db,
+    actor: &Actor,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, AppError> {
     need(actor, Permission::ManageSelection)
         .or_else(|_| need(actor, Permission::DecideSelection))?;
     let s = selection(db, actor, code)?;
@@ -1388,23 +1377,23 @@ pub fn decision_letter_pdf(db: &mut Db, actor: &Actor, code: &str) -> Result<Vec
             .and_then(|a| applicants.get(&a))
             .map(|a| a.name.clone())
             .unwrap_or_default();
-        lines.push(vec![who, post, d.reason.clone()]);
+        lines.push(vec![who.into(), post.into(), (&d.reason).into()]);
     }
     if lines.is_empty() {
         return invalid("PPK belum memilih calon: rancangan keputusan belum dapat dibuat");
     }
-    Ok(crate::pdf::table(
-        &format!("RANCANGAN KEPUTUSAN {}", actor.tenant.name.to_uppercase()),
-        &format!(
+    let mut t = Table::new(
+        format!("RANCANGAN KEPUTUSAN {}", actor.tenant.name.to_uppercase()),
+        format!(
             "tentang pengangkatan dalam jabatan hasil {} (rancangan, bukan keputusan)",
             s.name
         ),
-        &[
-            ("Nama", 40.0),
-            ("Jabatan", 220.0),
-            ("Pertimbangan PPK", 400.0),
+        vec![
+            Column::text("Nama").at(40.0),
+            Column::text("Jabatan").at(172.0),
+            Column::text("Pertimbangan PPK").at(399.0),
         ],
-        &lines,
-    )
-    .to_bytes())
+    );
+    t.rows = lines;
+    export::archival(t.to_document(), now)
 }

@@ -6,17 +6,18 @@
 
 use std::collections::HashMap;
 
-use chrono::{Months, NaiveDate};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use talenta_domain::eligibility::{self, Check};
 use talenta_domain::jpm::{Category, Jpm, Purpose, match_profile};
 use talenta_domain::master::{Employee, Position};
 use talenta_domain::succession::{self, Readiness, SortKey};
+use talenta_export::{Column, Table};
 use talenta_store::Db;
 use talenta_store::master as store;
 
 use crate::access::{Actor, Permission};
 use crate::talent::{newest_valid, talent_map};
-use crate::{AppError, Ctx};
+use crate::{AppError, Ctx, export};
 
 fn allow(actor: &Actor) -> Result<(), AppError> {
     if actor.may(Permission::ViewTalentMap, None) {
@@ -261,116 +262,70 @@ pub fn successors(
     })
 }
 
-/// The list as a workbook: one row per candidate with each requirement's outcome.
-pub fn successors_xlsx(list: &SuccessionList) -> Result<Vec<u8>, AppError> {
-    use crate::import::report::escape_cell;
-    let io = |e: rust_xlsxwriter::XlsxError| {
-        AppError::Invalid(format!("daftar suksesi tidak dapat ditulis: {e}"))
-    };
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name("Suksesi").map_err(io)?;
-    ws.write_string_with_format(
-        0,
-        0,
-        escape_cell(&format!(
+/// The list as one table: per candidate the rank, NIP, name, box, JPM and readiness; in the
+/// sheet also the current post, category, every requirement's outcome and what is missing; on
+/// paper a note marking each missing requirement with ✗ (or ✓ when none is).
+fn successors_table(list: &SuccessionList) -> Table {
+    let mut t = Table::new(
+        format!(
             "Calon pengganti {} ({}) per {}",
             list.position.name, list.position.code, list.as_of
-        )),
-        &bold,
-    )
-    .map_err(io)?;
-    ws.write_string(1, 0, list.tie_rule).map_err(io)?;
-    for (c, h) in [
-        "Urutan",
-        "NIP",
-        "Nama",
-        "Jabatan sekarang",
-        "Kotak",
-        "JPM (%)",
-        "Kategori",
-        "Kesiapan",
-        "Syarat",
-        "Belum terpenuhi",
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string_with_format(3, c as u16, *h, &bold)
-            .map_err(io)?;
-    }
+        ),
+        list.tie_rule,
+        vec![
+            Column::number("Urutan"),
+            Column::number("No").at(40.0).print_only(),
+            Column::text("NIP").width(20.0).at(60.0),
+            Column::text("Nama").width(34.0).at(171.0),
+            Column::text("Jabatan sekarang").width(36.0),
+            Column::number("Kotak").at(292.0),
+            Column::decimal("JPM (%)", 2).at(326.5),
+            Column::text("Kategori"),
+            Column::text("Kesiapan").at(371.0),
+            Column::text("Syarat").width(80.0),
+            Column::text("Belum terpenuhi").width(60.0),
+            Column::text("Catatan").at(438.0).print_only(),
+        ],
+    );
     for (i, s) in list.candidates.iter().enumerate() {
-        let r = i as u32 + 4;
-        ws.write_number(r, 0, (i + 1) as f64).map_err(io)?;
-        ws.write_string(r, 1, s.employee.nip.digits()).map_err(io)?;
-        ws.write_string(r, 2, escape_cell(&s.employee.name))
-            .map_err(io)?;
-        ws.write_string(r, 3, escape_cell(&s.position.name))
-            .map_err(io)?;
-        ws.write_number(r, 4, f64::from(s.talent_box)).map_err(io)?;
-        if let Some(j) = s.jpm {
-            ws.write_number(r, 5, (j.percent() * 100.0).round() / 100.0)
-                .map_err(io)?;
-        }
-        ws.write_string(r, 6, s.category.map(|c| c.code()).unwrap_or("-"))
-            .map_err(io)?;
-        ws.write_string(r, 7, s.readiness.label()).map_err(io)?;
         let checks: Vec<String> = s
             .checks
             .iter()
             .map(|c| format!("{}: {}", if c.passed { "ya" } else { "TIDAK" }, c.reason))
             .collect();
-        ws.write_string(r, 8, escape_cell(&checks.join("; ")))
-            .map_err(io)?;
-        ws.write_string(r, 9, escape_cell(&s.missing.join("; ")))
-            .map_err(io)?;
+        let note = if s.missing.is_empty() {
+            "✓ semua syarat terpenuhi".to_string()
+        } else {
+            s.missing
+                .iter()
+                .map(|m| format!("✗ {m}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        t.push(vec![
+            (i + 1).into(),
+            (i + 1).into(),
+            export::nip(s.employee.nip),
+            (&s.employee.name).into(),
+            (&s.position.name).into(),
+            s.talent_box.into(),
+            export::jpm(s.jpm),
+            s.category.map(|c| c.code()).unwrap_or("-").into(),
+            s.readiness.label().into(),
+            checks.join("; ").into(),
+            s.missing.join("; ").into(),
+            note.into(),
+        ]);
     }
-    ws.set_column_width(1, 20).map_err(io)?;
-    ws.set_column_width(2, 34).map_err(io)?;
-    ws.set_column_width(3, 36).map_err(io)?;
-    ws.set_column_width(8, 80).map_err(io)?;
-    ws.set_column_width(9, 60).map_err(io)?;
-    wb.save_to_buffer().map_err(io)
+    t
+}
+
+/// The list as a workbook dated `now`: one row per candidate with each requirement's outcome.
+pub fn successors_xlsx(list: &SuccessionList, now: DateTime<Utc>) -> Result<Vec<u8>, AppError> {
+    export::xlsx(vec![successors_table(list).to_sheet("Suksesi")], now)
 }
 
 /// The list as a printed table (PDF).
-pub fn successors_pdf(list: &SuccessionList) -> Vec<u8> {
-    let rows: Vec<Vec<String>> = list
-        .candidates
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            vec![
-                (i + 1).to_string(),
-                s.employee.nip.to_string(),
-                s.employee.name.clone(),
-                s.talent_box.to_string(),
-                s.jpm
-                    .map(|j| format!("{:.2}", j.percent()).replace('.', ","))
-                    .unwrap_or_else(|| "-".into()),
-                s.readiness.label().to_string(),
-                if s.missing.is_empty() {
-                    "semua syarat terpenuhi".into()
-                } else {
-                    s.missing.join("; ")
-                },
-            ]
-        })
-        .collect();
-    crate::pdf::table(
-        &format!("Calon pengganti {}", list.position.name),
-        &format!("per {} - {}", list.as_of, list.tie_rule),
-        &[
-            ("No", 40.0),
-            ("NIP", 62.0),
-            ("Nama", 150.0),
-            ("Kotak", 285.0),
-            ("JPM %", 315.0),
-            ("Kesiapan", 355.0),
-            ("Catatan", 420.0),
-        ],
-        &rows,
-    )
-    .to_bytes()
+pub fn successors_pdf(list: &SuccessionList) -> Result<Vec<u8>, AppError> {
+    export::pdf(&successors_table(list).to_document())
 }

@@ -263,7 +263,7 @@ fn the_roster_workbook_has_a_sheet_per_day_and_the_assessors_schedule() {
     assert!(lines.iter().all(|l| l.assessors.len() == 2));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("daftar.xlsx");
-    event::write_roster_xlsx(&e, &lines, &path).unwrap();
+    std::fs::write(&path, event::roster_xlsx(&e, &lines, fx::now()).unwrap()).unwrap();
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     let names = wb.sheet_names();
     assert_eq!(
@@ -468,18 +468,27 @@ fn the_printed_roster_and_the_invitations_are_pdf_files_with_every_participant()
     let (ev, _) = event::create_event(&mut t.db, &ctx(), &actor, &spec(6, provincial(6))).unwrap();
     event::plan(&mut t.db, &ctx(), &actor, &ev.code).unwrap();
     let (e, lines) = event::roster(&mut t.db, &actor, &ev.code).unwrap();
-    let roster = event::roster_pdf(&e, &lines);
-    assert!(roster.starts_with(b"%PDF-1.4") && roster.ends_with(b"%%EOF\n"));
-    let text = String::from_utf8_lossy(&roster);
+    let roster = event::roster_pdf(&e, &lines).unwrap();
+    let text = fx::pdf_text(&roster);
     let first = &lines[0];
     assert!(
         text.contains(&first.nip.to_string()),
-        "the NIP as displayed"
+        "the NIP as displayed, not cut"
     );
-    let invitations = event::invitations_pdf(&e, "BKPSDM Kota Mojokerto", &lines);
-    let text = String::from_utf8_lossy(&invitations);
-    assert!(text.contains("/Count 268"), "a page per participant");
+    assert!(
+        text.contains(&first.name),
+        "the name of the first participant"
+    );
+    let invitations =
+        event::invitations_pdf(&e, "BKPSDM Kota Mojokerto", &lines, fx::now()).unwrap();
+    assert_eq!(fx::pdf_pages(&invitations), 268, "a page per participant");
+    let text = fx::pdf_text(&invitations);
     assert!(text.contains("UNDANGAN ASESMEN KOMPETENSI"));
+    assert!(text.contains(&format!("NIP {}", first.nip)));
+    assert!(
+        String::from_utf8_lossy(&invitations).contains("pdfaid:part"),
+        "an official letter is PDF/A"
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use talenta_app::import::{
 };
 use talenta_domain::master::Tenant;
 use talenta_domain::{Nip, RuleSet};
-use talenta_fixture::{ctx, today as as_of};
+use talenta_fixture::{self as fx, ctx, today as as_of};
 use talenta_store::master::{self as store, UpsertCounts};
 use talenta_store::{Db, testing};
 
@@ -1264,7 +1264,7 @@ fn templates_have_the_headers_the_importer_expects() {
     for kind in ImportKind::ALL {
         for ext in ["xlsx", "csv"] {
             let path = dir.path().join(format!("{}.{ext}", kind.code()));
-            talenta_app::import::template::write_template(kind, &path).unwrap();
+            talenta_app::import::template::write_template(kind, &path, fx::now()).unwrap();
             // An empty template imports as "no rows" (headers recognised, nothing missing).
             let mut t = testing::sqlite();
             let tenant = store::create_tenant(
@@ -1297,15 +1297,21 @@ fn the_error_report_is_written_as_csv_and_xlsx() {
         reason: "NIP harus 18 digit".into(),
     }];
     let csv = dir.path().join("r.csv");
-    talenta_app::import::report::write_report(&csv, &errors, &[]).unwrap();
+    talenta_app::import::report::write_report(&csv, &errors, &[], fx::now()).unwrap();
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
         text.contains("Kesalahan,5,NIP,'=cmd,NIP harus 18 digit"),
         "{text}"
     );
     let xlsx = dir.path().join("r.xlsx");
-    talenta_app::import::report::write_report(&xlsx, &errors, &[]).unwrap();
+    talenta_app::import::report::write_report(&xlsx, &errors, &[], fx::now()).unwrap();
     assert!(std::fs::metadata(&xlsx).unwrap().len() > 1000);
+    use calamine::{Reader, open_workbook_auto};
+    let mut wb = open_workbook_auto(&xlsx).unwrap();
+    let r = wb.worksheet_range("Laporan Impor").unwrap();
+    assert_eq!(r.get_value((0, 4)).unwrap().to_string(), "Alasan");
+    assert_eq!(r.get_value((1, 1)).unwrap().to_string(), "5");
+    assert_eq!(r.get_value((1, 3)).unwrap().to_string(), "'=cmd", "escaped");
 }
 
 #[test]

@@ -52,6 +52,19 @@ fn fifty_pengawas_posts_the_plan_is_at_least_as_fit_as_now_and_the_move_limit_ho
             p.total_now
         );
         assert!(p.moves > 0, "someone fits better elsewhere");
+        // The draft decree list: a row per mover in the sheet, each NIP in full on paper.
+        use calamine::{Reader, Xlsx, open_workbook_from_rs};
+        let xlsx = talenta_app::rotation::decree_xlsx(&p, fx::now()).unwrap();
+        let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+        let sheet = wb.worksheet_range("Rancangan SK").unwrap();
+        assert_eq!(sheet.get_value((2, 1)).unwrap().to_string(), "NIP");
+        assert_eq!(sheet.height(), 3 + p.moves);
+        let pdf = talenta_app::rotation::decree_pdf(&p, fx::now()).unwrap();
+        assert!(String::from_utf8_lossy(&pdf).contains("pdfaid:part"));
+        let text = fx::pdf_text(&pdf);
+        for l in p.lines.iter().filter(|l| l.moves) {
+            assert!(text.contains(&l.employee.nip.to_string()), "{text}");
+        }
         let taken: Vec<&str> = p
             .lines
             .iter()

@@ -453,6 +453,37 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             "every later step names the PPK's pick"
         );
         assert_eq!(taken[1].decided_by, "ppk.uji");
+        // The documents: the stage recap, the three names, the draft decision (PDF/A).
+        let sel = talenta_store::selection::by_code(db, admin.tenant.id, "jpt-2026")
+            .unwrap()
+            .unwrap();
+        let st = selection::standings(db, &admin, "jpt-2026", today()).unwrap();
+        use calamine::{Reader, Xlsx, open_workbook_from_rs};
+        let recap = selection::recap_xlsx(&sel, &st, fx::now()).unwrap();
+        let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(recap)).unwrap();
+        let sheet = wb.worksheet_range("Rekap").unwrap();
+        assert_eq!(sheet.get_value((2, 2)).unwrap().to_string(), "Nama");
+        let applicants: usize = st.posts.iter().map(|(_, l)| l.len()).sum();
+        assert_eq!(sheet.height(), 3 + applicants);
+        let names = fx::pdf_text(&selection::three_names_pdf(&sel, &st).unwrap());
+        assert!(names.contains(&list[0].applicant.name), "{names}");
+        assert!(names.contains("79,30"), "{names}");
+        let letter = selection::decision_letter_pdf(db, &admin, "jpt-2026", fx::now()).unwrap();
+        assert!(String::from_utf8_lossy(&letter).contains("pdfaid:part"));
+        let text = fx::pdf_text(&letter);
+        assert!(text.contains("RANCANGAN KEPUTUSAN"), "{text}");
+        assert!(
+            text.contains("program kerja paling sesuai RPJMD"),
+            "the PPK's latest reason: {text}"
+        );
+        assert!(
+            text.contains("Kepala Dinas Pekerjaan Umum dan Penataan Ruang"),
+            "{text}"
+        );
+        assert!(
+            text.contains("(rancangan, bukan keputusan)") && text.contains("halaman 1"),
+            "{text}"
+        );
     }
 }
 

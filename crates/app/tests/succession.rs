@@ -63,7 +63,7 @@ fn an_administrator_post_gets_the_pool_of_pengawas_in_the_declared_order_with_ev
                 .starts_with("Urutan: siap sekarang lebih dulu")
         );
         // Exports.
-        let xlsx = succession::successors_xlsx(&list).unwrap();
+        let xlsx = succession::successors_xlsx(&list, fx::now()).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.xlsx");
         std::fs::write(&path, xlsx).unwrap();
@@ -71,7 +71,10 @@ fn an_administrator_post_gets_the_pool_of_pengawas_in_the_declared_order_with_ev
         let mut wb = open_workbook_auto(&path).unwrap();
         let sheet = wb.worksheet_range("Suksesi").unwrap();
         assert_eq!(sheet.rows().skip(4).count(), list.candidates.len());
-        assert!(succession::successors_pdf(&list).starts_with(b"%PDF-1.4"));
+        let text = fx::pdf_text(&succession::successors_pdf(&list).unwrap());
+        let first = &list.candidates[0].employee;
+        assert!(text.contains(&first.nip.to_string()), "{text}");
+        assert!(text.contains(&first.name), "{text}");
     }
 }
 
@@ -128,4 +131,55 @@ fn a_post_whose_holder_retires_within_the_months_is_a_vacancy_from_that_date() {
             talenta_domain::eligibility::retirement_date(h.birth_date, bup)
         );
     }
+}
+
+#[test]
+fn the_printed_successors_show_marks_and_names_beyond_latin_1() {
+    let mut t = testing::sqlite();
+    let db = &mut t.db;
+    let admin = mojokerto(db, Role::TenantAdmin);
+    let posts = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
+    // A post with a candidate ready now (✓) and one who is not (✗).
+    let (post, ready) = posts
+        .iter()
+        .filter(|p| p.class == PositionClass::Administrator)
+        .find_map(|p| {
+            let list = succession::successors(db, &ctx(), &admin, p.id, as_of()).ok()?;
+            let ready = list.candidates.iter().find(|s| s.missing.is_empty())?;
+            list.candidates
+                .iter()
+                .any(|s| !s.missing.is_empty())
+                .then(|| (p.clone(), ready.clone()))
+        })
+        .expect("a post with candidates ready and not ready");
+    // The ready candidate is renamed with a typographic apostrophe, outside Latin-1.
+    let e = &ready.employee;
+    talenta_store::master::upsert_employees(
+        db,
+        admin.tenant.id,
+        &[talenta_store::master::EmployeeInput {
+            nip: e.nip,
+            name: "Nur’aini".into(),
+            sex: e.sex,
+            birth_date: e.birth_date,
+            employment: e.employment,
+            rank: e.rank,
+            education: e.education,
+            position_code: Some(ready.position.code.clone()),
+            position_since: e.position_since,
+        }],
+    )
+    .unwrap();
+    let list = succession::successors(db, &ctx(), &admin, post.id, as_of()).unwrap();
+    assert!(
+        list.candidates
+            .iter()
+            .any(|s| s.employee.name == "Nur’aini")
+    );
+    let text = fx::pdf_text(&succession::successors_pdf(&list).unwrap());
+    assert!(text.contains("Nur’aini"), "{text}");
+    assert!(text.contains("✓ semua syarat terpenuhi"), "{text}");
+    assert!(text.contains("✗ "), "{text}");
+    assert!(!text.contains('?'), "no character was lost: {text}");
+    assert!(text.contains(&e.nip.to_string()), "the NIP in full: {text}");
 }

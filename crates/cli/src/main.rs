@@ -441,7 +441,6 @@ fn context(cli: &Cli, now: chrono::DateTime<chrono::Utc>) -> Result<talenta_app:
         actor: format!("cli:{user}"),
         audit_key,
         now,
-
     })
 }
 
@@ -544,7 +543,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Template { kind, output } => {
             let path =
                 output.unwrap_or_else(|| PathBuf::from(format!("template-{}.xlsx", kind.code())));
-            import::template::write_template(kind, &path)
+            import::template::write_template(kind, &path, ctx.now)
                 .with_context(|| format!("templat tidak dapat ditulis ke {}", path.display()))?;
             println!("Templat {} ditulis ke {}", kind.label(), path.display());
             Ok(())
@@ -729,16 +728,17 @@ fn run(cli: Cli) -> Result<()> {
             let (ev, lines) =
                 talenta_app::event::roster(&mut db, &actor, &event).map_err(refuse_invalid)?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("daftar-{}.xlsx", ev.code)));
-            if path
+            let bytes = if path
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
             {
-                std::fs::write(&path, talenta_app::event::roster_pdf(&ev, &lines))
-                    .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
+                talenta_app::event::roster_pdf(&ev, &lines)?
             } else {
-                talenta_app::event::write_roster_xlsx(&ev, &lines, &path)?;
-            }
+                talenta_app::event::roster_xlsx(&ev, &lines, ctx.now)?
+            };
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
             println!(
                 "Daftar peserta {} ({} peserta) ditulis ke {}",
                 ev.name,
@@ -752,11 +752,9 @@ fn run(cli: Cli) -> Result<()> {
             let (ev, lines) = talenta_app::event::roster(&mut db, &cli_actor(&t, &ctx), &event)
                 .map_err(refuse_invalid)?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("undangan-{}.pdf", ev.code)));
-            std::fs::write(
-                &path,
-                talenta_app::event::invitations_pdf(&ev, &t.name, &lines),
-            )
-            .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
+            let bytes = talenta_app::event::invitations_pdf(&ev, &t.name, &lines, ctx.now)?;
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
             println!("{} undangan ditulis ke {}", lines.len(), path.display());
             Ok(())
         }
@@ -898,7 +896,7 @@ fn run(cli: Cli) -> Result<()> {
                     .map_err(refuse_invalid)?;
             let path =
                 output.unwrap_or_else(|| PathBuf::from(format!("laporan-{}.pdf", nip.digits())));
-            std::fs::write(&path, talenta_app::report::report_pdf(&r, &t.name))
+            std::fs::write(&path, talenta_app::report::report_pdf(&r, &t.name)?)
                 .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
             println!("Laporan {} ditulis ke {}", r.employee.name, path.display());
             Ok(())
@@ -961,9 +959,9 @@ fn run(cli: Cli) -> Result<()> {
             }
             if let Some(path) = output {
                 let bytes = if path.extension().is_some_and(|e| e == "pdf") {
-                    talenta_app::succession::successors_pdf(&list)
+                    talenta_app::succession::successors_pdf(&list)?
                 } else {
-                    talenta_app::succession::successors_xlsx(&list).map_err(refuse_invalid)?
+                    talenta_app::succession::successors_xlsx(&list, ctx.now)?
                 };
                 std::fs::write(&path, bytes)
                     .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
@@ -1172,7 +1170,7 @@ fn run_import(
         file.with_file_name(format!("{stem}-laporan.csv"))
     });
     if !outcome.errors.is_empty() || !outcome.warnings.is_empty() {
-        import::report::write_report(&report_path, &outcome.errors, &outcome.warnings)
+        import::report::write_report(&report_path, &outcome.errors, &outcome.warnings, ctx.now)
             .with_context(|| format!("laporan tidak dapat ditulis ke {}", report_path.display()))?;
     }
     const SHOWN: usize = 50;

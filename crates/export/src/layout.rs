@@ -18,7 +18,8 @@ const RIGHT: f32 = A4_WIDTH - 40.0;
 const GUTTER: f32 = 5.0;
 
 /// Lays out a table over as many A4 pages as it needs: on each page the title, the subtitle
-/// with the page number (`halaman N`), the header row, then rows. Columns start at the given
+/// with the page number (`halaman N`), each on a second line if it needs one, the header row,
+/// then rows. Columns start at the given
 /// x positions (points from the left); each ends 5 points before the next one (the last at the
 /// right margin) and cells longer than their column are cut with `...` by their printed width.
 pub fn table(
@@ -43,26 +44,23 @@ pub fn table(
             doc.pages.push(std::mem::take(page));
         }
         let n = doc.pages.len() + 1;
-        page.text(
-            LEFT,
-            TOP + 12.0,
-            13.0,
-            true,
-            fit(title, RIGHT - LEFT, 13.0, true),
-        );
-        let sub = if subtitle.is_empty() {
-            format!("halaman {n}")
-        } else {
-            format!("{subtitle} - halaman {n}")
-        };
-        page.text(
-            LEFT,
-            TOP - 4.0,
-            9.0,
-            false,
-            fit(&sub, RIGHT - LEFT, 9.0, false),
-        );
-        *y = TOP - 26.0;
+        // Title and subtitle take a second line when they need one (a post's full name, a
+        // rule in words); only what is longer still is cut.
+        let mut top = TOP + 12.0;
+        for (i, l) in two_lines(title, 13.0, true).into_iter().enumerate() {
+            if i > 0 {
+                top -= 15.0;
+            }
+            page.text(LEFT, top, 13.0, true, l);
+        }
+        top -= 16.0;
+        for (i, l) in subtitle_lines(subtitle, n).into_iter().enumerate() {
+            if i > 0 {
+                top -= 11.0;
+            }
+            page.text(LEFT, top, 9.0, false, l);
+        }
+        *y = top - 22.0;
         for ((h, x), w) in columns.iter().zip(&widths) {
             page.text(*x, *y, HEAD, true, fit(h, *w, HEAD, true));
         }
@@ -83,6 +81,42 @@ pub fn table(
     }
     doc.pages.push(page);
     doc
+}
+
+/// `text` on at most two lines between the margins, the second cut with `...` if need be.
+fn two_lines(text: &str, size: f32, bold: bool) -> Vec<String> {
+    let mut lines = wrap(text, RIGHT - LEFT, size, bold);
+    if lines.len() > 2 {
+        let rest = lines.split_off(1).join(" ");
+        lines.push(fit(&rest, RIGHT - LEFT, size, bold));
+    }
+    lines
+}
+
+/// The subtitle of page `n` with its page number (`... - halaman N`) on at most two lines;
+/// the page number is kept even when the subtitle has to be cut.
+fn subtitle_lines(subtitle: &str, n: usize) -> Vec<String> {
+    const SIZE: f32 = 9.0;
+    let page = format!("halaman {n}");
+    if subtitle.trim().is_empty() {
+        return vec![page];
+    }
+    let tail = format!(" - {page}");
+    let full = format!("{subtitle}{tail}");
+    if text_width(&full, SIZE, false) <= RIGHT - LEFT {
+        return vec![full];
+    }
+    let mut lines = wrap(subtitle, RIGHT - LEFT, SIZE, false).into_iter();
+    let first = lines.next().unwrap_or_default();
+    let rest: Vec<String> = lines.collect();
+    if rest.is_empty() {
+        return vec![first, page];
+    }
+    let room = RIGHT - LEFT - text_width(&tail, SIZE, false);
+    vec![
+        first,
+        format!("{}{tail}", fit(&rest.join(" "), room, SIZE, false)),
+    ]
 }
 
 /// Writes a document top-down on A4 pages (margins 40 points, content from y 800 down to
@@ -238,6 +272,40 @@ mod tests {
             .collect();
         assert_eq!(numbers[0], "100");
         assert!(numbers.iter().all(|n| !n.contains("...")), "{numbers:?}");
+    }
+
+    #[test]
+    fn a_long_title_takes_two_lines_and_the_table_moves_down() {
+        let long = "Calon pengganti Kepala Bidang Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah (KB.01) per 2026-11-27";
+        let rows = vec![vec!["1".to_string()]];
+        let short = table("Daftar", "", &[("No", 40.0)], &rows);
+        let doc = table(long, "", &[("No", 40.0)], &rows);
+        let titles: Vec<&str> = doc.pages[0]
+            .texts
+            .iter()
+            .filter(|t| t.bold && t.size == 13.0)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(titles.len(), 2);
+        assert_eq!(titles.join(" "), long, "nothing of the title is lost");
+        let header_y = |d: &Document| {
+            d.pages[0]
+                .texts
+                .iter()
+                .find(|t| t.text == "No")
+                .map(|t| t.y)
+        };
+        assert_eq!(header_y(&doc), header_y(&short).map(|y| y - 15.0));
+        let rule = "Urutan: siap sekarang lebih dulu; lalu JPM terhadap standar jabatan (tinggi ke rendah); lalu kotak talenta (9, 8, 7); lalu lama pada jenjang; lalu pangkat; lalu NIP";
+        let doc = table("Daftar", rule, &[("No", 40.0)], &rows);
+        let subs: Vec<&str> = doc.pages[0]
+            .texts
+            .iter()
+            .filter(|t| t.size == 9.0 && !t.bold)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(subs.join(" "), format!("{rule} - halaman 1"));
+        assert_eq!(header_y(&doc), header_y(&short).map(|y| y - 11.0));
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub struct Column {
     pub at: Option<f32>,
     /// For a [`Table`](crate::Table) only: whether the column is in the sheet.
     pub in_sheet: bool,
+    /// A column to be typed into (an import template): its number format is set on the whole
+    /// column, empty cells included, so that a NIP typed into a text column stays text.
+    pub input: bool,
 }
 
 impl Column {
@@ -53,6 +56,7 @@ impl Column {
             kind,
             at: None,
             in_sheet: true,
+            input: false,
         }
     }
 
@@ -86,6 +90,12 @@ impl Column {
     /// Printed only, not in the sheet (a signature column; tables only).
     pub fn print_only(mut self) -> Column {
         self.in_sheet = false;
+        self
+    }
+
+    /// To be typed into: the whole column carries its format (see [`Column::input`]).
+    pub fn input(mut self) -> Column {
+        self.input = true;
         self
     }
 }
@@ -333,6 +343,17 @@ impl Workbook {
                 ws.write_string_with_format(head, c16, escape_cell(&col.header), &bold)?;
                 if let Some(w) = col.width {
                     ws.set_column_width(c16, w)?;
+                }
+                if col.input {
+                    match col.kind {
+                        Kind::Text => {
+                            ws.set_column_format(c16, &text)?;
+                        }
+                        Kind::Decimal(p) => {
+                            ws.set_column_format(c16, &decimals[usize::from(p.min(15))])?;
+                        }
+                        Kind::Number => {}
+                    }
                 }
             }
             for (r, cells) in sheet.rows.iter().enumerate() {

@@ -165,3 +165,44 @@ fn one_table_writes_a_sheet_and_a_document() {
         "a column without a printed place is not printed"
     );
 }
+
+#[test]
+fn an_input_column_is_text_throughout_so_a_typed_nip_stays_text() {
+    use std::io::Read as _;
+    let sheet = Sheet::new(
+        "Pegawai",
+        vec![
+            Column::text("NIP").width(20.0).input(),
+            Column::text("Nama").width(34.0),
+        ],
+    );
+    let bytes = sheet.to_xlsx().unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let cols: Vec<&str> = xml.split("<col ").skip(1).collect();
+    assert_eq!(cols.len(), 2, "{xml}");
+    assert!(
+        cols[0].contains("style="),
+        "the NIP column carries a format: {xml}"
+    );
+    assert!(
+        !cols[1].contains("style="),
+        "the name column does not: {xml}"
+    );
+    let mut styles = String::new();
+    zip.by_name("xl/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
+    assert!(
+        styles.contains("formatCode=\"@\""),
+        "format @ (text): {styles}"
+    );
+    let r = read(bytes).worksheet_range("Pegawai").unwrap();
+    assert_eq!(r.get_value((0, 0)), Some(&Data::String("NIP".into())));
+    assert_eq!(r.height(), 1, "a template: the header alone");
+}

@@ -39,6 +39,11 @@ impl From<talenta_app::AppError> for WebError {
         match e {
             UnknownEmployee(_) | UnknownPosition(_) | UnknownTenant(_) => WebError::NotFound,
             Store(s) => WebError::Internal(s.code().to_string()),
+            // A document that could not be written is our fault: 500, the details in the log.
+            Export(x) => {
+                eprintln!("talenta-web: export.failed: {x}");
+                WebError::Internal("export.failed".into())
+            }
             Forbidden => WebError::Forbidden,
             other => WebError::BadRequest(other.to_string()),
         }
@@ -102,5 +107,22 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = serde_json::json!({ "error": { "code": self.0.code(), "message": self.0.to_string() } });
         (self.0.status(), axum::Json(body)).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_that_cannot_be_written_is_a_server_error_in_bahasa_indonesia() {
+        let e = WebError::from(talenta_app::AppError::Export(
+            talenta_export::ExportError::MissingDate,
+        ));
+        assert_eq!(e.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            e.to_string(),
+            "terjadi kesalahan pada server (export.failed)"
+        );
     }
 }

@@ -515,14 +515,10 @@ pub async fn roster(
     let (ev, lines) = state
         .db(move |db| Ok(event::roster(db, &actor, &code)?))
         .await?;
-    let dir = tempfile::tempdir().map_err(|_| WebError::Internal("temp".into()))?;
-    let path = dir.path().join("daftar.xlsx");
-    event::write_roster_xlsx(&ev, &lines, &path)?;
-    let bytes = std::fs::read(&path).map_err(|_| WebError::Internal("roster".into()))?;
     Ok(attachment(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         format!("daftar-{}.xlsx", ev.code),
-        bytes,
+        event::roster_xlsx(&ev, &lines, state.now())?,
     ))
 }
 
@@ -538,7 +534,7 @@ pub async fn roster_pdf(
     Ok(attachment(
         "application/pdf",
         format!("daftar-hadir-{}.pdf", ev.code),
-        event::roster_pdf(&ev, &lines),
+        event::roster_pdf(&ev, &lines)?,
     ))
 }
 
@@ -555,7 +551,7 @@ pub async fn invitations_pdf(
     Ok(attachment(
         "application/pdf",
         format!("undangan-{}.pdf", ev.code),
-        event::invitations_pdf(&ev, &organiser, &lines),
+        event::invitations_pdf(&ev, &organiser, &lines, state.now())?,
     ))
 }
 

@@ -486,7 +486,7 @@ pub async fn import_report(
     };
     let dir = tempfile::tempdir().map_err(|_| WebError::Internal("temp".into()))?;
     let path = dir.path().join("laporan.xlsx");
-    import::report::write_report(&path, &errors, &warnings)
+    import::report::write_report(&path, &errors, &warnings, state.now())
         .map_err(|_| WebError::Internal("report".into()))?;
     let bytes = std::fs::read(&path).map_err(|_| WebError::Internal("report".into()))?;
     Ok((
@@ -506,14 +506,17 @@ pub async fn import_report(
 }
 
 /// An empty import template.
-pub async fn import_template(Path(file): Path<String>) -> Result<Response, WebError> {
+pub async fn import_template(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, WebError> {
     let kind = file
         .strip_suffix(".xlsx")
         .and_then(ImportKind::parse)
         .ok_or(WebError::NotFound)?;
     let dir = tempfile::tempdir().map_err(|_| WebError::Internal("temp".into()))?;
     let path = dir.path().join("templat.xlsx");
-    import::template::write_template(kind, &path)
+    import::template::write_template(kind, &path, state.now())
         .map_err(|_| WebError::Internal("template".into()))?;
     let bytes = std::fs::read(&path).map_err(|_| WebError::Internal("template".into()))?;
     Ok((

@@ -674,7 +674,7 @@ pub async fn report_pdf(
     Ok(attachment(
         "application/pdf",
         format!("laporan-asesmen-{}.pdf", r.employee.nip.digits()),
-        talenta_app::report::report_pdf(&r, &organisation),
+        talenta_app::report::report_pdf(&r, &organisation)?,
     ))
 }
 

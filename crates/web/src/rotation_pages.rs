@@ -398,7 +398,7 @@ pub async fn rotation_xlsx(
     Ok(attachment(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "rancangan-sk-rotasi.xlsx".into(),
-        rotation::decree_xlsx(&p)?,
+        rotation::decree_xlsx(&p, state.now())?,
     ))
 }
 
@@ -412,7 +412,7 @@ pub async fn rotation_pdf(
     Ok(attachment(
         "application/pdf",
         "rancangan-sk-rotasi.pdf".into(),
-        rotation::decree_pdf(&p),
+        rotation::decree_pdf(&p, state.now())?,
     ))
 }
 

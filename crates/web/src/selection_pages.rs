@@ -578,13 +578,13 @@ pub async fn recap(
     Extension(actor): Extension<Actor>,
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
-    let today = state.now().date_naive();
+    let now = state.now();
     let bytes = state
         .db(move |db| {
             let sel = talenta_store::selection::by_code(db, actor.tenant.id, &code)?
                 .ok_or(WebError::NotFound)?;
-            let st = selection::standings(db, &actor, &code, today)?;
-            Ok(selection::recap_xlsx(&sel, &st)?)
+            let st = selection::standings(db, &actor, &code, now.date_naive())?;
+            Ok(selection::recap_xlsx(&sel, &st, now)?)
         })
         .await?;
     Ok(attachment(
@@ -606,7 +606,7 @@ pub async fn three_names(
             let sel = talenta_store::selection::by_code(db, actor.tenant.id, &code)?
                 .ok_or(WebError::NotFound)?;
             let st: Standings = selection::standings(db, &actor, &code, today)?;
-            Ok(selection::three_names_pdf(&sel, &st))
+            Ok(selection::three_names_pdf(&sel, &st)?)
         })
         .await?;
     Ok(attachment("application/pdf", "tiga-nama.pdf".into(), bytes))
@@ -618,8 +618,9 @@ pub async fn letter(
     Extension(actor): Extension<Actor>,
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
+    let now = state.now();
     let bytes = state
-        .db(move |db| Ok(selection::decision_letter_pdf(db, &actor, &code)?))
+        .db(move |db| Ok(selection::decision_letter_pdf(db, &actor, &code, now)?))
         .await?;
     Ok(attachment(
         "application/pdf",

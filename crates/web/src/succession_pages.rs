@@ -165,7 +165,7 @@ pub async fn successors_xlsx(
     Ok(attachment(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         format!("suksesi-{}.xlsx", l.position.code),
-        succession::successors_xlsx(&l)?,
+        succession::successors_xlsx(&l, state.now())?,
     ))
 }
 
@@ -179,6 +179,6 @@ pub async fn successors_pdf(
     Ok(attachment(
         "application/pdf",
         format!("suksesi-{}.pdf", l.position.code),
-        succession::successors_pdf(&l),
+        succession::successors_pdf(&l)?,
     ))
 }

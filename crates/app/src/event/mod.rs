@@ -21,7 +21,7 @@ pub use create::{
 pub use moves::{Move, move_participant};
 pub(crate) use org::Org;
 pub use plan::{Excluded, Plan, plan};
-pub use roster::{RosterLine, invitations_pdf, roster, roster_pdf, write_roster_xlsx};
+pub use roster::{RosterLine, invitations_pdf, roster, roster_pdf, roster_xlsx};
 
 use chrono::NaiveDate;
 use talenta_store::Db;

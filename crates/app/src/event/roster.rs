@@ -3,14 +3,15 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use talenta_domain::{Nip, Purpose};
+use talenta_export::{Cell, Column, Document, Table, Writer};
 use talenta_store::Db;
 use talenta_store::event::{self as store, Event};
 
 use super::*;
-use crate::AppError;
 use crate::access::{Actor, Permission};
+use crate::{AppError, export};
 
 /// One line of a roster: a participant in a session with their assessors.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,224 +99,180 @@ pub fn roster(
     Ok((event, lines))
 }
 
-/// Writes the roster as a workbook: one sheet per day (session, NIP as text, name, position,
-/// OPD, assessors) and one sheet per-assessor schedule.
-pub fn write_roster_xlsx(
-    event: &Event,
-    lines: &[RosterLine],
-    path: &std::path::Path,
-) -> Result<(), AppError> {
-    use crate::import::report::escape_cell;
-    let io = |e: rust_xlsxwriter::XlsxError| {
-        AppError::Invalid(format!("daftar hadir tidak dapat ditulis: {e}"))
-    };
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let mut days: Vec<(u32, NaiveDate)> = lines.iter().map(|l| (l.day_no, l.date)).collect();
-    days.dedup();
-    for (day, date) in &days {
-        let ws = wb.add_worksheet();
-        ws.set_name(format!("Hari {day}")).map_err(io)?;
-        ws.write_string_with_format(
-            0,
-            0,
-            format!(
-                "{} ({}) - Hari {day}, {date}",
-                escape_cell(&event.name),
-                event.code
-            ),
-            &bold,
-        )
-        .map_err(io)?;
-        for (c, h) in [
-            "Sesi",
-            "NIP",
-            "Nama",
-            "Jabatan",
-            "Unit Kerja",
-            "Asesor",
-            "Ruang",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string_with_format(2, c as u16, *h, &bold)
-                .map_err(io)?;
-        }
-        for (r, l) in lines.iter().filter(|l| l.day_no == *day).enumerate() {
-            let r = r as u32 + 3;
-            ws.write_number(r, 0, f64::from(l.session_no)).map_err(io)?;
-            ws.write_string(r, 1, l.nip.digits()).map_err(io)?;
-            ws.write_string(r, 2, escape_cell(&l.name)).map_err(io)?;
-            ws.write_string(r, 3, escape_cell(&l.position))
-                .map_err(io)?;
-            ws.write_string(r, 4, escape_cell(&l.opd)).map_err(io)?;
-            ws.write_string(r, 5, escape_cell(&l.assessors.join(", ")))
-                .map_err(io)?;
-            ws.write_string(r, 6, escape_cell(&l.room)).map_err(io)?;
-        }
-        ws.set_column_width(1, 20).map_err(io)?;
-        ws.set_column_width(2, 36).map_err(io)?;
-        ws.set_column_width(3, 40).map_err(io)?;
-        ws.set_column_width(4, 40).map_err(io)?;
-        ws.set_column_width(5, 40).map_err(io)?;
-    }
-    let ws = wb.add_worksheet();
-    ws.set_name("Jadwal Asesor").map_err(io)?;
-    for (c, h) in ["Asesor", "Hari", "Tanggal", "Sesi", "NIP", "Nama Asesi"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string_with_format(0, c as u16, *h, &bold)
-            .map_err(io)?;
-    }
-    let mut per_assessor: Vec<(&str, &RosterLine)> = lines
-        .iter()
-        .flat_map(|l| l.assessors.iter().map(move |a| (a.as_str(), l)))
-        .collect();
-    per_assessor.sort_by(|a, b| {
-        (a.0, a.1.day_no, a.1.session_no, &a.1.name).cmp(&(
-            b.0,
-            b.1.day_no,
-            b.1.session_no,
-            &b.1.name,
-        ))
-    });
-    for (r, (a, l)) in per_assessor.iter().enumerate() {
-        let r = r as u32 + 1;
-        ws.write_string(r, 0, escape_cell(a)).map_err(io)?;
-        ws.write_number(r, 1, f64::from(l.day_no)).map_err(io)?;
-        ws.write_string(r, 2, l.date.to_string()).map_err(io)?;
-        ws.write_number(r, 3, f64::from(l.session_no)).map_err(io)?;
-        ws.write_string(r, 4, l.nip.digits()).map_err(io)?;
-        ws.write_string(r, 5, escape_cell(&l.name)).map_err(io)?;
-    }
-    ws.set_column_width(0, 36).map_err(io)?;
-    ws.set_column_width(5, 36).map_err(io)?;
-    wb.save(path).map_err(io)
-}
+/// Name of the sheet (and heading of the pages) of the assessors' schedule.
+const SCHEDULE: &str = "Jadwal Asesor";
 
-/// The printed roster: per day a sign-in list (session, NIP, name, OPD, assessors, signature),
-/// then each assessor's schedule.
-pub fn roster_pdf(event: &Event, lines: &[RosterLine]) -> Vec<u8> {
-    use crate::pdf;
-    let mut doc = pdf::Document {
-        title: format!("Daftar hadir {}", event.name),
-        ..pdf::Document::default()
-    };
+/// The roster as tables, each with its sheet name: per day a sign-in list (session, NIP,
+/// name, position and room in the sheet only, OPD, assessors, a signature column on paper
+/// only), then every assessor's schedule.
+fn roster_tables(event: &Event, lines: &[RosterLine]) -> Vec<(String, Table)> {
     let mut days: Vec<(u32, NaiveDate)> = lines.iter().map(|l| (l.day_no, l.date)).collect();
     days.dedup();
-    for (day, date) in &days {
-        let rows: Vec<Vec<String>> = lines
-            .iter()
-            .filter(|l| l.day_no == *day)
-            .map(|l| {
+    let mut tables: Vec<(String, Table)> = days
+        .iter()
+        .map(|(day, date)| {
+            let mut t = Table::new(
+                format!(
+                    "Daftar Hadir {} ({}) - Hari {day}, {date}",
+                    event.name, event.code
+                ),
+                "",
                 vec![
-                    l.session_no.to_string(),
-                    l.nip.to_string(),
-                    l.name.clone(),
-                    l.opd.clone(),
-                    l.assessors.join(", "),
-                    String::new(),
-                ]
-            })
-            .collect();
-        let part = pdf::table(
-            &format!("Daftar Hadir {} - Hari {day}", event.name),
-            &format!("{} - {date}", event.code),
-            &[
-                ("Sesi", 40.0),
-                ("NIP", 68.0),
-                ("Nama", 168.0),
-                ("Unit Kerja", 300.0),
-                ("Asesor", 410.0),
-                ("Paraf", 515.0),
-            ],
-            &rows,
-        );
-        doc.pages.extend(part.pages);
-    }
-    let mut per_assessor: Vec<(&str, &RosterLine)> = lines
-        .iter()
-        .flat_map(|l| l.assessors.iter().map(move |a| (a.as_str(), l)))
-        .collect();
-    per_assessor.sort_by(|a, b| {
-        (a.0, a.1.day_no, a.1.session_no, &a.1.name).cmp(&(
-            b.0,
-            b.1.day_no,
-            b.1.session_no,
-            &b.1.name,
-        ))
-    });
-    let rows: Vec<Vec<String>> = per_assessor
-        .iter()
-        .map(|(a, l)| {
-            vec![
-                a.to_string(),
-                format!("{} ({})", l.day_no, l.date),
-                l.session_no.to_string(),
-                l.nip.to_string(),
-                l.name.clone(),
-            ]
+                    Column::number("Sesi").at(40.0),
+                    Column::text("NIP").width(20.0).at(68.0),
+                    Column::text("Nama").width(36.0).at(180.0),
+                    Column::text("Jabatan").width(40.0),
+                    Column::text("Unit Kerja").width(40.0).at(320.0),
+                    Column::text("Asesor").width(40.0).at(430.0),
+                    Column::text("Ruang"),
+                    Column::text("Paraf").at(520.0).print_only(),
+                ],
+            );
+            for l in lines.iter().filter(|l| l.day_no == *day) {
+                t.push(vec![
+                    l.session_no.into(),
+                    export::nip(l.nip),
+                    (&l.name).into(),
+                    (&l.position).into(),
+                    (&l.opd).into(),
+                    l.assessors.join(", ").into(),
+                    (&l.room).into(),
+                    Cell::Empty,
+                ]);
+            }
+            (format!("Hari {day}"), t)
         })
         .collect();
-    let part = pdf::table(
-        &format!("Jadwal Asesor {}", event.name),
+    let mut per_assessor: Vec<(&str, &RosterLine)> = lines
+        .iter()
+        .flat_map(|l| l.assessors.iter().map(move |a| (a.as_str(), l)))
+        .collect();
+    per_assessor.sort_by(|a, b| {
+        (a.0, a.1.day_no, a.1.session_no, &a.1.name).cmp(&(
+            b.0,
+            b.1.day_no,
+            b.1.session_no,
+            &b.1.name,
+        ))
+    });
+    let mut schedule = Table::new(
+        format!("{SCHEDULE} {}", event.name),
         &event.code,
-        &[
-            ("Asesor", 40.0),
-            ("Hari", 200.0),
-            ("Sesi", 290.0),
-            ("NIP", 320.0),
-            ("Asesi", 430.0),
+        vec![
+            Column::text("Asesor").width(36.0).at(40.0),
+            Column::number("Hari").at(190.0),
+            Column::text("Tanggal").at(217.0),
+            Column::number("Sesi").at(275.0),
+            Column::text("NIP").at(302.0),
+            Column::text("Nama Asesi").width(36.0).at(415.0),
         ],
-        &rows,
     );
-    doc.pages.extend(part.pages);
-    doc.to_bytes()
+    for (a, l) in per_assessor {
+        schedule.push(vec![
+            a.into(),
+            l.day_no.into(),
+            l.date.to_string().into(),
+            l.session_no.into(),
+            export::nip(l.nip),
+            (&l.name).into(),
+        ]);
+    }
+    tables.push((SCHEDULE.to_string(), schedule));
+    tables
 }
 
-/// One invitation per participant, a page each: who, when, which session, what to bring.
-pub fn invitations_pdf(event: &Event, organiser: &str, lines: &[RosterLine]) -> Vec<u8> {
-    use crate::pdf::{Document, Text};
-    let t = |y: f32, size: f32, bold: bool, text: String| Text {
-        x: 60.0,
-        y,
-        size,
-        bold,
-        text,
-    };
+/// The roster as a workbook dated `now`: one sheet per day (session, NIP as text, name,
+/// position, OPD, assessors, room) and the assessors' schedule.
+pub fn roster_xlsx(
+    event: &Event,
+    lines: &[RosterLine],
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, AppError> {
+    let sheets = roster_tables(event, lines)
+        .into_iter()
+        .map(|(name, t)| {
+            let mut sheet = t.to_sheet(&name);
+            if name == SCHEDULE {
+                // The schedule has always started with its header: a list to sort and filter.
+                sheet.title.clear();
+            }
+            sheet
+        })
+        .collect();
+    export::xlsx(sheets, now)
+}
+
+/// The printed roster: per day a sign-in list (session, NIP, name, OPD, assessors,
+/// signature), then each assessor's schedule.
+pub fn roster_pdf(event: &Event, lines: &[RosterLine]) -> Result<Vec<u8>, AppError> {
+    let mut doc = Document::new(format!("Daftar hadir {}", event.name));
+    for (_, t) in roster_tables(event, lines) {
+        doc.append(t.to_document());
+    }
+    export::pdf(&doc)
+}
+
+/// One invitation per participant, a page each: who, when, which session, what to bring. An
+/// official letter: PDF/A, dated `now`.
+pub fn invitations_pdf(
+    event: &Event,
+    organiser: &str,
+    lines: &[RosterLine],
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, AppError> {
+    const X: f32 = 60.0;
     let purpose = Purpose::parse(&event.purpose)
         .map(|p| p.label())
         .unwrap_or("Asesmen");
-    let pages = lines
-        .iter()
-        .map(|l| {
-            vec![
-                t(780.0, 11.0, true, organiser.to_string()),
-                t(740.0, 15.0, true, "UNDANGAN ASESMEN KOMPETENSI".into()),
-                t(722.0, 10.0, false, format!("{} ({})", event.name, event.code)),
-                t(690.0, 11.0, false, "Kepada Yth.".into()),
-                t(674.0, 11.0, true, l.name.clone()),
-                t(658.0, 10.0, false, format!("NIP {}", l.nip)),
-                t(642.0, 10.0, false, format!("{} - {}", l.position, l.opd)),
-                t(610.0, 11.0, false, format!("Dengan hormat, Saudara diundang mengikuti asesmen ({purpose}) pada:")),
-                t(588.0, 11.0, true, if l.room.is_empty() {
-                        format!("Hari ke-{}, tanggal {}, sesi {}", l.day_no, l.date, l.session_no)
-                    } else {
-                        format!("Hari ke-{}, tanggal {}, sesi {}, ruang {}", l.day_no, l.date, l.session_no, l.room)
-                    }),
-                t(560.0, 10.0, false, "Harap hadir 30 menit sebelum sesi dimulai dan membawa kartu identitas pegawai.".into()),
-                t(544.0, 10.0, false, "Tunjukkan undangan ini saat pendaftaran ulang (check-in).".into()),
-                t(500.0, 10.0, false, "Hormat kami,".into()),
-                t(440.0, 10.0, true, format!("Panitia {}", event.name)),
-            ]
-        })
-        .collect();
-    Document {
-        title: format!("Undangan {}", event.name),
-        pages,
-        ..Document::default()
+    let mut w = Writer::new(format!("Undangan {}", event.name));
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            w.new_page();
+        }
+        w.gap(20.0);
+        w.line(X, 11.0, true, organiser);
+        w.gap(22.0);
+        w.line(X, 15.0, true, "UNDANGAN ASESMEN KOMPETENSI");
+        w.line(X, 10.0, false, format!("{} ({})", event.name, event.code));
+        w.gap(18.0);
+        w.line(X, 11.0, false, "Kepada Yth.");
+        w.line(X, 11.0, true, &l.name);
+        w.line(X, 10.0, false, format!("NIP {}", l.nip));
+        w.paragraph(X, 10.0, false, &format!("{} - {}", l.position, l.opd));
+        w.gap(16.0);
+        w.paragraph(
+            X,
+            11.0,
+            false,
+            &format!("Dengan hormat, Saudara diundang mengikuti asesmen ({purpose}) pada:"),
+        );
+        w.gap(6.0);
+        let when = format!(
+            "Hari ke-{}, tanggal {}, sesi {}",
+            l.day_no, l.date, l.session_no
+        );
+        if l.room.is_empty() {
+            w.paragraph(X, 11.0, true, &when);
+        } else {
+            w.paragraph(X, 11.0, true, &format!("{when}, ruang {}", l.room));
+        }
+        w.gap(12.0);
+        w.paragraph(
+            X,
+            10.0,
+            false,
+            "Harap hadir 30 menit sebelum sesi dimulai dan membawa kartu identitas pegawai.",
+        );
+        w.paragraph(
+            X,
+            10.0,
+            false,
+            "Tunjukkan undangan ini saat pendaftaran ulang (check-in).",
+        );
+        w.gap(30.0);
+        w.line(X, 10.0, false, "Hormat kami,");
+        w.gap(46.0);
+        w.paragraph(X, 10.0, true, &format!("Panitia {}", event.name));
     }
-    .to_bytes()
+    export::archival(w.finish(), now)
 }

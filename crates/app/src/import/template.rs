@@ -3,10 +3,14 @@
 
 use std::path::Path;
 
+use chrono::{DateTime, Utc};
+use talenta_export::{Column, Sheet};
+
 use super::ImportKind;
 
-/// Writes the template of a kind; `.csv` gives the header line only, anything else `.xlsx`.
-pub fn write_template(kind: ImportKind, path: &Path) -> std::io::Result<()> {
+/// Writes the template of a kind, dated `now`; `.csv` gives the header line only, anything
+/// else `.xlsx`.
+pub fn write_template(kind: ImportKind, path: &Path, now: DateTime<Utc>) -> std::io::Result<()> {
     let cols = kind.columns();
     let csv = path
         .extension()
@@ -21,36 +25,37 @@ pub fn write_template(kind: ImportKind, path: &Path) -> std::io::Result<()> {
         }
         return std::fs::write(path, out);
     }
-    let io = |e: rust_xlsxwriter::XlsxError| std::io::Error::other(e.to_string());
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let head = rust_xlsxwriter::Format::new()
-        .set_bold()
-        .set_background_color(rust_xlsxwriter::Color::RGB(0xDDEBF7));
-    let text = rust_xlsxwriter::Format::new().set_num_format("@");
-    let ws = wb.add_worksheet();
-    ws.set_name(kind.label()).map_err(io)?;
-    for (i, c) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, c.header, &head)
-            .map_err(io)?;
-        ws.set_column_width(i as u16, (c.header.len() as f64 + 6.0).max(14.0))
-            .map_err(io)?;
-        if c.header == "NIP" || c.header.starts_with("Kode") {
-            ws.set_column_format(i as u16, &text).map_err(io)?;
-        }
-    }
-    let help = wb.add_worksheet();
-    help.set_name("Petunjuk").map_err(io)?;
-    for (i, h) in ["Kolom", "Wajib", "Isi"].iter().enumerate() {
-        help.write_string_with_format(0, i as u16, *h, &head)
-            .map_err(io)?;
-    }
-    for (r, c) in cols.iter().enumerate() {
-        let r = r as u32 + 1;
-        help.write_string(r, 0, c.header).map_err(io)?;
-        help.write_string(r, 1, if c.required { "ya" } else { "tidak" })
-            .map_err(io)?;
-        help.write_string(r, 2, c.hint).map_err(io)?;
-    }
-    help.set_column_width(2, 90).map_err(io)?;
-    wb.save(path).map_err(io)
+    let template = Sheet::new(
+        kind.label(),
+        cols.iter()
+            .map(|c| {
+                let column = Column::text(c.header).width((c.header.len() as f64 + 6.0).max(14.0));
+                if c.header == "NIP" || c.header.starts_with("Kode") {
+                    column.input()
+                } else {
+                    column
+                }
+            })
+            .collect(),
+    );
+    let mut help = Sheet::new(
+        "Petunjuk",
+        vec![
+            Column::text("Kolom"),
+            Column::text("Wajib"),
+            Column::text("Isi").width(90.0),
+        ],
+    );
+    help.rows = cols
+        .iter()
+        .map(|c| {
+            vec![
+                c.header.into(),
+                if c.required { "ya" } else { "tidak" }.into(),
+                c.hint.into(),
+            ]
+        })
+        .collect();
+    let bytes = crate::export::xlsx(vec![template, help], now).map_err(std::io::Error::other)?;
+    std::fs::write(path, bytes)
 }
