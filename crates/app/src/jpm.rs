@@ -10,6 +10,7 @@ use talenta_store::Db;
 use talenta_store::master as store;
 
 use crate::AppError;
+use crate::capability::{Can, ViewResults};
 use crate::talent::newest_valid;
 
 /// The answer to "how well does this person match this post".
@@ -46,12 +47,13 @@ pub struct JpmReport {
 pub fn jpm_for(
     db: &mut Db,
     ctx: &crate::Ctx,
-    tenant: &Tenant,
+    actor: &Can<ViewResults>,
     nip: Nip,
     position_code: &str,
     purpose: Option<Purpose>,
     as_of: NaiveDate,
 ) -> Result<JpmReport, AppError> {
+    let tenant = &actor.tenant;
     db.transaction(|tx| {
         let report = compute(tx, tenant, nip, position_code, purpose, as_of)?;
         ctx.record(

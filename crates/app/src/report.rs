@@ -11,7 +11,7 @@ use talenta_domain::jpm::Category;
 
 use crate::AppError;
 use crate::Ctx;
-use crate::access::Actor;
+use crate::capability::{Can, ManageResults};
 use crate::pdf::{A4_WIDTH, Document, Rect, Text};
 use crate::results::{self, EventIntegration, Report};
 
@@ -304,7 +304,7 @@ pub fn report_pdf(r: &Report, organisation: &str) -> Vec<u8> {
 pub fn recap_xlsx(
     db: &mut talenta_store::Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageResults>,
     code: &str,
 ) -> Result<Vec<u8>, AppError> {
     use crate::import::report::escape_cell;

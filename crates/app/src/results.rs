@@ -19,18 +19,11 @@ use talenta_store::master;
 use talenta_store::result::{self as store, FinalResult};
 use talenta_store::score::{self, ConsensusRecord};
 
-use crate::access::{Actor, Permission, Role};
+use crate::access::{Actor, Role};
+use crate::capability::{About, Can, ManageResults, ViewResults};
 use crate::jpm::JpmReport;
 use crate::scoring::cells;
 use crate::{AppError, Ctx};
-
-fn allow(actor: &Actor) -> Result<(), AppError> {
-    if actor.may(Permission::ManageResults, None) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 fn event(db: &mut Db, actor: &Actor, code: &str) -> Result<Event, AppError> {
     events::event_by_code(db, actor.tenant.id, code)?
@@ -100,8 +93,11 @@ pub struct EventIntegration {
 
 /// Integrates every participant's submitted ratings (drafts count as missing) and computes JPM
 /// against the current post. Reads all of an event's ratings in one query.
-pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegration, AppError> {
-    allow(actor)?;
+pub fn integration(
+    db: &mut Db,
+    actor: &Can<ManageResults>,
+    code: &str,
+) -> Result<EventIntegration, AppError> {
     let tenant = actor.tenant.id;
     let event = event(db, actor, code)?;
     let rules = master::rules(db, &actor.tenant)?;
@@ -274,11 +270,10 @@ pub struct Decision<'a> {
 pub fn record_consensus(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageResults>,
     code: &str,
     d: &Decision<'_>,
 ) -> Result<(), AppError> {
-    allow(actor)?;
     let event = event(db, actor, code)?;
     let employee = participant_of(db, actor, &event, d.employee_id)?;
     let competency = d.competency;
@@ -373,7 +368,7 @@ pub struct Finalised {
 pub fn finalise(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageResults>,
     code: &str,
     only: Option<i64>,
 ) -> Result<Finalised, AppError> {
@@ -473,7 +468,7 @@ pub fn finalise(
 pub fn amend(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageResults>,
     code: &str,
     d: &Decision<'_>,
 ) -> Result<Option<Level>, AppError> {
@@ -483,7 +478,6 @@ pub fn amend(
         level,
         reason,
     } = *d;
-    allow(actor)?;
     let event = event(db, actor, code)?;
     let employee = participant_of(db, actor, &event, employee_id)?;
     if reason.trim().is_empty() {
@@ -519,8 +513,12 @@ pub fn amend(
 }
 
 /// Shows an event's finalised results to the people assessed; returns how many were published.
-pub fn publish(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<u64, AppError> {
-    allow(actor)?;
+pub fn publish(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Can<ManageResults>,
+    code: &str,
+) -> Result<u64, AppError> {
     let event = event(db, actor, code)?;
     if store::results_of_event(db, event.id)?.is_empty() {
         return Err(AppError::Invalid(
@@ -572,17 +570,14 @@ pub struct Report {
 pub fn report(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
-    employee_id: i64,
+    actor: &About<ViewResults>,
     result_id: Option<i64>,
     target: Option<&str>,
 ) -> Result<Report, AppError> {
     let tenant = actor.tenant.id;
+    let employee_id = actor.subject();
     let employee = master::employee(db, tenant, employee_id)?
         .ok_or_else(|| AppError::UnknownEmployee(employee_id.to_string()))?;
-    if !actor.may(Permission::ViewResults, Some(employee_id)) {
-        return Err(AppError::Forbidden);
-    }
     let own_only = actor.role == Role::Employee;
     let results = crate::directory::visible_results(master::results_of(db, employee_id)?, actor);
     let result = match result_id {
@@ -717,14 +712,11 @@ pub struct Reassessment {
 pub fn reassessment(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
-    employee_id: i64,
+    actor: &About<ViewResults>,
 ) -> Result<Reassessment, AppError> {
+    let employee_id = actor.subject();
     master::employee(db, actor.tenant.id, employee_id)?
         .ok_or_else(|| AppError::UnknownEmployee(employee_id.to_string()))?;
-    if !actor.may(Permission::ViewResults, Some(employee_id)) {
-        return Err(AppError::Forbidden);
-    }
     let results = crate::directory::visible_results(master::results_of(db, employee_id)?, actor);
     db.transaction(|tx| {
         ctx.record(

@@ -49,7 +49,15 @@ fn run(
     kind: ImportKind,
     path: &Path,
 ) -> Result<ImportOutcome, ImportError> {
-    import_file(db, &ctx(), t, kind, path, &options(), &mut |_, _| {})
+    import_file(
+        db,
+        &ctx(),
+        &talenta_fixture::admin(t).grant().unwrap(),
+        kind,
+        path,
+        &options(),
+        &mut |_, _| {},
+    )
 }
 
 fn ok(db: &mut Db, t: &Tenant, kind: ImportKind, path: &Path) -> ImportOutcome {
@@ -1144,7 +1152,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     let err = import_file(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         ImportKind::Employees,
         &bomb,
         &tight,
@@ -1172,7 +1180,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     let err = import_file(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         ImportKind::Employees,
         &strings_bomb,
         &small_parts,
@@ -1246,7 +1254,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     let err = import_file(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         ImportKind::Employees,
         &write(dir.path(), "many.csv", rows.as_bytes()),
         &few,
