@@ -201,7 +201,7 @@ pub fn employee_record(
             None => None,
         };
         let results = if with_results && actor.may(Permission::ViewResults, Some(id)) {
-            let r = visible_results(store::results_of(tx, id)?, actor);
+            let r = visible_results(store::results_of(tx, actor.tenant.id, id)?, actor);
             ctx.record(
                 tx,
                 actor.tenant.id,
@@ -215,8 +215,8 @@ pub fn employee_record(
         };
         Ok(EmployeeRecord {
             history: store::position_history(tx, actor.tenant.id, id)?,
-            ratings: store::ratings_of(tx, id)?,
-            sanctions: store::sanctions_of(tx, id)?,
+            ratings: store::ratings_of(tx, actor.tenant.id, id)?,
+            sanctions: store::sanctions_of(tx, actor.tenant.id, id)?,
             employee: employee.clone(),
             position,
             unit,
@@ -244,7 +244,7 @@ pub fn employee_results(
     store::employee(db, actor.tenant.id, id)?
         .ok_or_else(|| AppError::UnknownEmployee(id.to_string()))?;
     db.transaction(|tx| {
-        let r = visible_results(store::results_of(tx, id)?, actor);
+        let r = visible_results(store::results_of(tx, actor.tenant.id, id)?, actor);
         ctx.record(
             tx,
             actor.tenant.id,
@@ -531,7 +531,7 @@ pub fn position_detail(
         .find(|u| u.id == p.unit_id)
         .map(|u| u.name)
         .unwrap_or_default();
-    let standard = store::standard_of(db, p.id)?;
+    let standard = store::standard_of(db, actor.tenant.id, p.id)?;
     Ok((p, unit, standard))
 }
 
@@ -551,7 +551,7 @@ pub fn set_standard(
         ));
     }
     db.transaction(|tx| {
-        let before = store::standard_of(tx, p.id)?;
+        let before = store::standard_of(tx, actor.tenant.id, p.id)?;
         store::replace_standard(tx, actor.tenant.id, p.id, levels)?;
         let show = |l: &[(talenta_domain::CompetencyCode, talenta_domain::Level)]| {
             l.iter()

@@ -80,11 +80,11 @@ fn compute(
         .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;
     let position = store::position_by_code(db, tenant.id, position_code)?
         .ok_or_else(|| AppError::UnknownPosition(position_code.to_string()))?;
-    let standard = store::standard_of(db, position.id)?;
+    let standard = store::standard_of(db, tenant.id, position.id)?;
     if standard.is_empty() {
         return Err(AppError::NoStandard(position_code.to_string()));
     }
-    let results = store::results_of(db, employee.id)?;
+    let results = store::results_of(db, tenant.id, employee.id)?;
     // A result is reused for a post of the level it was assessed for; the newest valid wins.
     let same_level: Vec<AssessmentResult> = results
         .iter()

@@ -134,10 +134,11 @@ pub fn integration(
             });
         }
     }
-    let finals: HashMap<i64, AssessmentResult> = store::results_of_event(db, event.id)?
-        .into_iter()
-        .map(|r| (r.employee_id, r))
-        .collect();
+    let finals: HashMap<i64, AssessmentResult> =
+        store::results_of_event(db, actor.tenant.id, event.id)?
+            .into_iter()
+            .map(|r| (r.employee_id, r))
+            .collect();
     let employees: HashMap<i64, Employee> = master::list_employees(db, tenant)?
         .into_iter()
         .map(|e| (e.id, e))
@@ -243,10 +244,11 @@ fn participant_of(
 
 fn final_of(
     db: &mut Db,
+    tenant_id: i64,
     event_id: i64,
     employee_id: i64,
 ) -> Result<Option<AssessmentResult>, AppError> {
-    Ok(store::results_of_event(db, event_id)?
+    Ok(store::results_of_event(db, tenant_id, event_id)?
         .into_iter()
         .find(|r| r.employee_id == employee_id))
 }
@@ -313,7 +315,7 @@ pub(crate) fn save_consensus(
             d.competency
         )));
     }
-    if final_of(db, event.id, d.employee_id)?.is_some() {
+    if final_of(db, actor.tenant.id, event.id, d.employee_id)?.is_some() {
         return Err(AppError::Invalid(
             "hasil peserta ini sudah final: ubah lewat koreksi dengan alasan".into(),
         ));
@@ -485,7 +487,7 @@ pub fn amend(
             "koreksi hasil yang sudah final membutuhkan alasan".into(),
         ));
     }
-    let result = final_of(db, event.id, employee.id)?.ok_or_else(|| {
+    let result = final_of(db, actor.tenant.id, event.id, employee.id)?.ok_or_else(|| {
         AppError::Invalid(format!(
             "hasil {} belum final: belum ada yang dikoreksi",
             employee.name
@@ -520,7 +522,7 @@ pub fn publish(
     code: &str,
 ) -> Result<u64, AppError> {
     let event = event(db, actor, code)?;
-    if store::results_of_event(db, event.id)?.is_empty() {
+    if store::results_of_event(db, actor.tenant.id, event.id)?.is_empty() {
         return Err(AppError::Invalid(
             "belum ada hasil yang final untuk diumumkan".into(),
         ));
@@ -579,7 +581,10 @@ pub fn report(
     let employee = master::employee(db, tenant, employee_id)?
         .ok_or_else(|| AppError::UnknownEmployee(employee_id.to_string()))?;
     let own_only = actor.role == Role::Employee;
-    let results = crate::directory::visible_results(master::results_of(db, employee_id)?, actor);
+    let results = crate::directory::visible_results(
+        master::results_of(db, actor.tenant.id, employee_id)?,
+        actor,
+    );
     let result = match result_id {
         Some(id) => results.iter().find(|r| r.id == id).cloned(),
         None => results.last().cloned(),
@@ -593,7 +598,7 @@ pub fn report(
     })?;
     let rules = master::rules(db, &actor.tenant)?;
     let against = |db: &mut Db, position: Position| -> Result<Option<JpmReport>, AppError> {
-        let standard = master::standard_of(db, position.id)?;
+        let standard = master::standard_of(db, actor.tenant.id, position.id)?;
         if standard.is_empty() {
             return Ok(None);
         }
@@ -717,7 +722,10 @@ pub fn reassessment(
     let employee_id = actor.subject();
     master::employee(db, actor.tenant.id, employee_id)?
         .ok_or_else(|| AppError::UnknownEmployee(employee_id.to_string()))?;
-    let results = crate::directory::visible_results(master::results_of(db, employee_id)?, actor);
+    let results = crate::directory::visible_results(
+        master::results_of(db, actor.tenant.id, employee_id)?,
+        actor,
+    );
     db.transaction(|tx| {
         ctx.record(
             tx,

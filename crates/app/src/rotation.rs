@@ -222,7 +222,7 @@ pub fn plan(
         }
         let perf =
             i64::from(performance.get(&e.id).copied().unwrap_or(0) * spec.performance_weight);
-        let sanctions = store::sanctions_of(db, e.id)?;
+        let sanctions = store::sanctions_of(db, tenant, e.id)?;
         let candidate = eligibility::Candidate {
             birth_date: e.birth_date,
             appointed_on: e.nip.appointed_on(),

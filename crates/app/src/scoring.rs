@@ -118,10 +118,11 @@ pub fn worklist(
             .filter(|e| mine.contains(&e.id))
             .map(|e| (e.id, e))
             .collect();
-    let finalised: HashSet<i64> = talenta_store::result::results_of_event(db, event.id)?
-        .into_iter()
-        .map(|r| r.employee_id)
-        .collect();
+    let finalised: HashSet<i64> =
+        talenta_store::result::results_of_event(db, actor.tenant.id, event.id)?
+            .into_iter()
+            .map(|r| r.employee_id)
+            .collect();
     let expected = cells(&event).len();
     let mut counts: HashMap<i64, (usize, bool)> = HashMap::new();
     for s in score::scores_of_event(db, tenant, event.id)?

@@ -398,8 +398,8 @@ pub fn apply(
                 .map(|id| master_store::position(db, tenant, id))
                 .transpose()?
                 .flatten();
-            let ratings = master_store::ratings_of(db, e.id)?;
-            let sanctions = master_store::sanctions_of(db, e.id)?;
+            let ratings = master_store::ratings_of(db, tenant, e.id)?;
+            let sanctions = master_store::sanctions_of(db, tenant, e.id)?;
             let c = eligibility::Candidate {
                 birth_date: e.birth_date,
                 appointed_on: e.nip.appointed_on(),
@@ -619,8 +619,8 @@ impl State {
                 .unwrap_or(NaiveDate::MIN);
             for a in &applicants {
                 let Some(e) = a.employee_id else { continue };
-                let results = master_store::results_of(db, e)?;
-                let standard = master_store::standard_of(db, a.position_id)?;
+                let results = master_store::results_of(db, t, e)?;
+                let standard = master_store::standard_of(db, t, a.position_id)?;
                 let position = master_store::position(db, t, a.position_id)?;
                 let jpm =
                     crate::talent::newest_valid(&results, as_of, rules_set.result_validity_years)

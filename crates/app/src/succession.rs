@@ -153,7 +153,7 @@ pub fn successors(
         ))
     })?;
     let rules = store::rules(db, &actor.tenant)?;
-    let standard = store::standard_of(db, position.id)?;
+    let standard = store::standard_of(db, tenant, position.id)?;
     if standard.is_empty() {
         return Err(AppError::NoStandard(position.code.clone()));
     }
@@ -183,7 +183,7 @@ pub fn successors(
         if current.class.rung() != below {
             continue;
         }
-        let sanctions = store::sanctions_of(db, e.id)?;
+        let sanctions = store::sanctions_of(db, tenant, e.id)?;
         let candidate = eligibility::Candidate {
             birth_date: e.birth_date,
             appointed_on: e.nip.appointed_on(),

@@ -217,7 +217,7 @@ fn units_positions_and_employees_import_in_order_and_twice_changes_nothing() {
         let kabag = store::position_by_code(&mut t.db, tenant.id, "KABAG.ORG")
             .unwrap()
             .unwrap();
-        let std = store::standard_of(&mut t.db, kabag.id).unwrap();
+        let std = store::standard_of(&mut t.db, tenant.id, kabag.id).unwrap();
         assert_eq!(std.len(), 9);
         assert!(
             std.iter().all(|(_, l)| l.tenths() == 30),
@@ -886,7 +886,7 @@ fn standards_performance_sanctions_and_results_import_and_refuse_bad_rows() {
         )
         .unwrap()
         .unwrap();
-        let stored = store::results_of(&mut t.db, emp.id).unwrap();
+        let stored = store::results_of(&mut t.db, tenant.id, emp.id).unwrap();
         assert_eq!(stored.len(), 1);
         assert_eq!(stored[0].levels.len(), 9);
     }
@@ -1440,7 +1440,9 @@ fn an_external_centres_results_keep_the_class_they_were_assessed_for_and_an_unkn
         .unwrap()
         .unwrap();
         assert!(
-            store::results_of(&mut t.db, emp.id).unwrap().is_empty(),
+            store::results_of(&mut t.db, tenant.id, emp.id)
+                .unwrap()
+                .is_empty(),
             "nothing stored"
         );
         let good = dir.path().join("hasil.csv");
@@ -1450,7 +1452,7 @@ fn an_external_centres_results_keep_the_class_they_were_assessed_for_and_an_unkn
         )
         .unwrap();
         ok(&mut t.db, &tenant, ImportKind::Results, &good);
-        let stored = store::results_of(&mut t.db, emp.id).unwrap();
+        let stored = store::results_of(&mut t.db, tenant.id, emp.id).unwrap();
         assert_eq!(
             stored[0].job_class,
             Some(talenta_domain::PositionClass::Pengawas)

@@ -618,13 +618,14 @@ fn a_valid_result_is_reused_only_for_a_post_of_the_level_it_was_assessed_for_and
     let db = &mut t.db;
     let w = world(db, Rule::Mean, Missing::Skip);
     let (_, nip) = w.people[0];
-    let positions = list_positions(db, w.admin.tenant.id).unwrap();
+    let tenant = w.admin.tenant.id;
+    let positions = list_positions(db, tenant).unwrap();
     let with_standard = |class: PositionClass, db: &mut Db| {
         positions
             .iter()
             .filter(|p| p.class == class)
             .find(|p| {
-                !talenta_store::master::standard_of(db, p.id)
+                !talenta_store::master::standard_of(db, tenant, p.id)
                     .unwrap()
                     .is_empty()
             })

@@ -297,10 +297,10 @@ fn nobody_moves_for_nothing_between_two_posts_with_the_same_standard() {
         .into_iter()
         .filter(|p| p.class == PositionClass::Pengawas && holders.contains(&p.id))
         .collect();
-    let first = talenta_store::master::standard_of(db, posts[0].id).unwrap();
+    let first = talenta_store::master::standard_of(db, a.tenant.id, posts[0].id).unwrap();
     let twin = posts[1..]
         .iter()
-        .find(|p| talenta_store::master::standard_of(db, p.id).unwrap() == first)
+        .find(|p| talenta_store::master::standard_of(db, a.tenant.id, p.id).unwrap() == first)
         .unwrap();
     let p = plan(
         db,
