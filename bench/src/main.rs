@@ -242,7 +242,9 @@ fn import(rows: usize) {
         let o = import_file(
             &mut db,
             &ctx,
-            &tenant,
+            &talenta_app::access::Actor::local(&tenant, "bench")
+                .grant()
+                .unwrap(),
             kind,
             &dir.join(file),
             &options,
@@ -255,7 +257,9 @@ fn import(rows: usize) {
     let o = import_file(
         &mut db,
         &ctx,
-        &tenant,
+        &talenta_app::access::Actor::local(&tenant, "bench")
+            .grant()
+            .unwrap(),
         ImportKind::Employees,
         &xlsx,
         &options,

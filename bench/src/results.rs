@@ -116,9 +116,10 @@ fn setup(n: usize, path: &std::path::Path) -> (Db, Actor) {
         integration: talenta_domain::integration::Rule::Mean,
         missing: talenta_domain::integration::Missing::Skip,
     };
-    let (event, size) = talenta_app::event::create_event(&mut db, &ctx(), &admin, &spec).unwrap();
+    let (event, size) =
+        talenta_app::event::create_event(&mut db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
     assert_eq!(size, n);
-    talenta_app::event::plan(&mut db, &ctx(), &admin, CODE).unwrap();
+    talenta_app::event::plan(&mut db, &ctx(), &admin.grant().unwrap(), CODE).unwrap();
     // Every assessor rates every competency by every method, submitted (levels 2 to 4 in half steps).
     let assignments = talenta_store::event::assignments(&mut db, tenant.id, event.id).unwrap();
     let mut rng = Rng(2227);
@@ -164,7 +165,9 @@ pub fn integrate(n: usize) {
     let (mut db, admin) = setup(n, &path);
     let mut all = None;
     let secs = best_of(5, || {
-        all = Some(talenta_app::results::integration(&mut db, &admin, CODE).unwrap());
+        all = Some(
+            talenta_app::results::integration(&mut db, &admin.grant().unwrap(), CODE).unwrap(),
+        );
     });
     let all = all.unwrap();
     assert_eq!(all.rows.len(), n);
@@ -216,9 +219,10 @@ pub fn integrate(n: usize) {
 pub fn reports(n: usize) {
     let path = out_dir().join("reports-bench.sqlite");
     let (mut db, admin) = setup(n, &path);
-    let done = talenta_app::results::finalise(&mut db, &ctx(), &admin, CODE, None).unwrap();
+    let done = talenta_app::results::finalise(&mut db, &ctx(), &admin.grant().unwrap(), CODE, None)
+        .unwrap();
     assert_eq!(done.finalised, n);
-    let ids: Vec<i64> = talenta_app::results::integration(&mut db, &admin, CODE)
+    let ids: Vec<i64> = talenta_app::results::integration(&mut db, &admin.grant().unwrap(), CODE)
         .unwrap()
         .rows
         .iter()
@@ -232,7 +236,8 @@ pub fn reports(n: usize) {
     let t = Instant::now();
     let mut bytes = 0usize;
     for id in &ids {
-        let r = talenta_app::results::report(&mut db, &ctx(), &admin, *id, None, None).unwrap();
+        let about = admin.grant_about(&mut db, *id).unwrap();
+        let r = talenta_app::results::report(&mut db, &ctx(), &about, None, None).unwrap();
         let pdf = talenta_app::report::report_pdf(&r, &organisation).unwrap();
         bytes += pdf.len();
         std::fs::write(dir.join(format!("{}.pdf", r.employee.nip.digits())), &pdf).unwrap();

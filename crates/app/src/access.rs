@@ -188,6 +188,21 @@ impl Actor {
         true
     }
 
+    /// The local administrator of `tenant`: whoever runs the command line (or loads the demo) on
+    /// the database acts as its administrator, recorded under `login`.
+    pub fn local(tenant: &Tenant, login: &str) -> Actor {
+        Actor {
+            account_id: None,
+            name: login.to_string(),
+            login: login.to_string(),
+            tenant: tenant.clone(),
+            role: Role::TenantAdmin,
+            employee_id: None,
+            tenants: Vec::new(),
+            credential: Credential::ApiKey,
+        }
+    }
+
     /// The audit context of this actor at `now`.
     pub fn ctx(&self, audit_key: &talenta_store::audit::AuditKey, now: DateTime<Utc>) -> Ctx {
         Ctx {

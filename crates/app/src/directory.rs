@@ -13,15 +13,10 @@ use talenta_store::audit::{self, Entry};
 use talenta_store::master::{self as store, EmployeeFilter, EmployeeLine};
 
 use crate::access::{Actor, Permission};
+use crate::capability::{
+    About, Can, EditMasterData, ViewAudit, ViewEmployee, ViewMasterData, ViewResults, ViewTalentMap,
+};
 use crate::{AppError, Ctx, export, talent};
-
-fn allow(actor: &Actor, p: Permission, subject: Option<i64>) -> Result<(), AppError> {
-    if actor.may(p, subject) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 /// One page of the employee list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,11 +82,10 @@ impl SearchCache {
 /// cache when one is given.
 pub fn employee_page(
     db: &mut Db,
-    actor: &Actor,
+    actor: &Can<ViewMasterData>,
     q: &EmployeeQuery,
     cache: Option<&SearchCache>,
 ) -> Result<EmployeePage, AppError> {
-    allow(actor, Permission::ViewMasterData, None)?;
     let unit_ids = match q.unit_id {
         Some(root) => Some(descendants(&store::list_units(db, actor.tenant.id)?, root)),
         None => None,
@@ -161,8 +155,7 @@ pub fn descendants(units: &[Unit], root: i64) -> Vec<i64> {
 }
 
 /// Units of the actor's tenant.
-pub fn units(db: &mut Db, actor: &Actor) -> Result<Vec<Unit>, AppError> {
-    allow(actor, Permission::ViewMasterData, None)?;
+pub fn units(db: &mut Db, actor: &Can<ViewMasterData>) -> Result<Vec<Unit>, AppError> {
     Ok(store::list_units(db, actor.tenant.id)?)
 }
 
@@ -189,14 +182,13 @@ pub struct EmployeeRecord {
 /// when asked for and allowed, and then the read is recorded.
 pub fn employee_record(
     db: &mut Db,
-    actor: &Actor,
+    actor: &About<ViewEmployee>,
     ctx: &Ctx,
-    id: i64,
     with_results: bool,
 ) -> Result<EmployeeRecord, AppError> {
+    let id = actor.subject();
     let employee = store::employee(db, actor.tenant.id, id)?
         .ok_or_else(|| AppError::UnknownEmployee(id.to_string()))?;
-    allow(actor, Permission::ViewEmployee, Some(id))?;
     db.transaction(|tx| {
         let position = employee
             .position_id
@@ -210,7 +202,7 @@ pub fn employee_record(
             None => None,
         };
         let results = if with_results && actor.may(Permission::ViewResults, Some(id)) {
-            let r = visible_results(store::results_of(tx, id)?, actor);
+            let r = visible_results(store::results_of(tx, actor.tenant.id, id)?, actor);
             ctx.record(
                 tx,
                 actor.tenant.id,
@@ -224,8 +216,8 @@ pub fn employee_record(
         };
         Ok(EmployeeRecord {
             history: store::position_history(tx, actor.tenant.id, id)?,
-            ratings: store::ratings_of(tx, id)?,
-            sanctions: store::sanctions_of(tx, id)?,
+            ratings: store::ratings_of(tx, actor.tenant.id, id)?,
+            sanctions: store::sanctions_of(tx, actor.tenant.id, id)?,
             employee: employee.clone(),
             position,
             unit,
@@ -246,15 +238,14 @@ pub fn visible_results(results: Vec<AssessmentResult>, actor: &Actor) -> Vec<Ass
 /// Results of one employee (the read is recorded).
 pub fn employee_results(
     db: &mut Db,
-    actor: &Actor,
+    actor: &About<ViewResults>,
     ctx: &Ctx,
-    id: i64,
 ) -> Result<Vec<AssessmentResult>, AppError> {
+    let id = actor.subject();
     store::employee(db, actor.tenant.id, id)?
         .ok_or_else(|| AppError::UnknownEmployee(id.to_string()))?;
-    allow(actor, Permission::ViewResults, Some(id))?;
     db.transaction(|tx| {
-        let r = visible_results(store::results_of(tx, id)?, actor);
+        let r = visible_results(store::results_of(tx, actor.tenant.id, id)?, actor);
         ctx.record(
             tx,
             actor.tenant.id,
@@ -279,33 +270,22 @@ pub struct BoxMember {
     pub jpm_percent: f64,
 }
 
-/// The talent map of the actor's tenant.
-pub fn talent_map(
-    db: &mut Db,
-    actor: &Actor,
-    as_of: NaiveDate,
-) -> Result<talent::TalentMap, AppError> {
-    allow(actor, Permission::ViewTalentMap, None)?;
-    talent::talent_map(db, &actor.tenant, as_of)
-}
-
 /// The people in box `number` (optionally of one OPD); each person's box comes from their
 /// results, so each is recorded as a read of their results.
 pub fn box_members(
     db: &mut Db,
-    actor: &Actor,
+    actor: &Can<ViewTalentMap>,
     ctx: &Ctx,
     number: u8,
     opd: Option<i64>,
     as_of: NaiveDate,
 ) -> Result<Vec<BoxMember>, AppError> {
-    allow(actor, Permission::ViewTalentMap, None)?;
     if !(1..=9).contains(&number) {
         return Err(AppError::Invalid(format!(
             "kotak {number} tidak ada; pilih 1 sampai 9"
         )));
     }
-    let map = talent::talent_map(db, &actor.tenant, as_of)?;
+    let map = talent::talent_map(db, actor, as_of)?;
     let employees: std::collections::HashMap<i64, Employee> =
         store::list_employees(db, actor.tenant.id)?
             .into_iter()
@@ -368,13 +348,12 @@ pub fn year_end(year: i32, today: NaiveDate) -> Result<NaiveDate, AppError> {
 /// optionally of one OPD; every listed person's result read is recorded.
 pub fn talent_map_xlsx(
     db: &mut Db,
-    actor: &Actor,
+    actor: &Can<ViewTalentMap>,
     ctx: &Ctx,
     opd: Option<i64>,
     as_of: NaiveDate,
 ) -> Result<Vec<u8>, AppError> {
-    allow(actor, Permission::ViewTalentMap, None)?;
-    let map = talent::talent_map(db, &actor.tenant, as_of)?;
+    let map = talent::talent_map(db, actor, as_of)?;
     let rules = store::rules(db, &actor.tenant)?;
     let employees: std::collections::HashMap<i64, Employee> =
         store::list_employees(db, actor.tenant.id)?
@@ -458,8 +437,11 @@ pub fn talent_map_xlsx(
 }
 
 /// The newest audit entries of the actor's tenant.
-pub fn audit_entries(db: &mut Db, actor: &Actor, limit: i64) -> Result<Vec<Entry>, AppError> {
-    allow(actor, Permission::ViewAudit, None)?;
+pub fn audit_entries(
+    db: &mut Db,
+    actor: &Can<ViewAudit>,
+    limit: i64,
+) -> Result<Vec<Entry>, AppError> {
     Ok(audit::entries(db, actor.tenant.id, None, limit)?)
 }
 
@@ -477,8 +459,10 @@ pub fn my_result_reads(db: &mut Db, actor: &Actor) -> Result<Vec<Entry>, AppErro
 }
 
 /// Positions of the actor's tenant with their unit names, by code.
-pub fn positions(db: &mut Db, actor: &Actor) -> Result<Vec<(Position, String)>, AppError> {
-    allow(actor, Permission::ViewMasterData, None)?;
+pub fn positions(
+    db: &mut Db,
+    actor: &Can<ViewMasterData>,
+) -> Result<Vec<(Position, String)>, AppError> {
     let units: std::collections::HashMap<i64, String> = store::list_units(db, actor.tenant.id)?
         .into_iter()
         .map(|u| (u.id, u.name))
@@ -500,8 +484,11 @@ pub type PositionDetail = (
 );
 
 /// One position with its unit and its standard.
-pub fn position_detail(db: &mut Db, actor: &Actor, id: i64) -> Result<PositionDetail, AppError> {
-    allow(actor, Permission::ViewMasterData, None)?;
+pub fn position_detail(
+    db: &mut Db,
+    actor: &Can<ViewMasterData>,
+    id: i64,
+) -> Result<PositionDetail, AppError> {
     let p = store::position(db, actor.tenant.id, id)?
         .ok_or_else(|| AppError::UnknownPosition(id.to_string()))?;
     let unit = store::list_units(db, actor.tenant.id)?
@@ -509,19 +496,18 @@ pub fn position_detail(db: &mut Db, actor: &Actor, id: i64) -> Result<PositionDe
         .find(|u| u.id == p.unit_id)
         .map(|u| u.name)
         .unwrap_or_default();
-    let standard = store::standard_of(db, p.id)?;
+    let standard = store::standard_of(db, actor.tenant.id, p.id)?;
     Ok((p, unit, standard))
 }
 
 /// Replaces a position's standard (the decree of the government), recorded in the audit trail.
 pub fn set_standard(
     db: &mut Db,
-    actor: &Actor,
+    actor: &Can<EditMasterData>,
     ctx: &Ctx,
     id: i64,
     levels: &[(talenta_domain::CompetencyCode, talenta_domain::Level)],
 ) -> Result<(), AppError> {
-    allow(actor, Permission::EditMasterData, None)?;
     let p = store::position(db, actor.tenant.id, id)?
         .ok_or_else(|| AppError::UnknownPosition(id.to_string()))?;
     if levels.is_empty() {
@@ -530,7 +516,7 @@ pub fn set_standard(
         ));
     }
     db.transaction(|tx| {
-        let before = store::standard_of(tx, p.id)?;
+        let before = store::standard_of(tx, actor.tenant.id, p.id)?;
         store::replace_standard(tx, actor.tenant.id, p.id, levels)?;
         let show = |l: &[(talenta_domain::CompetencyCode, talenta_domain::Level)]| {
             l.iter()

@@ -10,6 +10,7 @@ use talenta_store::Db;
 use talenta_store::master as store;
 
 use crate::AppError;
+use crate::capability::{Can, ViewResults};
 use crate::talent::newest_valid;
 
 /// The answer to "how well does this person match this post".
@@ -46,12 +47,13 @@ pub struct JpmReport {
 pub fn jpm_for(
     db: &mut Db,
     ctx: &crate::Ctx,
-    tenant: &Tenant,
+    actor: &Can<ViewResults>,
     nip: Nip,
     position_code: &str,
     purpose: Option<Purpose>,
     as_of: NaiveDate,
 ) -> Result<JpmReport, AppError> {
+    let tenant = &actor.tenant;
     db.transaction(|tx| {
         let report = compute(tx, tenant, nip, position_code, purpose, as_of)?;
         ctx.record(
@@ -78,11 +80,11 @@ fn compute(
         .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;
     let position = store::position_by_code(db, tenant.id, position_code)?
         .ok_or_else(|| AppError::UnknownPosition(position_code.to_string()))?;
-    let standard = store::standard_of(db, position.id)?;
+    let standard = store::standard_of(db, tenant.id, position.id)?;
     if standard.is_empty() {
         return Err(AppError::NoStandard(position_code.to_string()));
     }
-    let results = store::results_of(db, employee.id)?;
+    let results = store::results_of(db, tenant.id, employee.id)?;
     // A result is reused for a post of the level it was assessed for; the newest valid wins.
     let same_level: Vec<AssessmentResult> = results
         .iter()

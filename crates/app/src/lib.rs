@@ -2,6 +2,7 @@
 //! JPM against a position. Transactions and (later) authorisation live here, not in web or CLI.
 
 pub mod access;
+pub mod capability;
 pub mod context;
 pub mod directory;
 pub mod error;

@@ -14,7 +14,7 @@ use talenta_store::Db;
 use talenta_store::event::{self as events, Event};
 use talenta_store::score::{self, ConsensusRecord};
 
-use crate::access::Actor;
+use crate::capability::{self, Can};
 use crate::results::{Decision, expected_ratings, save_consensus};
 use crate::scoring::{assigned, cells};
 use crate::{AppError, Ctx};
@@ -57,7 +57,7 @@ pub struct Meeting {
 /// The meeting table of a participant, for one of their assessors.
 pub fn meeting(
     db: &mut Db,
-    actor: &Actor,
+    actor: &Can<capability::Score>,
     code: &str,
     employee_id: i64,
 ) -> Result<Meeting, AppError> {
@@ -140,7 +140,7 @@ pub fn meeting(
 pub fn agree(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<capability::Score>,
     code: &str,
     d: &Decision<'_>,
     expected_version: Option<i64>,

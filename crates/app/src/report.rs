@@ -9,7 +9,7 @@ use talenta_domain::CompetencyCode;
 use talenta_domain::development;
 use talenta_domain::jpm::Category;
 
-use crate::access::Actor;
+use crate::capability::{Can, ManageResults};
 use crate::results::{self, EventIntegration, Report};
 use crate::{AppError, Ctx, export};
 use talenta_export::{Cell, Chart, ChartKind, Column, Sheet, Writer};
@@ -167,7 +167,7 @@ pub fn report_pdf(r: &Report, organisation: &str) -> Result<Vec<u8>, AppError> {
 pub fn recap_xlsx(
     db: &mut talenta_store::Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageResults>,
     code: &str,
 ) -> Result<Vec<u8>, AppError> {
     let all: EventIntegration = results::integration(db, actor, code)?;

@@ -19,18 +19,11 @@ use talenta_store::master;
 use talenta_store::result::{self as store, FinalResult};
 use talenta_store::score::{self, ConsensusRecord};
 
-use crate::access::{Actor, Permission, Role};
+use crate::access::{Actor, Role};
+use crate::capability::{About, Can, ManageResults, ViewResults};
 use crate::jpm::JpmReport;
 use crate::scoring::cells;
 use crate::{AppError, Ctx};
-
-fn allow(actor: &Actor) -> Result<(), AppError> {
-    if actor.may(Permission::ManageResults, None) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 fn event(db: &mut Db, actor: &Actor, code: &str) -> Result<Event, AppError> {
     events::event_by_code(db, actor.tenant.id, code)?
@@ -100,8 +93,11 @@ pub struct EventIntegration {
 
 /// Integrates every participant's submitted ratings (drafts count as missing) and computes JPM
 /// against the current post. Reads all of an event's ratings in one query.
-pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegration, AppError> {
-    allow(actor)?;
+pub fn integration(
+    db: &mut Db,
+    actor: &Can<ManageResults>,
+    code: &str,
+) -> Result<EventIntegration, AppError> {
     let tenant = actor.tenant.id;
     let event = event(db, actor, code)?;
     let rules = master::rules(db, &actor.tenant)?;
@@ -138,10 +134,11 @@ pub fn integration(db: &mut Db, actor: &Actor, code: &str) -> Result<EventIntegr
             });
         }
     }
-    let finals: HashMap<i64, AssessmentResult> = store::results_of_event(db, event.id)?
-        .into_iter()
-        .map(|r| (r.employee_id, r))
-        .collect();
+    let finals: HashMap<i64, AssessmentResult> =
+        store::results_of_event(db, actor.tenant.id, event.id)?
+            .into_iter()
+            .map(|r| (r.employee_id, r))
+            .collect();
     let employees: HashMap<i64, Employee> = master::list_employees(db, tenant)?
         .into_iter()
         .map(|e| (e.id, e))
@@ -247,10 +244,11 @@ fn participant_of(
 
 fn final_of(
     db: &mut Db,
+    tenant_id: i64,
     event_id: i64,
     employee_id: i64,
 ) -> Result<Option<AssessmentResult>, AppError> {
-    Ok(store::results_of_event(db, event_id)?
+    Ok(store::results_of_event(db, tenant_id, event_id)?
         .into_iter()
         .find(|r| r.employee_id == employee_id))
 }
@@ -274,11 +272,10 @@ pub struct Decision<'a> {
 pub fn record_consensus(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageResults>,
     code: &str,
     d: &Decision<'_>,
 ) -> Result<(), AppError> {
-    allow(actor)?;
     let event = event(db, actor, code)?;
     let employee = participant_of(db, actor, &event, d.employee_id)?;
     let competency = d.competency;
@@ -318,7 +315,7 @@ pub(crate) fn save_consensus(
             d.competency
         )));
     }
-    if final_of(db, event.id, d.employee_id)?.is_some() {
+    if final_of(db, actor.tenant.id, event.id, d.employee_id)?.is_some() {
         return Err(AppError::Invalid(
             "hasil peserta ini sudah final: ubah lewat koreksi dengan alasan".into(),
         ));
@@ -373,7 +370,7 @@ pub struct Finalised {
 pub fn finalise(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageResults>,
     code: &str,
     only: Option<i64>,
 ) -> Result<Finalised, AppError> {
@@ -473,7 +470,7 @@ pub fn finalise(
 pub fn amend(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageResults>,
     code: &str,
     d: &Decision<'_>,
 ) -> Result<Option<Level>, AppError> {
@@ -483,7 +480,6 @@ pub fn amend(
         level,
         reason,
     } = *d;
-    allow(actor)?;
     let event = event(db, actor, code)?;
     let employee = participant_of(db, actor, &event, employee_id)?;
     if reason.trim().is_empty() {
@@ -491,7 +487,7 @@ pub fn amend(
             "koreksi hasil yang sudah final membutuhkan alasan".into(),
         ));
     }
-    let result = final_of(db, event.id, employee.id)?.ok_or_else(|| {
+    let result = final_of(db, actor.tenant.id, event.id, employee.id)?.ok_or_else(|| {
         AppError::Invalid(format!(
             "hasil {} belum final: belum ada yang dikoreksi",
             employee.name
@@ -519,10 +515,14 @@ pub fn amend(
 }
 
 /// Shows an event's finalised results to the people assessed; returns how many were published.
-pub fn publish(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<u64, AppError> {
-    allow(actor)?;
+pub fn publish(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Can<ManageResults>,
+    code: &str,
+) -> Result<u64, AppError> {
     let event = event(db, actor, code)?;
-    if store::results_of_event(db, event.id)?.is_empty() {
+    if store::results_of_event(db, actor.tenant.id, event.id)?.is_empty() {
         return Err(AppError::Invalid(
             "belum ada hasil yang final untuk diumumkan".into(),
         ));
@@ -572,19 +572,19 @@ pub struct Report {
 pub fn report(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
-    employee_id: i64,
+    actor: &About<ViewResults>,
     result_id: Option<i64>,
     target: Option<&str>,
 ) -> Result<Report, AppError> {
     let tenant = actor.tenant.id;
+    let employee_id = actor.subject();
     let employee = master::employee(db, tenant, employee_id)?
         .ok_or_else(|| AppError::UnknownEmployee(employee_id.to_string()))?;
-    if !actor.may(Permission::ViewResults, Some(employee_id)) {
-        return Err(AppError::Forbidden);
-    }
     let own_only = actor.role == Role::Employee;
-    let results = crate::directory::visible_results(master::results_of(db, employee_id)?, actor);
+    let results = crate::directory::visible_results(
+        master::results_of(db, actor.tenant.id, employee_id)?,
+        actor,
+    );
     let result = match result_id {
         Some(id) => results.iter().find(|r| r.id == id).cloned(),
         None => results.last().cloned(),
@@ -598,7 +598,7 @@ pub fn report(
     })?;
     let rules = master::rules(db, &actor.tenant)?;
     let against = |db: &mut Db, position: Position| -> Result<Option<JpmReport>, AppError> {
-        let standard = master::standard_of(db, position.id)?;
+        let standard = master::standard_of(db, actor.tenant.id, position.id)?;
         if standard.is_empty() {
             return Ok(None);
         }
@@ -717,15 +717,15 @@ pub struct Reassessment {
 pub fn reassessment(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
-    employee_id: i64,
+    actor: &About<ViewResults>,
 ) -> Result<Reassessment, AppError> {
+    let employee_id = actor.subject();
     master::employee(db, actor.tenant.id, employee_id)?
         .ok_or_else(|| AppError::UnknownEmployee(employee_id.to_string()))?;
-    if !actor.may(Permission::ViewResults, Some(employee_id)) {
-        return Err(AppError::Forbidden);
-    }
-    let results = crate::directory::visible_results(master::results_of(db, employee_id)?, actor);
+    let results = crate::directory::visible_results(
+        master::results_of(db, actor.tenant.id, employee_id)?,
+        actor,
+    );
     db.transaction(|tx| {
         ctx.record(
             tx,

@@ -19,7 +19,7 @@ use talenta_planning::assignment::{FORBIDDEN, Infeasible, solve};
 use talenta_store::Db;
 use talenta_store::master as store;
 
-use crate::access::{Actor, Permission};
+use crate::capability::{Can, ViewTalentMap};
 use crate::talent::{newest_valid, talent_map};
 use crate::{AppError, Ctx, export};
 
@@ -92,13 +92,10 @@ pub struct Plan {
 pub fn plan(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ViewTalentMap>,
     spec: &PlanSpec,
     as_of: NaiveDate,
 ) -> Result<Plan, AppError> {
-    if !actor.may(Permission::ViewTalentMap, None) {
-        return Err(AppError::Forbidden);
-    }
     let tenant = actor.tenant.id;
     let invalid = |m: String| AppError::Invalid(m);
     if spec.posts.is_empty() {
@@ -174,7 +171,7 @@ pub fn plan(
     // Facts per person.
     let positions_by_id: HashMap<i64, Position> =
         all_posts.values().map(|p| (p.id, p.clone())).collect();
-    let map = talent_map(db, &actor.tenant, as_of)?;
+    let map = talent_map(db, actor, as_of)?;
     let performance: HashMap<i64, u32> = map
         .placements
         .iter()
@@ -184,12 +181,17 @@ pub fn plan(
     let ratings = store::ratings(db, tenant)?;
     let standards = store::standards(db, tenant)?;
     let job_fit: HashMap<i64, (talenta_domain::Category, &'static str)> = match &spec.job_fit {
-        Some(code) => crate::selection::standings(db, actor, code.trim(), as_of)?
-            .posts
-            .into_iter()
-            .flat_map(|(_, list)| list)
-            .filter_map(|s| Some((s.applicant.employee_id?, s.job_fit?)))
-            .collect(),
+        Some(code) => crate::selection::standings(
+            db,
+            &crate::selection::SelectionRole::of(actor)?,
+            code.trim(),
+            as_of,
+        )?
+        .posts
+        .into_iter()
+        .flat_map(|(_, list)| list)
+        .filter_map(|s| Some((s.applicant.employee_id?, s.job_fit?)))
+        .collect(),
         None => HashMap::new(),
     };
     let (rows, cols) = (people.len(), posts.len() + people.len());
@@ -221,7 +223,7 @@ pub fn plan(
         }
         let perf =
             i64::from(performance.get(&e.id).copied().unwrap_or(0) * spec.performance_weight);
-        let sanctions = store::sanctions_of(db, e.id)?;
+        let sanctions = store::sanctions_of(db, tenant, e.id)?;
         let candidate = eligibility::Candidate {
             birth_date: e.birth_date,
             appointed_on: e.nip.appointed_on(),

@@ -14,7 +14,7 @@ use talenta_store::event::{self as store, Event, EventAssessor};
 use talenta_store::master;
 use talenta_store::score::{self, Saved, Score, ScoreEdit, ScoreKey};
 
-use crate::access::{Actor, Permission};
+use crate::capability::{self, Can};
 use crate::{AppError, Ctx};
 
 /// The methods of an event and, for each, the competencies it measures (the sheet's cells in
@@ -41,12 +41,9 @@ pub fn cells(event: &Event) -> Vec<(Method, CompetencyCode)> {
 /// The event and the actor's own assessor row in it (`None`: they are not one of its assessors).
 fn own_assessor(
     db: &mut Db,
-    actor: &Actor,
+    actor: &Can<capability::Score>,
     code: &str,
 ) -> Result<(Event, Option<EventAssessor>), AppError> {
-    if !actor.may(Permission::Score, None) {
-        return Err(AppError::Forbidden);
-    }
     let event = store::event_by_code(db, actor.tenant.id, code)?
         .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))?;
     let me = match actor.account_id {
@@ -95,7 +92,11 @@ pub struct Worklist {
 }
 
 /// The participants assigned to the actor in an event, by day and session.
-pub fn worklist(db: &mut Db, actor: &Actor, code: &str) -> Result<Worklist, AppError> {
+pub fn worklist(
+    db: &mut Db,
+    actor: &Can<capability::Score>,
+    code: &str,
+) -> Result<Worklist, AppError> {
     let (event, me) = own_assessor(db, actor, code)?;
     let Some(me) = me else {
         return Ok(Worklist {
@@ -117,10 +118,11 @@ pub fn worklist(db: &mut Db, actor: &Actor, code: &str) -> Result<Worklist, AppE
             .filter(|e| mine.contains(&e.id))
             .map(|e| (e.id, e))
             .collect();
-    let finalised: HashSet<i64> = talenta_store::result::results_of_event(db, event.id)?
-        .into_iter()
-        .map(|r| r.employee_id)
-        .collect();
+    let finalised: HashSet<i64> =
+        talenta_store::result::results_of_event(db, actor.tenant.id, event.id)?
+            .into_iter()
+            .map(|r| r.employee_id)
+            .collect();
     let expected = cells(&event).len();
     let mut counts: HashMap<i64, (usize, bool)> = HashMap::new();
     for s in score::scores_of_event(db, tenant, event.id)?
@@ -192,7 +194,7 @@ pub struct Sheet {
 /// assigned to the actor.
 pub(crate) fn assigned(
     db: &mut Db,
-    actor: &Actor,
+    actor: &Can<capability::Score>,
     code: &str,
     employee_id: i64,
 ) -> Result<(Event, EventAssessor, talenta_domain::master::Employee), AppError> {
@@ -223,7 +225,12 @@ fn is_final(db: &mut Db, tenant: i64, event_id: i64, employee_id: i64) -> Result
 }
 
 /// The actor's rating sheet for one participant.
-pub fn sheet(db: &mut Db, actor: &Actor, code: &str, employee_id: i64) -> Result<Sheet, AppError> {
+pub fn sheet(
+    db: &mut Db,
+    actor: &Can<capability::Score>,
+    code: &str,
+    employee_id: i64,
+) -> Result<Sheet, AppError> {
     let (event, me, employee) = assigned(db, actor, code, employee_id)?;
     let stored: Vec<Score> = score::scores_of(db, actor.tenant.id, event.id, employee_id)?
         .into_iter()
@@ -309,7 +316,7 @@ pub fn parse_level(text: &str) -> Result<Option<Level>, String> {
 pub fn save(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<capability::Score>,
     code: &str,
     employee_id: i64,
     entries: &[Entry],
@@ -407,13 +414,13 @@ pub fn save(
 
 /// The events of the tenant in which the actor is an assessor, with how many participants are
 /// theirs.
-pub fn my_events(db: &mut Db, actor: &Actor) -> Result<Vec<(Event, usize)>, AppError> {
+pub fn my_events(
+    db: &mut Db,
+    actor: &Can<capability::Score>,
+) -> Result<Vec<(Event, usize)>, AppError> {
     let Some(account) = actor.account_id else {
         return Ok(Vec::new());
     };
-    if !actor.may(Permission::Score, None) {
-        return Ok(Vec::new());
-    }
     let mut out = Vec::new();
     for event in store::events(db, actor.tenant.id)? {
         let me = store::assessors(db, actor.tenant.id, event.id)?

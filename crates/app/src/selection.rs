@@ -20,19 +20,99 @@ use talenta_store::Db;
 use talenta_store::master as master_store;
 use talenta_store::selection::{self as store, Applicant, Member, Selection, StoredScore};
 
-use crate::access::{Actor, Permission};
+use crate::access::Actor;
+use crate::capability::{Can, DecideSelection, ManageSelection, PanelScore};
 use crate::{AppError, Ctx, export};
 
 fn invalid<T>(m: impl Into<String>) -> Result<T, AppError> {
     Err(AppError::Invalid(m.into()))
 }
 
-fn need(actor: &Actor, p: Permission) -> Result<(), AppError> {
-    if actor.may(p, None) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
+/// Who works on selections, proven: the administrator, the PPK, or a panel member (whether
+/// they sit on a given selection's panel is decided by [`panel_member`]).
+#[derive(Debug, Clone)]
+pub enum SelectionRole {
+    /// Runs selections (BKPSDM).
+    Manager(Can<ManageSelection>),
+    /// Picks one of three names (the PPK).
+    DecisionMaker(Can<DecideSelection>),
+    /// Scores as a member of a panel.
+    Panel(Can<PanelScore>),
+}
+
+impl SelectionRole {
+    /// The actor's role in selections, if they have one.
+    pub fn of(actor: &Actor) -> Result<SelectionRole, AppError> {
+        actor
+            .grant()
+            .map(SelectionRole::Manager)
+            .or_else(|_| actor.grant().map(SelectionRole::DecisionMaker))
+            .or_else(|_| actor.grant().map(SelectionRole::Panel))
     }
+
+    /// The administrator or the PPK (who see standings and the chain); a panel member is refused.
+    fn staff(&self) -> Result<(), AppError> {
+        match self {
+            SelectionRole::Manager(_) | SelectionRole::DecisionMaker(_) => Ok(()),
+            SelectionRole::Panel(_) => Err(AppError::Forbidden),
+        }
+    }
+}
+
+impl std::ops::Deref for SelectionRole {
+    type Target = Actor;
+    fn deref(&self) -> &Actor {
+        match self {
+            SelectionRole::Manager(c) => c.actor(),
+            SelectionRole::DecisionMaker(c) => c.actor(),
+            SelectionRole::Panel(c) => c.actor(),
+        }
+    }
+}
+
+/// Proof that the actor sits on this selection's panel, with their member row.
+#[derive(Debug, Clone)]
+pub struct PanelMember {
+    actor: Can<PanelScore>,
+    code: String,
+    member: Member,
+}
+
+impl PanelMember {
+    /// Their row of the panel.
+    pub fn member(&self) -> &Member {
+        &self.member
+    }
+
+    /// The selection's code.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+impl std::ops::Deref for PanelMember {
+    type Target = Actor;
+    fn deref(&self) -> &Actor {
+        self.actor.actor()
+    }
+}
+
+/// The actor as a member of the panel of selection `code` (refused when they are not on it).
+pub fn panel_member(
+    db: &mut Db,
+    actor: &Can<PanelScore>,
+    code: &str,
+) -> Result<PanelMember, AppError> {
+    let s = selection(db, actor, code)?;
+    let member = store::members(db, actor.tenant.id, s.id)?
+        .into_iter()
+        .find(|m| m.account_id.is_some() && m.account_id == actor.account_id)
+        .ok_or_else(|| AppError::Invalid(format!("Anda bukan anggota pansel seleksi '{code}'")))?;
+    Ok(PanelMember {
+        actor: actor.clone(),
+        code: code.to_string(),
+        member,
+    })
 }
 
 fn ts(ctx: &Ctx) -> String {
@@ -132,10 +212,9 @@ pub fn stages_of(s: &Selection) -> Vec<Stage> {
 pub fn create(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageSelection>,
     spec: &SelectionSpec,
 ) -> Result<Selection, AppError> {
-    need(actor, Permission::ManageSelection)?;
     let tenant = actor.tenant.id;
     let mut problems = Vec::new();
     if spec.code.trim().is_empty()
@@ -293,13 +372,12 @@ pub enum Who {
 pub fn apply(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageSelection>,
     code: &str,
     post: &str,
     who: &Who,
     as_of: NaiveDate,
 ) -> Result<i64, AppError> {
-    need(actor, Permission::ManageSelection)?;
     let tenant = actor.tenant.id;
     let s = selection(db, actor, code)?;
     let position = master_store::position_by_code(db, tenant, post.trim())?
@@ -321,8 +399,8 @@ pub fn apply(
                 .map(|id| master_store::position(db, tenant, id))
                 .transpose()?
                 .flatten();
-            let ratings = master_store::ratings_of(db, e.id)?;
-            let sanctions = master_store::sanctions_of(db, e.id)?;
+            let ratings = master_store::ratings_of(db, tenant, e.id)?;
+            let sanctions = master_store::sanctions_of(db, tenant, e.id)?;
             let c = eligibility::Candidate {
                 birth_date: e.birth_date,
                 appointed_on: e.nip.appointed_on(),
@@ -421,13 +499,12 @@ pub fn apply(
 pub fn screen(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageSelection>,
     code: &str,
     applicant_id: i64,
     admitted: bool,
     reason: &str,
 ) -> Result<(), AppError> {
-    need(actor, Permission::ManageSelection)?;
     let s = selection(db, actor, code)?;
     let a = store::applicants(db, actor.tenant.id, s.id)?
         .into_iter()
@@ -467,25 +544,43 @@ pub fn screen(
 pub fn declare_conflict(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageSelection>,
     code: &str,
     member: &str,
     applicant_id: i64,
     relation: &str,
 ) -> Result<(), AppError> {
-    if !(actor.may(Permission::ManageSelection, None) || actor.may(Permission::PanelScore, None)) {
-        return Err(AppError::Forbidden);
-    }
-    if relation.trim().is_empty() {
-        return invalid("sebutkan hubungannya (mis. saudara, atasan langsung)");
-    }
     let s = selection(db, actor, code)?;
     let m = store::members(db, actor.tenant.id, s.id)?
         .into_iter()
         .find(|m| m.name == member.trim())
         .ok_or_else(|| AppError::Invalid(format!("'{member}' bukan anggota pansel seleksi ini")))?;
-    if actor.role == crate::access::Role::PanelMember && m.account_id != actor.account_id {
-        return invalid("anggota pansel hanya dapat menyatakan konfliknya sendiri");
+    record_conflict(db, ctx, actor, &s, &m, applicant_id, relation)
+}
+
+/// A panel member declares their own relation with an applicant.
+pub fn declare_own_conflict(
+    db: &mut Db,
+    ctx: &Ctx,
+    me: &PanelMember,
+    applicant_id: i64,
+    relation: &str,
+) -> Result<(), AppError> {
+    let s = selection(db, me, &me.code)?;
+    record_conflict(db, ctx, me, &s, &me.member, applicant_id, relation)
+}
+
+fn record_conflict(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Actor,
+    s: &Selection,
+    m: &Member,
+    applicant_id: i64,
+    relation: &str,
+) -> Result<(), AppError> {
+    if relation.trim().is_empty() {
+        return invalid("sebutkan hubungannya (mis. saudara, atasan langsung)");
     }
     db.transaction(|tx| {
         store::declare_conflict(tx, actor.tenant.id, s.id, m.id, applicant_id, relation.trim())?;
@@ -525,8 +620,8 @@ impl State {
                 .unwrap_or(NaiveDate::MIN);
             for a in &applicants {
                 let Some(e) = a.employee_id else { continue };
-                let results = master_store::results_of(db, e)?;
-                let standard = master_store::standard_of(db, a.position_id)?;
+                let results = master_store::results_of(db, t, e)?;
+                let standard = master_store::standard_of(db, t, a.position_id)?;
                 let position = master_store::position(db, t, a.position_id)?;
                 let jpm =
                     crate::talent::newest_valid(&results, as_of, rules_set.result_validity_years)
@@ -640,19 +735,14 @@ pub fn parse_score(text: &str) -> Result<u32, String> {
 pub fn score(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
-    code: &str,
+    actor: &PanelMember,
     applicant_id: i64,
     stage: StageKind,
     score: u32,
 ) -> Result<(), AppError> {
-    need(actor, Permission::PanelScore)?;
+    let code = actor.code();
     let st = State::load(db, actor, code)?;
-    let me = st
-        .members
-        .iter()
-        .find(|m| m.account_id.is_some() && m.account_id == actor.account_id)
-        .ok_or_else(|| AppError::Invalid(format!("Anda bukan anggota pansel seleksi '{code}'")))?;
+    let me = actor.member();
     let Some(k) = st.current() else {
         return invalid("semua tahap sudah ditutup");
     };
@@ -725,16 +815,10 @@ pub struct PanelRow {
 /// What a panel member sees: the current stage and its applicants with only their own scores.
 pub fn panel_view(
     db: &mut Db,
-    actor: &Actor,
-    code: &str,
+    actor: &PanelMember,
 ) -> Result<(Option<Stage>, Vec<PanelRow>), AppError> {
-    need(actor, Permission::PanelScore)?;
-    let st = State::load(db, actor, code)?;
-    let me = st
-        .members
-        .iter()
-        .find(|m| m.account_id.is_some() && m.account_id == actor.account_id)
-        .ok_or_else(|| AppError::Invalid(format!("Anda bukan anggota pansel seleksi '{code}'")))?;
+    let st = State::load(db, actor, actor.code())?;
+    let me = actor.member();
     let Some(k) = st.current() else {
         return Ok((None, Vec::new()));
     };
@@ -782,7 +866,7 @@ pub struct Outcome<'a> {
 pub fn record_outcome(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageSelection>,
     code: &str,
     o: &Outcome<'_>,
 ) -> Result<(), AppError> {
@@ -792,7 +876,6 @@ pub fn record_outcome(
         passed,
         reason,
     } = *o;
-    need(actor, Permission::ManageSelection)?;
     let st = State::load(db, actor, code)?;
     let k = st
         .current()
@@ -821,10 +904,9 @@ pub fn record_outcome(
 pub fn close_stage(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ManageSelection>,
     code: &str,
 ) -> Result<StageKind, AppError> {
-    need(actor, Permission::ManageSelection)?;
     let st = State::load(db, actor, code)?;
     let k = st
         .current()
@@ -904,15 +986,11 @@ pub struct Standings {
 /// The standings per post (ranked by the declared rule) and whether all stages are closed.
 pub fn standings(
     db: &mut Db,
-    actor: &Actor,
+    actor: &SelectionRole,
     code: &str,
     as_of: NaiveDate,
 ) -> Result<Standings, AppError> {
-    if !(actor.may(Permission::ManageSelection, None)
-        || actor.may(Permission::DecideSelection, None))
-    {
-        return Err(AppError::Forbidden);
-    }
+    actor.staff()?;
     let st = State::load(db, actor, code)?;
     let done = st.current().is_none();
     let tenant_rules = master_store::rules(db, &actor.tenant)?;
@@ -1015,7 +1093,7 @@ pub fn standings(
 /// The decisions taken so far, and the steps a post's appointment needs (in order).
 pub fn chain(
     db: &mut Db,
-    actor: &Actor,
+    actor: &SelectionRole,
     code: &str,
     post: &Position,
     on: NaiveDate,
@@ -1054,7 +1132,7 @@ pub struct Decide<'a> {
 pub fn decide(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &SelectionRole,
     code: &str,
     d: &Decide<'_>,
 ) -> Result<(), AppError> {
@@ -1065,9 +1143,11 @@ pub fn decide(
         reason,
         on,
     } = *d;
-    match step {
-        Step::PpkChoice => need(actor, Permission::DecideSelection)?,
-        _ => need(actor, Permission::ManageSelection)?,
+    match (step, actor) {
+        (Step::PpkChoice, SelectionRole::DecisionMaker(_)) => {}
+        (Step::PpkChoice, _) => return Err(AppError::Forbidden),
+        (_, SelectionRole::Manager(_)) => {}
+        _ => return Err(AppError::Forbidden),
     }
     if reason.trim().is_empty() {
         return invalid(format!(
@@ -1089,15 +1169,7 @@ pub fn decide(
             None => format!("semua langkah untuk {} sudah selesai", position.name),
         });
     }
-    let Standings { posts: rows, done } = standings(
-        db,
-        &Actor {
-            role: crate::access::Role::TenantAdmin,
-            ..actor.clone()
-        },
-        code,
-        on,
-    )?;
+    let Standings { posts: rows, done } = standings(db, actor, code, on)?;
     let proposed: Vec<i64> = rows
         .iter()
         .filter(|(p, _)| p.id == position.id)
@@ -1142,24 +1214,15 @@ pub fn decide(
 }
 
 /// The selections of the tenant (staff, the PPK, and panel members see the list).
-pub fn list(db: &mut Db, actor: &Actor) -> Result<Vec<Selection>, AppError> {
-    if !(actor.may(Permission::ManageSelection, None)
-        || actor.may(Permission::DecideSelection, None)
-        || actor.may(Permission::PanelScore, None))
-    {
-        return Err(AppError::Forbidden);
-    }
+pub fn list(db: &mut Db, actor: &SelectionRole) -> Result<Vec<Selection>, AppError> {
     Ok(store::list(db, actor.tenant.id)?)
 }
 
 /// The selections in which the actor sits on the panel.
-pub fn my_panels(db: &mut Db, actor: &Actor) -> Result<Vec<Selection>, AppError> {
+pub fn my_panels(db: &mut Db, actor: &Can<PanelScore>) -> Result<Vec<Selection>, AppError> {
     let Some(account) = actor.account_id else {
         return Ok(Vec::new());
     };
-    if !actor.may(Permission::PanelScore, None) {
-        return Ok(Vec::new());
-    }
     let mut out = Vec::new();
     for s in store::list(db, actor.tenant.id)? {
         if store::members(db, actor.tenant.id, s.id)?
@@ -1353,12 +1416,11 @@ pub fn recap_xlsx(
 /// official document, PDF/A dated `now`.
 pub fn decision_letter_pdf(
     db: &mut Db,
-    actor: &Actor,
+    actor: &SelectionRole,
     code: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, AppError> {
-    need(actor, Permission::ManageSelection)
-        .or_else(|_| need(actor, Permission::DecideSelection))?;
+    actor.staff()?;
     let s = selection(db, actor, code)?;
     let applicants: HashMap<i64, Applicant> = store::applicants(db, actor.tenant.id, s.id)?
         .into_iter()

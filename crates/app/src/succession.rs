@@ -15,17 +15,9 @@ use talenta_export::{Column, Table};
 use talenta_store::Db;
 use talenta_store::master as store;
 
-use crate::access::{Actor, Permission};
+use crate::capability::{Can, ViewTalentMap};
 use crate::talent::{newest_valid, talent_map};
 use crate::{AppError, Ctx, export};
-
-fn allow(actor: &Actor) -> Result<(), AppError> {
-    if actor.may(Permission::ViewTalentMap, None) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 /// A post that is or will be vacant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,11 +44,10 @@ fn structural(p: &Position) -> bool {
 /// Structural posts vacant at `as_of`, or whose holder retires within `months`.
 pub fn vacancies(
     db: &mut Db,
-    actor: &Actor,
+    actor: &Can<ViewTalentMap>,
     as_of: NaiveDate,
     months: u32,
 ) -> Result<Vec<Vacancy>, AppError> {
-    allow(actor)?;
     let tenant = actor.tenant.id;
     let rules = store::rules(db, &actor.tenant)?;
     let units: HashMap<i64, String> = store::list_units(db, tenant)?
@@ -149,11 +140,10 @@ pub struct SuccessionList {
 pub fn successors(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<ViewTalentMap>,
     position_id: i64,
     as_of: NaiveDate,
 ) -> Result<SuccessionList, AppError> {
-    allow(actor)?;
     let tenant = actor.tenant.id;
     let position = store::position(db, tenant, position_id)?
         .ok_or_else(|| AppError::UnknownPosition(position_id.to_string()))?;
@@ -164,11 +154,11 @@ pub fn successors(
         ))
     })?;
     let rules = store::rules(db, &actor.tenant)?;
-    let standard = store::standard_of(db, position.id)?;
+    let standard = store::standard_of(db, tenant, position.id)?;
     if standard.is_empty() {
         return Err(AppError::NoStandard(position.code.clone()));
     }
-    let map = talent_map(db, &actor.tenant, as_of)?;
+    let map = talent_map(db, actor, as_of)?;
     let positions: HashMap<i64, Position> = store::list_positions(db, tenant)?
         .into_iter()
         .map(|p| (p.id, p))
@@ -194,7 +184,7 @@ pub fn successors(
         if current.class.rung() != below {
             continue;
         }
-        let sanctions = store::sanctions_of(db, e.id)?;
+        let sanctions = store::sanctions_of(db, tenant, e.id)?;
         let candidate = eligibility::Candidate {
             birth_date: e.birth_date,
             appointed_on: e.nip.appointed_on(),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use talenta_domain::jpm::{Jpm, match_profile};
-use talenta_domain::master::{AssessmentResult, Tenant, Unit};
+use talenta_domain::master::{AssessmentResult, Unit};
 use talenta_domain::performance::{Expectation, performance_axis};
 use talenta_domain::talent::{Potential, TalentBox, potential_from_jpm};
 use talenta_domain::{RuleSet, validity};
@@ -14,6 +14,7 @@ use talenta_store::Db;
 use talenta_store::master as store;
 
 use crate::AppError;
+use crate::capability::{Can, ViewTalentMap};
 
 /// Why an employee could not be placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,8 +110,13 @@ pub fn newest_valid(
     validity::newest_valid(&dates, as_of, years).map(|i| &results[i])
 }
 
-/// Computes the talent map of a tenant at `as_of`.
-pub fn talent_map(db: &mut Db, tenant: &Tenant, as_of: NaiveDate) -> Result<TalentMap, AppError> {
+/// Computes the talent map of the actor's tenant at `as_of`.
+pub fn talent_map(
+    db: &mut Db,
+    actor: &Can<ViewTalentMap>,
+    as_of: NaiveDate,
+) -> Result<TalentMap, AppError> {
+    let tenant = &actor.tenant;
     let rules = store::rules(db, tenant)?;
     let units = store::list_units(db, tenant.id)?;
     let positions: HashMap<i64, _> = store::list_positions(db, tenant.id)?

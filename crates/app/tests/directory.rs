@@ -32,8 +32,8 @@ fn the_search_in_memory_equals_the_sql_search_and_sees_an_import_at_once() {
                     page,
                     ..EmployeeQuery::default()
                 };
-                let sql = employee_page(db, &actor, &q, None).unwrap();
-                let mem = employee_page(db, &actor, &q, Some(&cache)).unwrap();
+                let sql = employee_page(db, &actor.grant().unwrap(), &q, None).unwrap();
+                let mem = employee_page(db, &actor.grant().unwrap(), &q, Some(&cache)).unwrap();
                 assert_eq!(mem, sql, "{}: '{text}' page {page}", t.name);
             }
         }
@@ -44,7 +44,9 @@ fn the_search_in_memory_equals_the_sql_search_and_sees_an_import_at_once() {
             ..EmployeeQuery::default()
         };
         assert_eq!(
-            employee_page(db, &actor, &q, Some(&cache)).unwrap().total,
+            employee_page(db, &actor.grant().unwrap(), &q, Some(&cache))
+                .unwrap()
+                .total,
             0
         );
         let e = talenta_store::master::employee(db, tenant.id, first.id)
@@ -72,7 +74,7 @@ fn the_search_in_memory_equals_the_sql_search_and_sees_an_import_at_once() {
             }],
         )
         .unwrap();
-        let found = employee_page(db, &actor, &q, Some(&cache)).unwrap();
+        let found = employee_page(db, &actor.grant().unwrap(), &q, Some(&cache)).unwrap();
         assert_eq!(found.total, 1, "{}", t.name);
         assert_eq!(found.lines[0].name, "Zulkarnain Baru");
     }

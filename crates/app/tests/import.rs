@@ -49,7 +49,15 @@ fn run(
     kind: ImportKind,
     path: &Path,
 ) -> Result<ImportOutcome, ImportError> {
-    import_file(db, &ctx(), t, kind, path, &options(), &mut |_, _| {})
+    import_file(
+        db,
+        &ctx(),
+        &talenta_fixture::admin(t).grant().unwrap(),
+        kind,
+        path,
+        &options(),
+        &mut |_, _| {},
+    )
 }
 
 fn ok(db: &mut Db, t: &Tenant, kind: ImportKind, path: &Path) -> ImportOutcome {
@@ -209,7 +217,7 @@ fn units_positions_and_employees_import_in_order_and_twice_changes_nothing() {
         let kabag = store::position_by_code(&mut t.db, tenant.id, "KABAG.ORG")
             .unwrap()
             .unwrap();
-        let std = store::standard_of(&mut t.db, kabag.id).unwrap();
+        let std = store::standard_of(&mut t.db, tenant.id, kabag.id).unwrap();
         assert_eq!(std.len(), 9);
         assert!(
             std.iter().all(|(_, l)| l.tenths() == 30),
@@ -878,7 +886,7 @@ fn standards_performance_sanctions_and_results_import_and_refuse_bad_rows() {
         )
         .unwrap()
         .unwrap();
-        let stored = store::results_of(&mut t.db, emp.id).unwrap();
+        let stored = store::results_of(&mut t.db, tenant.id, emp.id).unwrap();
         assert_eq!(stored.len(), 1);
         assert_eq!(stored[0].levels.len(), 9);
     }
@@ -1144,7 +1152,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     let err = import_file(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         ImportKind::Employees,
         &bomb,
         &tight,
@@ -1172,7 +1180,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     let err = import_file(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         ImportKind::Employees,
         &strings_bomb,
         &small_parts,
@@ -1246,7 +1254,7 @@ fn hostile_files_are_refused_and_nothing_is_written() {
     let err = import_file(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         ImportKind::Employees,
         &write(dir.path(), "many.csv", rows.as_bytes()),
         &few,
@@ -1438,7 +1446,9 @@ fn an_external_centres_results_keep_the_class_they_were_assessed_for_and_an_unkn
         .unwrap()
         .unwrap();
         assert!(
-            store::results_of(&mut t.db, emp.id).unwrap().is_empty(),
+            store::results_of(&mut t.db, tenant.id, emp.id)
+                .unwrap()
+                .is_empty(),
             "nothing stored"
         );
         let good = dir.path().join("hasil.csv");
@@ -1448,7 +1458,7 @@ fn an_external_centres_results_keep_the_class_they_were_assessed_for_and_an_unkn
         )
         .unwrap();
         ok(&mut t.db, &tenant, ImportKind::Results, &good);
-        let stored = store::results_of(&mut t.db, emp.id).unwrap();
+        let stored = store::results_of(&mut t.db, tenant.id, emp.id).unwrap();
         assert_eq!(
             stored[0].job_class,
             Some(talenta_domain::PositionClass::Pengawas)

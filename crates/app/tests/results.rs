@@ -89,9 +89,9 @@ fn world(db: &mut Db, rule: Rule, missing: Missing) -> World {
         integration: rule,
         missing,
     };
-    let (ev, size) = event::create_event(db, &ctx(), &admin, &spec).unwrap();
+    let (ev, size) = event::create_event(db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
     assert_eq!(size, 4);
-    event::plan(db, &ctx(), &admin, &ev.code).unwrap();
+    event::plan(db, &ctx(), &admin.grant().unwrap(), &ev.code).unwrap();
     World {
         a: actor(db, "asesor.satu", Role::Assessor, None),
         b: actor(db, "asesor.dua", Role::Assessor, None),
@@ -113,7 +113,7 @@ fn fill(
     employee: i64,
     level: impl Fn(&CompetencyCode, Method) -> Option<Level>,
 ) -> Vec<Entry> {
-    scoring::sheet(db, who, code, employee)
+    scoring::sheet(db, &who.grant().unwrap(), code, employee)
         .unwrap()
         .cells
         .into_iter()
@@ -137,18 +137,19 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         let (p, _) = w.people[0];
         // Both assessors see the participant on their list.
         for who in [&w.a, &w.b] {
-            let list = scoring::worklist(db, who, &w.code).unwrap();
+            let list = scoring::worklist(db, &who.grant().unwrap(), &w.code).unwrap();
             assert!(list.items.iter().any(|i| i.employee_id == p), "{}", t.name);
             assert_eq!(list.items[0].expected, 18, "9 competencies x 2 methods");
         }
         // An admin is not an assessor; an assessor of no event sees nothing.
         assert!(matches!(
-            scoring::worklist(db, &w.admin, &w.code),
+            w.admin.grant::<talenta_app::capability::Score>(),
             Err(AppError::Forbidden)
         ));
         // A draft, then the same sheet opened in two tabs: the second save of M.1 is refused.
         let draft = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
-        let out = scoring::save(db, &ctx(), &w.a, &w.code, p, &draft, false).unwrap();
+        let out =
+            scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &draft, false).unwrap();
         assert_eq!((out.saved, out.conflicts.len()), (18, 0));
         let tab1 = fill(db, &w.a, &w.code, p, |_, _| Some(l("3,5")));
         let tab2 = fill(db, &w.a, &w.code, p, |_, _| Some(l("2,5")));
@@ -156,12 +157,13 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         let one: Vec<Entry> = tab1.iter().filter(m1).cloned().collect();
         let two: Vec<Entry> = tab2.iter().filter(m1).cloned().collect();
         assert_eq!(
-            scoring::save(db, &ctx(), &w.a, &w.code, p, &one, false)
+            scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &one, false)
                 .unwrap()
                 .saved,
             1
         );
-        let refused = scoring::save(db, &ctx(), &w.a, &w.code, p, &two, false).unwrap();
+        let refused =
+            scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &two, false).unwrap();
         assert_eq!(refused.saved, 0);
         assert_eq!(refused.conflicts.len(), 1);
         assert_eq!(
@@ -174,7 +176,7 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         let mut gaps = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
         gaps[3].level = None;
         gaps[4].evidence = " ".into();
-        let err = scoring::save(db, &ctx(), &w.a, &w.code, p, &gaps, true)
+        let err = scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &gaps, true)
             .unwrap_err()
             .to_string();
         assert!(
@@ -185,7 +187,7 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         // interview only, 3 elsewhere; then both submit.
         let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
         assert!(
-            scoring::save(db, &ctx(), &w.a, &w.code, p, &a, true)
+            scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &a, true)
                 .unwrap()
                 .submitted
         );
@@ -195,11 +197,11 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
             _ => Some(l("3")),
         });
         assert!(
-            scoring::save(db, &ctx(), &w.b, &w.code, p, &b, true)
+            scoring::save(db, &ctx(), &w.b.grant().unwrap(), &w.code, p, &b, true)
                 .unwrap()
                 .submitted
         );
-        let all = results::integration(db, &w.admin, &w.code).unwrap();
+        let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
         let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
         let m1 = row
             .integrated
@@ -222,16 +224,16 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         assert!(row.jpm.is_some(), "JPM against the current post");
         // Another participant has nothing submitted: not ready, and finalising it alone says why.
         let (q, _) = w.people[1];
-        let err = results::finalise(db, &ctx(), &w.admin, &w.code, Some(q))
+        let err = results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, Some(q))
             .unwrap_err()
             .to_string();
         assert!(err.contains("belum dapat difinalkan"), "{err}");
-        let done = results::finalise(db, &ctx(), &w.admin, &w.code, None).unwrap();
+        let done = results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, None).unwrap();
         assert_eq!(done.finalised, 1);
         assert_eq!(done.not_ready.len(), 3);
         // Locked: no more ratings, no consensus; an amendment needs a reason.
         let late = fill(db, &w.a, &w.code, p, |_, _| Some(l("5")));
-        let err = scoring::save(db, &ctx(), &w.a, &w.code, p, &late, false)
+        let err = scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &late, false)
             .unwrap_err()
             .to_string();
         assert!(err.contains("sudah final"), "{err}");
@@ -239,7 +241,7 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         let err = results::amend(
             db,
             &ctx(),
-            &w.admin,
+            &w.admin.grant().unwrap(),
             &w.code,
             &results::Decision {
                 employee_id: p,
@@ -254,7 +256,7 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         let before = results::amend(
             db,
             &ctx(),
-            &w.admin,
+            &w.admin.grant().unwrap(),
             &w.code,
             &results::Decision {
                 employee_id: p,
@@ -284,13 +286,17 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
             employee_id: Some(p),
             ..w.admin.clone()
         };
-        let seen = results::report(db, &ctx(), &me, p, None, None).map(|r| r.result.event_id);
+        let about = me.grant_about(db, p).unwrap();
+        let seen = results::report(db, &ctx(), &about, None, None).map(|r| r.result.event_id);
         assert!(
             matches!(seen, Ok(None) | Err(AppError::Invalid(_))),
             "before publication the employee sees at most an older imported result: {seen:?}"
         );
-        assert_eq!(results::publish(db, &ctx(), &w.admin, &w.code).unwrap(), 1);
-        let r = results::report(db, &ctx(), &me, p, None, None).unwrap();
+        assert_eq!(
+            results::publish(db, &ctx(), &w.admin.grant().unwrap(), &w.code).unwrap(),
+            1
+        );
+        let r = results::report(db, &ctx(), &about, None, None).unwrap();
         assert!(
             r.result.event_id.is_some(),
             "the newest, published, is the event's"
@@ -312,7 +318,7 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         // Someone else's report stays closed to an employee.
         let (other, _) = w.people[1];
         assert!(matches!(
-            results::report(db, &ctx(), &me, other, None, None),
+            me.grant_about::<talenta_app::capability::ViewResults>(db, other),
             Err(AppError::Forbidden)
         ));
     }
@@ -325,8 +331,8 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
     let w = world(db, Rule::Consensus, Missing::Wait);
     let (p, _) = w.people[0];
     let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
-    scoring::save(db, &ctx(), &w.a, &w.code, p, &a, true).unwrap();
-    let all = results::integration(db, &w.admin, &w.code).unwrap();
+    scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &a, true).unwrap();
+    let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
     let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
     // B has not rated: every competency waits for 2 ratings, never counting them as zero.
     assert!(row.integrated.iter().all(|i| i.level.is_none()));
@@ -335,8 +341,8 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
         Some("menunggu 2 penilaian lagi")
     );
     let b = fill(db, &w.b, &w.code, p, |_, _| Some(l("4")));
-    scoring::save(db, &ctx(), &w.b, &w.code, p, &b, true).unwrap();
-    let all = results::integration(db, &w.admin, &w.code).unwrap();
+    scoring::save(db, &ctx(), &w.b.grant().unwrap(), &w.code, p, &b, true).unwrap();
+    let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
     let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
     assert_eq!(
         row.integrated[0].pending.as_deref(),
@@ -346,7 +352,7 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
     let err = results::record_consensus(
         db,
         &ctx(),
-        &w.admin,
+        &w.admin.grant().unwrap(),
         &w.code,
         &results::Decision {
             employee_id: p,
@@ -364,7 +370,7 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
     results::record_consensus(
         db,
         &ctx(),
-        &w.admin,
+        &w.admin.grant().unwrap(),
         &w.code,
         &results::Decision {
             employee_id: p,
@@ -374,7 +380,7 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
         },
     )
     .unwrap();
-    let all = results::integration(db, &w.admin, &w.code).unwrap();
+    let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
     let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
     let got = row.integrated.iter().find(|i| i.competency == m1).unwrap();
     assert_eq!(got.level, Some(l("3,5")));
@@ -392,7 +398,7 @@ fn a_participant_not_assigned_to_the_assessor_and_a_bad_level_are_refused_and_no
         .into_iter()
         .find(|e| !w.people.iter().any(|(id, _)| *id == e.id))
         .unwrap();
-    let err = scoring::sheet(db, &w.a, &w.code, outsider.id)
+    let err = scoring::sheet(db, &w.a.grant().unwrap(), &w.code, outsider.id)
         .unwrap_err()
         .to_string();
     assert_eq!(
@@ -418,11 +424,14 @@ fn a_participant_not_assigned_to_the_assessor_and_a_bad_level_are_refused_and_no
         version: None,
         changed: true,
     }];
-    let err = scoring::save(db, &ctx(), &w.a, &w.code, p, &bad, false)
+    let err = scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &bad, false)
         .unwrap_err()
         .to_string();
     assert!(err.contains("tidak mengukur kompetensi M.2"), "{err}");
-    let event_id = scoring::worklist(db, &w.a, &w.code).unwrap().event.id;
+    let event_id = scoring::worklist(db, &w.a.grant().unwrap(), &w.code)
+        .unwrap()
+        .event
+        .id;
     let stored = talenta_store::score::scores_of(db, w.admin.tenant.id, event_id, p).unwrap();
     assert!(stored.is_empty());
 }
@@ -433,7 +442,7 @@ fn the_recap_has_a_row_per_finalised_participant_and_a_chart_per_unit_and_the_re
     let db = &mut t.db;
     let w = world(db, Rule::Median, Missing::Skip);
     assert!(
-        talenta_app::report::recap_xlsx(db, &ctx(), &w.admin, &w.code).is_err(),
+        talenta_app::report::recap_xlsx(db, &ctx(), &w.admin.grant().unwrap(), &w.code).is_err(),
         "nothing final yet"
     );
     for (p, _) in w.people.clone() {
@@ -441,16 +450,17 @@ fn the_recap_has_a_row_per_finalised_participant_and_a_chart_per_unit_and_the_re
             let e = fill(db, who, &w.code, p, |c, _| {
                 Some(if c.code() == "M.4" { l("1,5") } else { l("3") })
             });
-            scoring::save(db, &ctx(), who, &w.code, p, &e, true).unwrap();
+            scoring::save(db, &ctx(), &who.grant().unwrap(), &w.code, p, &e, true).unwrap();
         }
     }
     assert_eq!(
-        results::finalise(db, &ctx(), &w.admin, &w.code, None)
+        results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, None)
             .unwrap()
             .finalised,
         4
     );
-    let bytes = talenta_app::report::recap_xlsx(db, &ctx(), &w.admin, &w.code).unwrap();
+    let bytes =
+        talenta_app::report::recap_xlsx(db, &ctx(), &w.admin.grant().unwrap(), &w.code).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rekap.xlsx");
     std::fs::write(&path, &bytes).unwrap();
@@ -485,7 +495,8 @@ fn the_recap_has_a_row_per_finalised_participant_and_a_chart_per_unit_and_the_re
     );
     // The individual report.
     let (p, _) = w.people[0];
-    let r = results::report(db, &ctx(), &w.admin, p, None, None).unwrap();
+    let about = w.admin.grant_about(db, p).unwrap();
+    let r = results::report(db, &ctx(), &about, None, None).unwrap();
     assert!(r.current.is_some(), "the Pengawas post has a standard");
     assert_eq!(r.development[0].code.code(), "M.4", "{:?}", r.development);
     let pdf = talenta_app::report::report_pdf(&r, "Pemerintah Kota Mojokerto").unwrap();
@@ -538,12 +549,12 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
         let w = world(db, Rule::Mean, Missing::Skip);
         let (p, _) = w.people[0];
         let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("2")));
-        scoring::save(db, &ctx(), &w.a, &w.code, p, &a, true).unwrap();
+        scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &a, true).unwrap();
         let b = fill(db, &w.b, &w.code, p, |_, _| Some(l("4")));
-        scoring::save(db, &ctx(), &w.b, &w.code, p, &b, true).unwrap();
+        scoring::save(db, &ctx(), &w.b.grant().unwrap(), &w.code, p, &b, true).unwrap();
         // Both open the meeting: every competency flagged (2 against 4), nothing agreed yet.
-        let seen_a = talenta_app::meeting::meeting(db, &w.a, &w.code, p).unwrap();
-        let seen_b = talenta_app::meeting::meeting(db, &w.b, &w.code, p).unwrap();
+        let seen_a = talenta_app::meeting::meeting(db, &w.a.grant().unwrap(), &w.code, p).unwrap();
+        let seen_b = talenta_app::meeting::meeting(db, &w.b.grant().unwrap(), &w.code, p).unwrap();
         assert_eq!(seen_a.rows.len(), 9, "{}", t.name);
         assert!(seen_a.rows.iter().all(|r| r.integrated.disagreement));
         assert_eq!(seen_a.rows[0].ratings.len(), 4, "2 assessors x 2 methods");
@@ -558,7 +569,7 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
         let first = talenta_app::meeting::agree(
             db,
             &ctx(),
-            &w.a,
+            &w.a.grant().unwrap(),
             &w.code,
             &d("3", "bukti in-tray lebih kuat"),
             None,
@@ -566,9 +577,15 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
         .unwrap();
         assert!(first.is_none(), "stored");
         // B's page was opened before: refused, A's consensus shown.
-        let second =
-            talenta_app::meeting::agree(db, &ctx(), &w.b, &w.code, &d("3,5", "wawancara"), None)
-                .unwrap();
+        let second = talenta_app::meeting::agree(
+            db,
+            &ctx(),
+            &w.b.grant().unwrap(),
+            &w.code,
+            &d("3,5", "wawancara"),
+            None,
+        )
+        .unwrap();
         let shown = second.expect("refused with what A recorded");
         assert_eq!(shown.level_tenths, 30);
         assert_eq!(shown.decided_by, "asesor.satu");
@@ -576,14 +593,14 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
         let third = talenta_app::meeting::agree(
             db,
             &ctx(),
-            &w.b,
+            &w.b.grant().unwrap(),
             &w.code,
             &d("3,5", "disepakati ulang"),
             Some(shown.version),
         )
         .unwrap();
         assert!(third.is_none());
-        let now = talenta_app::meeting::meeting(db, &w.a, &w.code, p).unwrap();
+        let now = talenta_app::meeting::meeting(db, &w.a.grant().unwrap(), &w.code, p).unwrap();
         assert_eq!(now.rows[0].integrated.level, Some(l("3,5")));
         assert_eq!(now.rows[0].consensus.as_ref().unwrap().version, 2);
         // Someone who is not the participant's assessor cannot take part.
@@ -591,7 +608,7 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
             account_id: None,
             ..w.a.clone()
         };
-        assert!(talenta_app::meeting::meeting(db, &outsider, &w.code, p).is_err());
+        assert!(talenta_app::meeting::meeting(db, &outsider.grant().unwrap(), &w.code, p).is_err());
     }
 }
 
@@ -604,13 +621,14 @@ fn a_valid_result_is_reused_only_for_a_post_of_the_level_it_was_assessed_for_and
     let db = &mut t.db;
     let w = world(db, Rule::Mean, Missing::Skip);
     let (_, nip) = w.people[0];
-    let positions = list_positions(db, w.admin.tenant.id).unwrap();
+    let tenant = w.admin.tenant.id;
+    let positions = list_positions(db, tenant).unwrap();
     let with_standard = |class: PositionClass, db: &mut Db| {
         positions
             .iter()
             .filter(|p| p.class == class)
             .find(|p| {
-                !talenta_store::master::standard_of(db, p.id)
+                !talenta_store::master::standard_of(db, tenant, p.id)
                     .unwrap()
                     .is_empty()
             })
@@ -643,11 +661,19 @@ fn a_valid_result_is_reused_only_for_a_post_of_the_level_it_was_assessed_for_and
     .unwrap();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let jpm = |db: &mut Db, post: &str| {
-        talenta_app::jpm::jpm_for(db, &ctx(), &w.admin.tenant, nip, post, None, as_of)
-            .unwrap()
-            .result
-            .assessed_on
-            .to_string()
+        talenta_app::jpm::jpm_for(
+            db,
+            &ctx(),
+            &talenta_fixture::admin(&w.admin.tenant).grant().unwrap(),
+            nip,
+            post,
+            None,
+            as_of,
+        )
+        .unwrap()
+        .result
+        .assessed_on
+        .to_string()
     };
     assert_eq!(
         jpm(db, &pengawas),

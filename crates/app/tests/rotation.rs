@@ -43,7 +43,7 @@ fn fifty_pengawas_posts_the_plan_is_at_least_as_fit_as_now_and_the_move_limit_ho
             performance_weight: 200,
             ..PlanSpec::default()
         };
-        let p = plan(db, &ctx(), &a, &spec, as_of()).unwrap();
+        let p = plan(db, &ctx(), &a.grant().unwrap(), &spec, as_of()).unwrap();
         assert!(
             p.total_fit >= p.total_now,
             "{}: {} < {}",
@@ -86,7 +86,7 @@ fn fifty_pengawas_posts_the_plan_is_at_least_as_fit_as_now_and_the_move_limit_ho
         let limited = plan(
             db,
             &ctx(),
-            &a,
+            &a.grant().unwrap(),
             &PlanSpec {
                 max_moves: Some(3),
                 ..spec.clone()
@@ -100,7 +100,7 @@ fn fifty_pengawas_posts_the_plan_is_at_least_as_fit_as_now_and_the_move_limit_ho
         let stay = plan(
             db,
             &ctx(),
-            &a,
+            &a.grant().unwrap(),
             &PlanSpec {
                 stay_weight: 1_000_000,
                 ..spec.clone()
@@ -122,7 +122,7 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
         posts: posts.clone(),
         ..PlanSpec::default()
     };
-    let base = plan(db, &ctx(), &a, &spec, as_of()).unwrap();
+    let base = plan(db, &ctx(), &a.grant().unwrap(), &spec, as_of()).unwrap();
     // Pin someone (not held) to another holder's post.
     let mover = base
         .lines
@@ -140,7 +140,7 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
     let pinned = plan(
         db,
         &ctx(),
-        &a,
+        &a.grant().unwrap(),
         &PlanSpec {
             pinned: vec![(mover.employee.nip, target.clone())],
             ..spec.clone()
@@ -163,7 +163,7 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
     let err = plan(
         db,
         &ctx(),
-        &a,
+        &a.grant().unwrap(),
         &PlanSpec {
             pinned: vec![
                 (mover.employee.nip, target.clone()),
@@ -186,7 +186,7 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
     let f = plan(
         db,
         &ctx(),
-        &a,
+        &a.grant().unwrap(),
         &PlanSpec {
             forbidden: forbidden.clone(),
             ..spec.clone()
@@ -202,7 +202,7 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
     let err = plan(
         db,
         &ctx(),
-        &a,
+        &a.grant().unwrap(),
         &PlanSpec {
             pinned: vec![(mover.employee.nip, target)],
             max_moves: Some(0),
@@ -238,7 +238,7 @@ fn more_candidates_than_posts_and_more_posts_than_candidates_both_plan() {
     let p = plan(
         db,
         &ctx(),
-        &a,
+        &a.grant().unwrap(),
         &PlanSpec {
             posts: posts.clone(),
             candidates: extra,
@@ -268,7 +268,7 @@ fn more_candidates_than_posts_and_more_posts_than_candidates_both_plan() {
         let p = plan(
             db,
             &ctx(),
-            &a,
+            &a.grant().unwrap(),
             &PlanSpec {
                 posts: with,
                 ..PlanSpec::default()
@@ -283,7 +283,7 @@ fn more_candidates_than_posts_and_more_posts_than_candidates_both_plan() {
     let err = plan(
         db,
         &ctx(),
-        &a,
+        &a.grant().unwrap(),
         &PlanSpec {
             posts: vec!["tidak-ada".into()],
             ..PlanSpec::default()
@@ -310,15 +310,15 @@ fn nobody_moves_for_nothing_between_two_posts_with_the_same_standard() {
         .into_iter()
         .filter(|p| p.class == PositionClass::Pengawas && holders.contains(&p.id))
         .collect();
-    let first = talenta_store::master::standard_of(db, posts[0].id).unwrap();
+    let first = talenta_store::master::standard_of(db, a.tenant.id, posts[0].id).unwrap();
     let twin = posts[1..]
         .iter()
-        .find(|p| talenta_store::master::standard_of(db, p.id).unwrap() == first)
+        .find(|p| talenta_store::master::standard_of(db, a.tenant.id, p.id).unwrap() == first)
         .unwrap();
     let p = plan(
         db,
         &ctx(),
-        &a,
+        &a.grant().unwrap(),
         &PlanSpec {
             posts: vec![posts[0].code.clone(), twin.code.clone()],
             ..PlanSpec::default()

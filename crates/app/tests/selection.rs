@@ -14,6 +14,17 @@ use talenta_domain::{Category, PositionClass};
 use talenta_fixture::{self as fx, actor_in, ctx, today};
 use talenta_store::{Db, testing};
 
+/// Runs `f` as the member `who` of the panel of selection `code`.
+fn as_member<T>(
+    db: &mut Db,
+    who: &Actor,
+    code: &str,
+    f: impl FnOnce(&mut Db, &selection::PanelMember) -> T,
+) -> T {
+    let me = selection::panel_member(db, &who.grant().unwrap(), code).unwrap();
+    f(db, &me)
+}
+
 fn actor(db: &mut Db, login: &str, role: Role) -> Actor {
     actor_in(db, "kota-mojokerto", login, role)
 }
@@ -136,14 +147,14 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         let mut bad = spec.clone();
         bad.stages[0].weight = 10;
         bad.panel.truncate(2);
-        let err = selection::create(db, &ctx(), &admin, &bad)
+        let err = selection::create(db, &ctx(), &admin.grant().unwrap(), &bad)
             .unwrap_err()
             .to_string();
         assert!(
             err.contains("bobot tahap berjumlah 80%") && err.contains("paling sedikit 3"),
             "{err}"
         );
-        selection::create(db, &ctx(), &admin, &spec).unwrap();
+        selection::create(db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
         // Applications: four Administrators and one outsider.
         let mut ids = Vec::new();
         for n in &admins {
@@ -151,7 +162,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                 selection::apply(
                     db,
                     &ctx(),
-                    &admin,
+                    &admin.grant().unwrap(),
                     "jpt-2026",
                     &post.code,
                     &Who::Internal(*n),
@@ -163,7 +174,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         let outsider = selection::apply(
             db,
             &ctx(),
-            &admin,
+            &admin.grant().unwrap(),
             "jpt-2026",
             &post.code,
             &Who::External(selection::ExternalProfile {
@@ -180,7 +191,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             selection::apply(
                 db,
                 &ctx(),
-                &admin,
+                &admin.grant().unwrap(),
                 "jpt-2026",
                 &post.code,
                 &Who::Internal(admins[0]),
@@ -190,15 +201,23 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             .to_string()
             .contains("sudah melamar")
         );
-        let err = selection::screen(db, &ctx(), &admin, "jpt-2026", ids[3], false, " ")
-            .unwrap_err()
-            .to_string();
+        let err = selection::screen(
+            db,
+            &ctx(),
+            &admin.grant().unwrap(),
+            "jpt-2026",
+            ids[3],
+            false,
+            " ",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("membutuhkan alasan"), "{err}");
         for id in &ids {
             selection::screen(
                 db,
                 &ctx(),
-                &admin,
+                &admin.grant().unwrap(),
                 "jpt-2026",
                 *id,
                 true,
@@ -207,15 +226,9 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             .unwrap();
         }
         // Member 5 is related to the first applicant.
-        selection::declare_conflict(
-            db,
-            &ctx(),
-            &members[4],
-            "jpt-2026",
-            "Guru Besar",
-            ids[0],
-            "ipar",
-        )
+        as_member(db, &members[4], "jpt-2026", |db, m| {
+            selection::declare_own_conflict(db, &ctx(), m, ids[0], "ipar")
+        })
         .unwrap();
         // Scores per stage (hundredths): applicant -> the same score from each member, except
         // member 5's for applicant 0 (a 20 that must not count).
@@ -236,7 +249,9 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         {
             for (a, id) in ids.iter().enumerate() {
                 for (m, who) in members.iter().enumerate() {
-                    let r = selection::score(db, &ctx(), who, "jpt-2026", *id, *kind, table[a][k]);
+                    let r = as_member(db, who, "jpt-2026", |db, m| {
+                        selection::score(db, &ctx(), m, *id, *kind, table[a][k])
+                    });
                     if m == 4 && a == 0 {
                         assert!(r.unwrap_err().to_string().contains("konflik kepentingan"));
                     } else {
@@ -245,20 +260,17 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                 }
             }
             // Alone: a member sees only their own score until the stage closes.
-            let (stage, rows) = selection::panel_view(db, &members[1], "jpt-2026").unwrap();
+            let (stage, rows) = as_member(db, &members[1], "jpt-2026", |db, m| {
+                selection::panel_view(db, m)
+            })
+            .unwrap();
             assert_eq!(stage.unwrap().kind, *kind);
             assert!(rows.iter().all(|r| r.others.is_empty() && r.mine.is_some()));
             // A score for the wrong stage is refused.
             if k == 0 {
-                let e = selection::score(
-                    db,
-                    &ctx(),
-                    &members[0],
-                    "jpt-2026",
-                    ids[0],
-                    StageKind::Interview,
-                    8000,
-                )
+                let e = as_member(db, &members[0], "jpt-2026", |db, m| {
+                    selection::score(db, &ctx(), m, ids[0], StageKind::Interview, 8000)
+                })
                 .unwrap_err()
                 .to_string();
                 assert!(
@@ -267,12 +279,12 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                 );
             }
             assert_eq!(
-                selection::close_stage(db, &ctx(), &admin, "jpt-2026").unwrap(),
+                selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "jpt-2026").unwrap(),
                 *kind
             );
         }
         // Health and psychology: the outsider (index 4) is not fit; index 2 left after the interview.
-        let e = selection::close_stage(db, &ctx(), &admin, "jpt-2026")
+        let e = selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "jpt-2026")
             .unwrap_err()
             .to_string();
         assert!(e.contains("hasil belum lengkap"), "{e}");
@@ -283,7 +295,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             selection::record_outcome(
                 db,
                 &ctx(),
-                &admin,
+                &admin.grant().unwrap(),
                 "jpt-2026",
                 &selection::Outcome {
                     applicant_id: *id,
@@ -298,9 +310,14 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             )
             .unwrap();
         }
-        selection::close_stage(db, &ctx(), &admin, "jpt-2026").unwrap();
-        let selection::Standings { posts: rows, done } =
-            selection::standings(db, &admin, "jpt-2026", today()).unwrap();
+        selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "jpt-2026").unwrap();
+        let selection::Standings { posts: rows, done } = selection::standings(
+            db,
+            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
+            "jpt-2026",
+            today(),
+        )
+        .unwrap();
         assert!(done);
         let list = &rows[0].1;
         let order: Vec<i64> = list.iter().map(|s| s.applicant.id).collect();
@@ -321,7 +338,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         let e = selection::decide(
             db,
             &ctx(),
-            &ppk,
+            &talenta_app::selection::SelectionRole::of(&ppk).unwrap(),
             "jpt-2026",
             &selection::Decide {
                 post: &post.code,
@@ -340,7 +357,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         selection::decide(
             db,
             &ctx(),
-            &admin,
+            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
             "jpt-2026",
             &selection::Decide {
                 post: &post.code,
@@ -354,7 +371,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         let e = selection::decide(
             db,
             &ctx(),
-            &ppk,
+            &talenta_app::selection::SelectionRole::of(&ppk).unwrap(),
             "jpt-2026",
             &selection::Decide {
                 post: &post.code,
@@ -371,7 +388,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             selection::decide(
                 db,
                 &ctx(),
-                &admin,
+                &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
                 "jpt-2026",
                 &selection::Decide {
                     post: &post.code,
@@ -388,7 +405,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         selection::decide(
             db,
             &ctx(),
-            &ppk,
+            &talenta_app::selection::SelectionRole::of(&ppk).unwrap(),
             "jpt-2026",
             &selection::Decide {
                 post: &post.code,
@@ -402,7 +419,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         let e = selection::decide(
             db,
             &ctx(),
-            &admin,
+            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
             "jpt-2026",
             &selection::Decide {
                 post: &post.code,
@@ -421,7 +438,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         selection::decide(
             db,
             &ctx(),
-            &admin,
+            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
             "jpt-2026",
             &selection::Decide {
                 post: &post.code,
@@ -435,7 +452,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         selection::decide(
             db,
             &ctx(),
-            &admin,
+            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
             "jpt-2026",
             &selection::Decide {
                 post: &post.code,
@@ -446,7 +463,14 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             },
         )
         .unwrap();
-        let (_, taken) = selection::chain(db, &admin, "jpt-2026", &post, today()).unwrap();
+        let (_, taken) = selection::chain(
+            db,
+            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
+            "jpt-2026",
+            &post,
+            today(),
+        )
+        .unwrap();
         assert_eq!(taken.len(), 4);
         assert!(
             taken.iter().skip(1).all(|d| d.applicant_id == Some(ids[1])),
@@ -457,7 +481,13 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         let sel = talenta_store::selection::by_code(db, admin.tenant.id, "jpt-2026")
             .unwrap()
             .unwrap();
-        let st = selection::standings(db, &admin, "jpt-2026", today()).unwrap();
+        let st = selection::standings(
+            db,
+            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
+            "jpt-2026",
+            today(),
+        )
+        .unwrap();
         use calamine::{Reader, Xlsx, open_workbook_from_rs};
         let recap = selection::recap_xlsx(&sel, &st, fx::now()).unwrap();
         let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(recap)).unwrap();
@@ -468,7 +498,13 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         let names = fx::pdf_text(&selection::three_names_pdf(&sel, &st).unwrap());
         assert!(names.contains(&list[0].applicant.name), "{names}");
         assert!(names.contains("79,30"), "{names}");
-        let letter = selection::decision_letter_pdf(db, &admin, "jpt-2026", fx::now()).unwrap();
+        let letter = selection::decision_letter_pdf(
+            db,
+            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
+            "jpt-2026",
+            fx::now(),
+        )
+        .unwrap();
         assert!(String::from_utf8_lossy(&letter).contains("pdfaid:part"));
         let text = fx::pdf_text(&letter);
         assert!(text.contains("RANCANGAN KEPUTUSAN"), "{text}");
@@ -540,13 +576,13 @@ fn the_job_fit_of_29_jpt_pratama_by_track_record_and_a_five_member_external_pane
         panel: panel(),
         publish_scores: false,
     };
-    selection::create(db, &ctx(), &admin, &spec).unwrap();
+    selection::create(db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
     let mut ids = Vec::new();
     for (nip, code) in &officials {
         let id = selection::apply(
             db,
             &ctx(),
-            &admin,
+            &admin.grant().unwrap(),
             "uji-kesesuaian-2026",
             code,
             &Who::Internal(*nip),
@@ -556,7 +592,7 @@ fn the_job_fit_of_29_jpt_pratama_by_track_record_and_a_five_member_external_pane
         selection::screen(
             db,
             &ctx(),
-            &admin,
+            &admin.grant().unwrap(),
             "uji-kesesuaian-2026",
             id,
             true,
@@ -570,13 +606,21 @@ fn the_job_fit_of_29_jpt_pratama_by_track_record_and_a_five_member_external_pane
             for (m, who) in members.iter().enumerate() {
                 // Three kinds of official: about 65, 80 and 92 from every member.
                 let score = [6500, 8000, 9200][i % 3] + m as u32 * 50;
-                selection::score(db, &ctx(), who, "uji-kesesuaian-2026", *id, kind, score).unwrap();
+                as_member(db, who, "uji-kesesuaian-2026", |db, m| {
+                    selection::score(db, &ctx(), m, *id, kind, score)
+                })
+                .unwrap();
             }
         }
-        selection::close_stage(db, &ctx(), &admin, "uji-kesesuaian-2026").unwrap();
+        selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "uji-kesesuaian-2026").unwrap();
     }
-    let selection::Standings { posts: rows, done } =
-        selection::standings(db, &admin, "uji-kesesuaian-2026", today()).unwrap();
+    let selection::Standings { posts: rows, done } = selection::standings(
+        db,
+        &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
+        "uji-kesesuaian-2026",
+        today(),
+    )
+    .unwrap();
     assert!(done);
     let fits: Vec<Category> = rows
         .iter()
@@ -604,7 +648,7 @@ fn the_job_fit_of_29_jpt_pratama_by_track_record_and_a_five_member_external_pane
     let plan = talenta_app::rotation::plan(
         db,
         &ctx(),
-        &admin,
+        &admin.grant().unwrap(),
         &talenta_app::rotation::PlanSpec {
             posts: officials.iter().map(|(_, c)| c.clone()).collect(),
             stay_weight: 1_000_000,
@@ -709,13 +753,13 @@ fn the_assessment_stage_takes_each_internal_applicants_jpm_against_the_post_and_
         panel: panel(),
         publish_scores: true,
     };
-    selection::create(db, &ctx(), &admin, &spec).unwrap();
+    selection::create(db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
     let mut ids = Vec::new();
     for n in &applicants {
         let id = selection::apply(
             db,
             &ctx(),
-            &admin,
+            &admin.grant().unwrap(),
             "dengan-asesmen",
             &post.code,
             &Who::Internal(*n),
@@ -725,7 +769,7 @@ fn the_assessment_stage_takes_each_internal_applicants_jpm_against_the_post_and_
         selection::screen(
             db,
             &ctx(),
-            &admin,
+            &admin.grant().unwrap(),
             "dengan-asesmen",
             id,
             true,
@@ -734,26 +778,26 @@ fn the_assessment_stage_takes_each_internal_applicants_jpm_against_the_post_and_
         .unwrap();
         ids.push(id);
     }
-    let e = selection::score(
-        db,
-        &ctx(),
-        &members[0],
-        "dengan-asesmen",
-        ids[0],
-        StageKind::Assessment,
-        9000,
-    )
+    let e = as_member(db, &members[0], "dengan-asesmen", |db, m| {
+        selection::score(db, &ctx(), m, ids[0], StageKind::Assessment, 9000)
+    })
     .unwrap_err()
     .to_string();
     assert!(e.contains("diambil dari hasil asesmen"), "{e}");
-    let st = selection::standings(db, &admin, "dengan-asesmen", today()).unwrap();
+    let st = selection::standings(
+        db,
+        &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
+        "dengan-asesmen",
+        today(),
+    )
+    .unwrap();
     let expected: Vec<Option<u32>> = applicants
         .iter()
         .map(|n| {
             talenta_app::jpm::jpm_for(
                 db,
                 &ctx(),
-                &admin.tenant,
+                &talenta_fixture::admin(&admin.tenant).grant().unwrap(),
                 *n,
                 &post.code,
                 None,
@@ -779,7 +823,7 @@ fn the_assessment_stage_takes_each_internal_applicants_jpm_against_the_post_and_
         expected.iter().all(Option::is_some),
         "each applicant has a valid result"
     );
-    selection::close_stage(db, &ctx(), &admin, "dengan-asesmen").unwrap();
+    selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "dengan-asesmen").unwrap();
     let a = selection::announcement(db, "kota-mojokerto", "dengan-asesmen").unwrap();
     assert!(
         a.results[0].1.iter().all(|n| n.contains('(')),

@@ -29,7 +29,8 @@ fn an_administrator_post_gets_the_pool_of_pengawas_in_the_declared_order_with_ev
             .iter()
             .find(|p| p.class == PositionClass::Administrator)
             .unwrap();
-        let list = succession::successors(db, &ctx(), &admin, post.id, as_of()).unwrap();
+        let list =
+            succession::successors(db, &ctx(), &admin.grant().unwrap(), post.id, as_of()).unwrap();
         assert!(
             !list.candidates.is_empty(),
             "{}: the pool has Pengawas",
@@ -88,7 +89,7 @@ fn a_pelaksana_post_has_no_rung_below_and_an_employee_may_not_see_successors() {
         .iter()
         .find(|p| p.class == PositionClass::Pelaksana)
         .unwrap();
-    let err = succession::successors(db, &ctx(), &admin, pelaksana.id, as_of())
+    let err = succession::successors(db, &ctx(), &admin.grant().unwrap(), pelaksana.id, as_of())
         .unwrap_err()
         .to_string();
     assert!(err.contains("tidak memiliki jenjang di bawahnya"), "{err}");
@@ -97,7 +98,7 @@ fn a_pelaksana_post_has_no_rung_below_and_an_employee_may_not_see_successors() {
         ..admin.clone()
     };
     assert!(matches!(
-        succession::successors(db, &ctx(), &employee, pelaksana.id, as_of()),
+        employee.grant::<talenta_app::capability::ViewTalentMap>(),
         Err(talenta_app::AppError::Forbidden)
     ));
 }
@@ -107,8 +108,8 @@ fn a_post_whose_holder_retires_within_the_months_is_a_vacancy_from_that_date() {
     let mut t = testing::sqlite();
     let db = &mut t.db;
     let admin = mojokerto(db, Role::TenantAdmin);
-    let now = succession::vacancies(db, &admin, as_of(), 0).unwrap();
-    let later = succession::vacancies(db, &admin, as_of(), 24).unwrap();
+    let now = succession::vacancies(db, &admin.grant().unwrap(), as_of(), 0).unwrap();
+    let later = succession::vacancies(db, &admin.grant().unwrap(), as_of(), 24).unwrap();
     assert!(later.len() >= now.len());
     let horizon = NaiveDate::from_ymd_opt(2028, 11, 27).unwrap();
     let retiring: Vec<&succession::Vacancy> = later.iter().filter(|v| v.holder.is_some()).collect();
@@ -144,7 +145,8 @@ fn the_printed_successors_show_marks_and_names_beyond_latin_1() {
         .iter()
         .filter(|p| p.class == PositionClass::Administrator)
         .find_map(|p| {
-            let list = succession::successors(db, &ctx(), &admin, p.id, as_of()).ok()?;
+            let list =
+                succession::successors(db, &ctx(), &admin.grant().unwrap(), p.id, as_of()).ok()?;
             let ready = list.candidates.iter().find(|s| s.missing.is_empty())?;
             list.candidates
                 .iter()
@@ -170,7 +172,8 @@ fn the_printed_successors_show_marks_and_names_beyond_latin_1() {
         }],
     )
     .unwrap();
-    let list = succession::successors(db, &ctx(), &admin, post.id, as_of()).unwrap();
+    let list =
+        succession::successors(db, &ctx(), &admin.grant().unwrap(), post.id, as_of()).unwrap();
     assert!(
         list.candidates
             .iter()

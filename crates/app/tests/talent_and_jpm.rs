@@ -228,7 +228,12 @@ fn fixture(db: &mut Db) -> Tenant {
 fn every_employee_lands_in_the_box_the_rules_give_or_is_counted_with_a_reason() {
     for mut t in testing::both() {
         let tenant = fixture(&mut t.db);
-        let map = talent_map(&mut t.db, &tenant, as_of()).unwrap();
+        let map = talent_map(
+            &mut t.db,
+            &talenta_fixture::admin(&tenant).grant().unwrap(),
+            as_of(),
+        )
+        .unwrap();
         assert_eq!(map.rules_version, talenta_domain::rules::DEFAULT_VERSION);
         let mut expected_total = [0u32; 9];
         for b in [9, 5, 1, 8] {
@@ -265,7 +270,16 @@ fn jpm_against_a_position_uses_the_newest_valid_result_and_the_purpose() {
     for mut t in testing::both() {
         let tenant = fixture(&mut t.db);
         let nip = Nip::parse("197001012000031001").unwrap();
-        let r = jpm::jpm_for(&mut t.db, &ctx(), &tenant, nip, "A2", None, as_of()).unwrap();
+        let r = jpm::jpm_for(
+            &mut t.db,
+            &ctx(),
+            &talenta_fixture::admin(&tenant).grant().unwrap(),
+            nip,
+            "A2",
+            None,
+            as_of(),
+        )
+        .unwrap();
         assert_eq!(r.jpm.basis_points(), 9259, "{}", t.name);
         assert_eq!(r.purpose, Purpose::Pemetaan);
         assert_eq!(r.category, Category::O);
@@ -275,7 +289,7 @@ fn jpm_against_a_position_uses_the_newest_valid_result_and_the_purpose() {
         let filling = jpm::jpm_for(
             &mut t.db,
             &ctx(),
-            &tenant,
+            &talenta_fixture::admin(&tenant).grant().unwrap(),
             nip,
             "A2",
             Some(Purpose::Pengisian),
@@ -286,7 +300,7 @@ fn jpm_against_a_position_uses_the_newest_valid_result_and_the_purpose() {
         let low = jpm::jpm_for(
             &mut t.db,
             &ctx(),
-            &tenant,
+            &talenta_fixture::admin(&tenant).grant().unwrap(),
             Nip::parse("197201012000032003").unwrap(),
             "A2",
             Some(Purpose::Pengisian),
@@ -309,7 +323,7 @@ fn jpm_answers_precisely_when_something_is_missing() {
     let expired = jpm::jpm_for(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         Nip::parse("197401012000031005").unwrap(),
         "A1",
         None,
@@ -324,7 +338,7 @@ fn jpm_answers_precisely_when_something_is_missing() {
     let no_std = jpm::jpm_for(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         Nip::parse("197001012000031001").unwrap(),
         "A3",
         None,
@@ -338,7 +352,7 @@ fn jpm_answers_precisely_when_something_is_missing() {
     let unknown = jpm::jpm_for(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         Nip::parse("199001012015031001").unwrap(),
         "A1",
         None,
@@ -349,7 +363,7 @@ fn jpm_answers_precisely_when_something_is_missing() {
     let no_pos = jpm::jpm_for(
         &mut t.db,
         &ctx(),
-        &tenant,
+        &talenta_fixture::admin(&tenant).grant().unwrap(),
         Nip::parse("197001012000031001").unwrap(),
         "ZZ",
         None,
@@ -367,7 +381,16 @@ fn reading_a_persons_results_for_jpm_is_recorded_under_that_person() {
     for mut t in testing::both() {
         let tenant = fixture(&mut t.db);
         let nip = Nip::parse("197001012000031001").unwrap();
-        let r = jpm::jpm_for(&mut t.db, &ctx(), &tenant, nip, "A2", None, as_of()).unwrap();
+        let r = jpm::jpm_for(
+            &mut t.db,
+            &ctx(),
+            &talenta_fixture::admin(&tenant).grant().unwrap(),
+            nip,
+            "A2",
+            None,
+            as_of(),
+        )
+        .unwrap();
         let subject = format!("employee:{}", r.employee.id);
         let entries =
             talenta_store::audit::entries(&mut t.db, tenant.id, Some(&subject), 10).unwrap();

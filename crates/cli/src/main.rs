@@ -480,7 +480,7 @@ fn run(cli: Cli) -> Result<()> {
                 );
             }
             for t in talenta_store::master::list_tenants(&mut db)? {
-                let map = talent::talent_map(&mut db, &t, as_of)?;
+                let map = talent::talent_map(&mut db, &cli_actor(&t, &ctx).grant()?, as_of)?;
                 print_talent_map(&t.name, &map);
             }
             println!("Basis data demo: {}", cli.database);
@@ -550,7 +550,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::TalentMap => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            let map = talent::talent_map(&mut db, &t, as_of)?;
+            let map = talent::talent_map(&mut db, &cli_actor(&t, &ctx).grant()?, as_of)?;
             print_talent_map(&t.name, &map);
             Ok(())
         }
@@ -675,8 +675,9 @@ fn run(cli: Cli) -> Result<()> {
                     Refused(format!("perlakuan penilaian kosong '{missing}' tidak dikenal (lewati, tunggu)"))
                 })?,
             };
-            let (event, size) = talenta_app::event::create_event(&mut db, &ctx, &actor, &spec)
-                .map_err(refuse_invalid)?;
+            let (event, size) =
+                talenta_app::event::create_event(&mut db, &ctx, &actor.grant()?, &spec)
+                    .map_err(refuse_invalid)?;
             println!(
                 "Acara {} ({}) dibuat: {size} peserta, {} asesor, {} hari.",
                 event.name,
@@ -689,8 +690,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Schedule { event } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let actor = cli_actor(&t, &ctx);
-            let plan =
-                talenta_app::event::plan(&mut db, &ctx, &actor, &event).map_err(refuse_invalid)?;
+            let plan = talenta_app::event::plan(&mut db, &ctx, &actor.grant()?, &event)
+                .map_err(refuse_invalid)?;
             println!(
                 "Jadwal {} ({}): {} peserta",
                 plan.event.name, plan.event.code, plan.participants
@@ -725,8 +726,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Roster { event, output } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let actor = cli_actor(&t, &ctx);
-            let (ev, lines) =
-                talenta_app::event::roster(&mut db, &actor, &event).map_err(refuse_invalid)?;
+            let (ev, lines) = talenta_app::event::roster(&mut db, &actor.grant()?, &event)
+                .map_err(refuse_invalid)?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("daftar-{}.xlsx", ev.code)));
             let bytes = if path
                 .extension()
@@ -749,8 +750,9 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Invitations { event, output } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            let (ev, lines) = talenta_app::event::roster(&mut db, &cli_actor(&t, &ctx), &event)
-                .map_err(refuse_invalid)?;
+            let (ev, lines) =
+                talenta_app::event::roster(&mut db, &cli_actor(&t, &ctx).grant()?, &event)
+                    .map_err(refuse_invalid)?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("undangan-{}.pdf", ev.code)));
             let bytes = talenta_app::event::invitations_pdf(&ev, &t.name, &lines, ctx.now)?;
             std::fs::write(&path, bytes)
@@ -779,7 +781,7 @@ fn run(cli: Cli) -> Result<()> {
             talenta_app::event::set_unavailable(
                 &mut db,
                 &ctx,
-                &cli_actor(&t, &ctx),
+                &cli_actor(&t, &ctx).grant()?,
                 &event,
                 &who,
                 &days,
@@ -801,7 +803,7 @@ fn run(cli: Cli) -> Result<()> {
             talenta_app::event::declare_conflict(
                 &mut db,
                 &ctx,
-                &cli_actor(&t, &ctx),
+                &cli_actor(&t, &ctx).grant()?,
                 &event,
                 &assessor,
                 nip,
@@ -813,8 +815,9 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Results { event } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            let all = talenta_app::results::integration(&mut db, &cli_actor(&t, &ctx), &event)
-                .map_err(refuse_invalid)?;
+            let all =
+                talenta_app::results::integration(&mut db, &cli_actor(&t, &ctx).grant()?, &event)
+                    .map_err(refuse_invalid)?;
             for r in &all.rows {
                 let levels: Vec<String> = r
                     .integrated
@@ -861,7 +864,7 @@ fn run(cli: Cli) -> Result<()> {
                 ),
                 None => None,
             };
-            let out = talenta_app::results::finalise(&mut db, &ctx, &actor, &event, only)
+            let out = talenta_app::results::finalise(&mut db, &ctx, &actor.grant()?, &event, only)
                 .map_err(refuse_invalid)?;
             println!(
                 "{} hasil difinalkan, {} sudah final, {} belum lengkap",
@@ -876,8 +879,9 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::PublishResults { event } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            let n = talenta_app::results::publish(&mut db, &ctx, &cli_actor(&t, &ctx), &event)
-                .map_err(refuse_invalid)?;
+            let n =
+                talenta_app::results::publish(&mut db, &ctx, &cli_actor(&t, &ctx).grant()?, &event)
+                    .map_err(refuse_invalid)?;
             println!("{n} hasil acara {event} diumumkan.");
             Ok(())
         }
@@ -891,9 +895,9 @@ fn run(cli: Cli) -> Result<()> {
             let nip = Nip::parse(&nip).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?;
             let id =
                 talenta_app::results::employee_id(&mut db, &actor, nip).map_err(refuse_invalid)?;
-            let r =
-                talenta_app::results::report(&mut db, &ctx, &actor, id, None, position.as_deref())
-                    .map_err(refuse_invalid)?;
+            let about = actor.grant_about(&mut db, id).map_err(refuse_invalid)?;
+            let r = talenta_app::results::report(&mut db, &ctx, &about, None, position.as_deref())
+                .map_err(refuse_invalid)?;
             let path =
                 output.unwrap_or_else(|| PathBuf::from(format!("laporan-{}.pdf", nip.digits())));
             std::fs::write(&path, talenta_app::report::report_pdf(&r, &t.name)?)
@@ -903,9 +907,13 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Recap { event, output } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            let bytes =
-                talenta_app::report::recap_xlsx(&mut db, &ctx, &cli_actor(&t, &ctx), &event)
-                    .map_err(refuse_invalid)?;
+            let bytes = talenta_app::report::recap_xlsx(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx).grant()?,
+                &event,
+            )
+            .map_err(refuse_invalid)?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("rekap-hasil-{event}.xlsx")));
             std::fs::write(&path, bytes)
                 .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
@@ -914,9 +922,13 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Vacancies { months } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            for v in
-                talenta_app::succession::vacancies(&mut db, &cli_actor(&t, &ctx), as_of, months)
-                    .map_err(refuse_invalid)?
+            for v in talenta_app::succession::vacancies(
+                &mut db,
+                &cli_actor(&t, &ctx).grant()?,
+                as_of,
+                months,
+            )
+            .map_err(refuse_invalid)?
             {
                 println!(
                     "{}  {}  {}  {}",
@@ -936,8 +948,9 @@ fn run(cli: Cli) -> Result<()> {
             let actor = cli_actor(&t, &ctx);
             let post = talenta_store::master::position_by_code(&mut db, t.id, &position)?
                 .ok_or_else(|| Refused(format!("jabatan '{position}' tidak ditemukan")))?;
-            let list = talenta_app::succession::successors(&mut db, &ctx, &actor, post.id, as_of)
-                .map_err(refuse_invalid)?;
+            let list =
+                talenta_app::succession::successors(&mut db, &ctx, &actor.grant()?, post.id, as_of)
+                    .map_err(refuse_invalid)?;
             println!("{}", list.tie_rule);
             for (i, s) in list.candidates.iter().enumerate() {
                 println!(
@@ -971,7 +984,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Publish { event } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            talenta_app::event::publish(&mut db, &ctx, &cli_actor(&t, &ctx), &event)
+            talenta_app::event::publish(&mut db, &ctx, &cli_actor(&t, &ctx).grant()?, &event)
                 .map_err(refuse_invalid)?;
             println!("Jadwal acara {event} diterbitkan dan dikunci.");
             Ok(())
@@ -988,7 +1001,7 @@ fn run(cli: Cli) -> Result<()> {
             let names = talenta_app::event::move_participant(
                 &mut db,
                 &ctx,
-                &cli_actor(&t, &ctx),
+                &cli_actor(&t, &ctx).grant()?,
                 &event,
                 &talenta_app::event::Move {
                     nip,
@@ -1007,9 +1020,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::CheckIn { event, nip } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let nip = Nip::parse(&nip).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?;
-            let msg =
-                talenta_app::event::check_in(&mut db, &ctx, &cli_actor(&t, &ctx), &event, nip)
-                    .map_err(refuse_invalid)?;
+            let msg = talenta_app::event::check_in(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx).grant()?,
+                &event,
+                nip,
+            )
+            .map_err(refuse_invalid)?;
             println!("{msg}");
             Ok(())
         }
@@ -1110,7 +1128,15 @@ fn run(cli: Cli) -> Result<()> {
                     })
                 })
                 .transpose()?;
-            let r = jpm::jpm_for(&mut db, &ctx, &t, nip, &position, purpose, as_of)?;
+            let r = jpm::jpm_for(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx).grant()?,
+                nip,
+                &position,
+                purpose,
+                as_of,
+            )?;
             print_jpm(&r);
             Ok(())
         }
@@ -1147,10 +1173,18 @@ fn run_import(
     if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let outcome = import::import_file(db, ctx, t, kind, file, &options, &mut |done, total| {
-        bar.set_length(total.max(done) as u64);
-        bar.set_position(done as u64);
-    });
+    let outcome = import::import_file(
+        db,
+        ctx,
+        &cli_actor(t, ctx).grant()?,
+        kind,
+        file,
+        &options,
+        &mut |done, total| {
+            bar.set_length(total.max(done) as u64);
+            bar.set_position(done as u64);
+        },
+    );
     bar.finish_and_clear();
     let outcome = outcome.map_err(|e| match e {
         import::ImportError::Store(s) => anyhow!(talenta_app::AppError::Store(s)),
@@ -1301,16 +1335,7 @@ fn cli_actor(
     t: &talenta_domain::master::Tenant,
     ctx: &talenta_app::Ctx,
 ) -> talenta_app::access::Actor {
-    talenta_app::access::Actor {
-        account_id: None,
-        name: ctx.actor.clone(),
-        login: ctx.actor.clone(),
-        tenant: t.clone(),
-        role: talenta_app::access::Role::TenantAdmin,
-        employee_id: None,
-        tenants: Vec::new(),
-        credential: talenta_app::access::Credential::ApiKey,
-    }
+    talenta_app::access::Actor::local(t, &ctx.actor)
 }
 
 /// A use case's "invalid input" is a refusal (exit code 2); anything else a failure.

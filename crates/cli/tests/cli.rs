@@ -130,7 +130,9 @@ fn talent_map_and_jpm_answer_for_the_chosen_instansi() {
         .unwrap();
     let map = talenta_app::talent::talent_map(
         &mut db,
-        &t,
+        &talenta_app::access::Actor::local(&t, "uji")
+            .grant()
+            .unwrap(),
         chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     )
     .unwrap();

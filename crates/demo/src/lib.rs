@@ -28,6 +28,7 @@ mod organisations;
 mod titles;
 
 use chrono::NaiveDate;
+use talenta_app::access::Actor;
 use talenta_domain::RuleSet;
 use talenta_domain::jpm::Purpose;
 use talenta_domain::nip::Nip;
@@ -135,7 +136,8 @@ pub fn accounts(
     let tenant = store::tenant_by_code(db, code)?
         .ok_or_else(|| talenta_app::AppError::UnknownTenant(code.into()))?;
     let short = code.rsplit('-').next().unwrap_or(code);
-    let map = talenta_app::talent::talent_map(db, &tenant, as_of)?;
+    let map =
+        talenta_app::talent::talent_map(db, &Actor::local(&tenant, &ctx.actor).grant()?, as_of)?;
     let own = map
         .placements
         .iter()
@@ -211,7 +213,7 @@ fn demo_selection(
     panel_login: &str,
     as_of: NaiveDate,
 ) -> Result<(), talenta_app::AppError> {
-    use talenta_app::access::{Actor, Credential, Role};
+    use talenta_app::access::Actor;
     use talenta_app::selection::{self, Kind, PanelSpec, SelectionSpec, Who};
     use talenta_domain::selection::{PassRule, Stage, StageKind};
     use talenta_store::master as store;
@@ -240,16 +242,7 @@ fn demo_selection(
         .take(3)
         .map(|e| e.nip)
         .collect();
-    let admin = Actor {
-        account_id: None,
-        name: "demo".into(),
-        login: ctx.actor.clone(),
-        tenant: tenant.clone(),
-        role: Role::TenantAdmin,
-        employee_id: None,
-        tenants: Vec::new(),
-        credential: Credential::ApiKey,
-    };
+    let admin = Actor::local(tenant, &ctx.actor);
     let member =
         |name: &str, org: &str, external: bool, chair: bool, login: Option<&str>| PanelSpec {
             name: name.into(),
@@ -280,12 +273,12 @@ fn demo_selection(
         ],
         publish_scores: false,
     };
-    selection::create(db, ctx, &admin, &spec)?;
+    selection::create(db, ctx, &admin.grant()?, &spec)?;
     for nip in applicants {
         let id = selection::apply(
             db,
             ctx,
-            &admin,
+            &admin.grant()?,
             CODE,
             &post.code,
             &Who::Internal(nip),
@@ -294,7 +287,7 @@ fn demo_selection(
         selection::screen(
             db,
             ctx,
-            &admin,
+            &admin.grant()?,
             CODE,
             id,
             true,
@@ -314,7 +307,7 @@ fn demo_event(
     logins: [String; 2],
     as_of: NaiveDate,
 ) -> Result<(), talenta_app::AppError> {
-    use talenta_app::access::{Actor, Credential, Role};
+    use talenta_app::access::Actor;
     use talenta_app::event::{self, AssessorSpec, Cohort, EventSpec};
     use talenta_store::master as store;
     const CODE: &str = "asesmen-demo";
@@ -344,16 +337,7 @@ fn demo_event(
             .take(3)
             .map(|e| e.nip),
     );
-    let admin = Actor {
-        account_id: None,
-        name: "demo".into(),
-        login: ctx.actor.clone(),
-        tenant: tenant.clone(),
-        role: Role::TenantAdmin,
-        employee_id: None,
-        tenants: Vec::new(),
-        credential: Credential::ApiKey,
-    };
+    let admin = Actor::local(tenant, &ctx.actor);
     let spec = EventSpec {
         code: CODE.into(),
         name: "Asesmen Kompetensi Demo".into(),
@@ -389,8 +373,8 @@ fn demo_event(
         integration: talenta_domain::integration::Rule::Mean,
         missing: talenta_domain::integration::Missing::Skip,
     };
-    event::create_event(db, ctx, &admin, &spec)?;
-    event::plan(db, ctx, &admin, CODE)?;
+    event::create_event(db, ctx, &admin.grant()?, &spec)?;
+    event::plan(db, ctx, &admin.grant()?, CODE)?;
     Ok(())
 }
 

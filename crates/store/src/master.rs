@@ -514,11 +514,12 @@ pub fn standards(
 /// The standard of one position, in competency order.
 pub fn standard_of(
     db: &mut Db,
+    tenant_id: i64,
     position_id: i64,
 ) -> Result<Vec<(CompetencyCode, Level)>, StoreError> {
     let rows = db.query(
-        "SELECT competency, required_tenths FROM position_standards WHERE position_id = ?",
-        &[position_id.into()],
+        "SELECT competency, required_tenths FROM position_standards WHERE tenant_id = ? AND position_id = ?",
+        &[tenant_id.into(), position_id.into()],
     )?;
     let mut v = rows
         .iter()
@@ -901,10 +902,14 @@ pub fn ratings(db: &mut Db, tenant_id: i64) -> Result<HashMap<i64, Vec<YearRatin
 }
 
 /// Ratings of one employee, oldest first.
-pub fn ratings_of(db: &mut Db, employee_id: i64) -> Result<Vec<YearRating>, StoreError> {
+pub fn ratings_of(
+    db: &mut Db,
+    tenant_id: i64,
+    employee_id: i64,
+) -> Result<Vec<YearRating>, StoreError> {
     db.query(
-        "SELECT year, predikat, score_hundredths FROM performance_ratings WHERE employee_id = ? ORDER BY year",
-        &[employee_id.into()],
+        "SELECT year, predikat, score_hundredths FROM performance_ratings WHERE tenant_id = ? AND employee_id = ? ORDER BY year",
+        &[tenant_id.into(), employee_id.into()],
     )?
     .iter()
     .map(|r| rating_row(r, 0))
@@ -960,10 +965,14 @@ pub fn upsert_sanctions(
 }
 
 /// Sanctions of one employee, oldest first.
-pub fn sanctions_of(db: &mut Db, employee_id: i64) -> Result<Vec<Sanction>, StoreError> {
+pub fn sanctions_of(
+    db: &mut Db,
+    tenant_id: i64,
+    employee_id: i64,
+) -> Result<Vec<Sanction>, StoreError> {
     db.query(
-        "SELECT level, decided_on, ends_on, description FROM sanctions WHERE employee_id = ? ORDER BY decided_on",
-        &[employee_id.into()],
+        "SELECT level, decided_on, ends_on, description FROM sanctions WHERE tenant_id = ? AND employee_id = ? ORDER BY decided_on",
+        &[tenant_id.into(), employee_id.into()],
     )?
     .iter()
     .map(|r| {
@@ -1117,31 +1126,38 @@ pub fn results(
     db: &mut Db,
     tenant_id: i64,
 ) -> Result<HashMap<i64, Vec<AssessmentResult>>, StoreError> {
-    load_results(db, "tenant_id", tenant_id)
+    load_results(db, tenant_id, "tenant_id", tenant_id)
 }
 
-/// Results of one employee, oldest first.
-pub fn results_of(db: &mut Db, employee_id: i64) -> Result<Vec<AssessmentResult>, StoreError> {
-    Ok(load_results(db, "employee_id", employee_id)?
+/// Results of one employee of the tenant, oldest first.
+pub fn results_of(
+    db: &mut Db,
+    tenant_id: i64,
+    employee_id: i64,
+) -> Result<Vec<AssessmentResult>, StoreError> {
+    Ok(load_results(db, tenant_id, "employee_id", employee_id)?
         .remove(&employee_id)
         .unwrap_or_default())
 }
 
+/// The results of a tenant whose column `by` (`tenant_id`, `employee_id` or `event_id`) is
+/// `id`, by employee.
 pub(crate) fn load_results(
     db: &mut Db,
+    tenant_id: i64,
     by: &str,
     id: i64,
 ) -> Result<HashMap<i64, Vec<AssessmentResult>>, StoreError> {
     let heads = db.query(
-        &format!("SELECT id, employee_id, assessed_on, provider, purpose, event_id, published, job_class FROM assessment_results WHERE {by} = ? ORDER BY assessed_on, id"),
-        &[id.into()],
+        &format!("SELECT id, employee_id, assessed_on, provider, purpose, event_id, published, job_class FROM assessment_results WHERE tenant_id = ? AND {by} = ? ORDER BY assessed_on, id"),
+        &[tenant_id.into(), id.into()],
     )?;
     let mut levels: HashMap<i64, Vec<(CompetencyCode, Level)>> = HashMap::new();
     let level_sql = format!(
         "SELECT l.result_id, l.competency, l.achieved_tenths FROM assessment_result_levels l \
-         JOIN assessment_results r ON r.id = l.result_id WHERE r.{by} = ?"
+         JOIN assessment_results r ON r.id = l.result_id WHERE r.tenant_id = ? AND r.{by} = ?"
     );
-    for r in db.query(&level_sql, &[id.into()])? {
+    for r in db.query(&level_sql, &[tenant_id.into(), id.into()])? {
         levels
             .entry(r.int(0)?)
             .or_default()
@@ -1162,7 +1178,10 @@ pub(crate) fn load_results(
             levels: lv,
             event_id: h.opt_int(5)?,
             published: h.int(6)? != 0,
-            job_class: PositionClass::parse(h.text(7)?),
+            job_class: match h.text(7)? {
+                "" => None,
+                c => Some(decode("job_class", c, PositionClass::parse(c))?),
+            },
         };
         out.entry(res.employee_id).or_default().push(res);
     }

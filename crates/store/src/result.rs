@@ -67,11 +67,16 @@ pub fn finalise(db: &mut Db, tenant_id: i64, r: &FinalResult<'_>) -> Result<i64,
 }
 
 /// Every result an event produced, by participant.
-pub fn results_of_event(db: &mut Db, event_id: i64) -> Result<Vec<AssessmentResult>, StoreError> {
-    let mut all: Vec<AssessmentResult> = crate::master::load_results(db, "event_id", event_id)?
-        .into_values()
-        .flatten()
-        .collect();
+pub fn results_of_event(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+) -> Result<Vec<AssessmentResult>, StoreError> {
+    let mut all: Vec<AssessmentResult> =
+        crate::master::load_results(db, tenant_id, "event_id", event_id)?
+            .into_values()
+            .flatten()
+            .collect();
     all.sort_by_key(|r| r.employee_id);
     Ok(all)
 }

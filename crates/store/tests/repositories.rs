@@ -269,7 +269,7 @@ fn standards_ratings_sanctions_and_results_round_trip() {
         .unwrap();
         assert_eq!(std_counts.inserted, 2, "{}", t.name);
         let j2 = position_by_code(&mut t.db, tenant, "J2").unwrap().unwrap();
-        let std = standard_of(&mut t.db, j2.id).unwrap();
+        let std = standard_of(&mut t.db, tenant, j2.id).unwrap();
         assert_eq!(
             std,
             vec![
@@ -296,7 +296,7 @@ fn standards_ratings_sanctions_and_results_round_trip() {
         ];
         upsert_ratings(&mut t.db, tenant, &ratings_in).unwrap();
         let emp = employee_by_nip(&mut t.db, tenant, nip).unwrap().unwrap();
-        let got = ratings_of(&mut t.db, emp.id).unwrap();
+        let got = ratings_of(&mut t.db, tenant, emp.id).unwrap();
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].year, 2019);
         assert_eq!(got[0].rating, Rating::Score(8557));
@@ -318,7 +318,7 @@ fn standards_ratings_sanctions_and_results_round_trip() {
             }],
         )
         .unwrap();
-        assert_eq!(sanctions_of(&mut t.db, emp.id).unwrap(), vec![s]);
+        assert_eq!(sanctions_of(&mut t.db, tenant, emp.id).unwrap(), vec![s]);
 
         let result = ResultInput {
             nip,
@@ -366,7 +366,7 @@ fn standards_ratings_sanctions_and_results_round_trip() {
             "{}",
             t.name
         );
-        let stored = results_of(&mut t.db, emp.id).unwrap();
+        let stored = results_of(&mut t.db, tenant, emp.id).unwrap();
         assert_eq!(stored.len(), 1);
         assert_eq!(stored[0].levels[0], (m1, Level::whole(3).unwrap()));
         assert_eq!(stored[0].purpose, Purpose::Pemetaan);
@@ -452,5 +452,54 @@ fn a_change_of_position_keeps_the_position_left_in_the_history() {
             (h[0].started_on, h[0].ended_on),
             (Some(d(2020, 1, 2)), Some(d(2025, 1, 2)))
         );
+    }
+}
+
+#[test]
+fn a_person_s_records_are_read_only_through_their_own_tenant() {
+    for mut t in testing::both() {
+        let a = testing::Seed::new("kota-a")
+            .unit("BKPSDM", "BKPSDM", None)
+            .position(
+                "KABID",
+                "Kepala Bidang",
+                PositionClass::Administrator,
+                Some(Eselon::IIIB),
+                "BKPSDM",
+                None,
+            )
+            .standard("KABID", 3)
+            .employee("198001012005011001", "Pegawai A", Some("KABID"))
+            .store(&mut t.db);
+        let b = testing::Seed::new("kota-b").store(&mut t.db);
+        let emp = a.employee("198001012005011001");
+        let post = a.position("KABID");
+        upsert_ratings(
+            &mut t.db,
+            a.tenant.id,
+            &[RatingInput {
+                nip: Nip::parse("198001012005011001").unwrap(),
+                year: 2025,
+                rating: Rating::Predikat(Predikat::Baik),
+            }],
+        )
+        .unwrap();
+        assert_eq!(standard_of(&mut t.db, a.tenant.id, post).unwrap().len(), 9);
+        assert_eq!(ratings_of(&mut t.db, a.tenant.id, emp).unwrap().len(), 1);
+        // Another tenant's id names nothing, whatever the caller has.
+        assert!(
+            standard_of(&mut t.db, b.tenant.id, post)
+                .unwrap()
+                .is_empty(),
+            "{}",
+            t.name
+        );
+        assert!(ratings_of(&mut t.db, b.tenant.id, emp).unwrap().is_empty());
+        assert!(
+            sanctions_of(&mut t.db, b.tenant.id, emp)
+                .unwrap()
+                .is_empty()
+        );
+        assert!(results_of(&mut t.db, b.tenant.id, emp).unwrap().is_empty());
     }
 }

@@ -81,7 +81,14 @@ pub async fn employees(
     };
     let cache = state.search_cache.clone();
     let page = state
-        .db(move |db| Ok(directory::employee_page(db, &actor, &query, Some(&cache))?))
+        .db(move |db| {
+            Ok(directory::employee_page(
+                db,
+                &actor.grant()?,
+                &query,
+                Some(&cache),
+            )?)
+        })
         .await?;
     let items: Vec<Value> = page
         .lines
@@ -102,7 +109,10 @@ pub async fn employee(
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     // Without results: they have their own route and their own audit entry.
     let r = state
-        .db(move |db| Ok(directory::employee_record(db, &actor, &ctx, id, false)?))
+        .db(move |db| {
+            let about = actor.grant_about(db, id)?;
+            Ok(directory::employee_record(db, &about, &ctx, false)?)
+        })
         .await?;
     let e = &r.employee;
     Ok(Json(json!({
@@ -123,7 +133,10 @@ pub async fn employee_results(
 ) -> Result<Json<Value>, ApiError> {
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let results = state
-        .db(move |db| Ok(directory::employee_results(db, &actor, &ctx, id)?))
+        .db(move |db| {
+            let about = actor.grant_about(db, id)?;
+            Ok(directory::employee_results(db, &about, &ctx)?)
+        })
         .await?;
     Ok(Json(json!(results
         .iter()
@@ -152,7 +165,7 @@ pub async fn talent_map(
         None => today,
     };
     let map = state
-        .db(move |db| Ok(directory::talent_map(db, &actor, as_of)?))
+        .db(move |db| Ok(talenta_app::talent::talent_map(db, &actor.grant()?, as_of)?))
         .await?;
     Ok(Json(json!({
         "as_of": map.as_of, "rules_version": map.rules_version, "scheme_version": map.scheme_version,
@@ -167,7 +180,7 @@ pub async fn units(
     Extension(actor): Extension<Actor>,
 ) -> Result<Json<Value>, ApiError> {
     let units = state
-        .db(move |db| Ok(directory::units(db, &actor)?))
+        .db(move |db| Ok(directory::units(db, &actor.grant()?)?))
         .await?;
     Ok(Json(json!(
         units
@@ -185,7 +198,7 @@ pub async fn positions(
     Extension(actor): Extension<Actor>,
 ) -> Result<Json<Value>, ApiError> {
     let all = state
-        .db(move |db| Ok(directory::positions(db, &actor)?))
+        .db(move |db| Ok(directory::positions(db, &actor.grant()?)?))
         .await?;
     Ok(Json(json!(all
         .iter()
@@ -203,7 +216,7 @@ pub async fn position(
     ApiId(id): ApiId,
 ) -> Result<Json<Value>, ApiError> {
     let (p, unit, standard) = state
-        .db(move |db| Ok(directory::position_detail(db, &actor, id)?))
+        .db(move |db| Ok(directory::position_detail(db, &actor.grant()?, id)?))
         .await?;
     Ok(Json(json!({
         "id": p.id, "code": p.code, "name": p.name, "class": p.class.code(), "eselon": p.eselon.map(|e| e.code()),
@@ -218,7 +231,7 @@ pub async fn events(
     Extension(actor): Extension<Actor>,
 ) -> Result<Json<Value>, ApiError> {
     let all = state
-        .db(move |db| Ok(talenta_app::event::list(db, &actor)?))
+        .db(move |db| Ok(talenta_app::event::list(db, &actor.grant()?)?))
         .await?;
     Ok(Json(json!(all
         .iter()
@@ -238,7 +251,7 @@ pub async fn event_schedule(
 ) -> Result<Json<Value>, ApiError> {
     let (ev, lines) = state
         .db(
-            move |db| match talenta_app::event::roster(db, &actor, &code) {
+            move |db| match talenta_app::event::roster(db, &actor.grant()?, &code) {
                 Err(talenta_app::AppError::Invalid(_)) => Err(crate::WebError::NotFound),
                 other => Ok(other?),
             },
@@ -261,7 +274,7 @@ pub async fn plan_event(
 ) -> Result<Json<Value>, ApiError> {
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let plan = state
-        .db(move |db| Ok(talenta_app::event::plan(db, &ctx, &actor, &code)?))
+        .db(move |db| Ok(talenta_app::event::plan(db, &ctx, &actor.grant()?, &code)?))
         .await?;
     Ok(Json(json!({
         "code": plan.event.code, "participants": plan.participants,
@@ -288,13 +301,13 @@ pub async fn event_ratings(
 ) -> Result<Json<Value>, ApiError> {
     let (list, sheets) = state
         .db(move |db| {
-            let list =
-                talenta_app::scoring::worklist(db, &actor, &code).map_err(not_found_if_invalid)?;
+            let list = talenta_app::scoring::worklist(db, &actor.grant()?, &code)
+                .map_err(not_found_if_invalid)?;
             let mut sheets = Vec::new();
             for i in &list.items {
                 sheets.push(talenta_app::scoring::sheet(
                     db,
-                    &actor,
+                    &actor.grant()?,
                     &code,
                     i.employee_id,
                 )?);
@@ -383,7 +396,7 @@ pub async fn save_ratings(
             Ok(talenta_app::scoring::save(
                 db,
                 &ctx,
-                &actor,
+                &actor.grant()?,
                 &code,
                 body.employee_id,
                 &entries,
@@ -419,7 +432,8 @@ pub async fn event_results(
 ) -> Result<Json<Value>, ApiError> {
     let all = state
         .db(move |db| {
-            talenta_app::results::integration(db, &actor, &code).map_err(not_found_if_invalid)
+            talenta_app::results::integration(db, &actor.grant()?, &code)
+                .map_err(not_found_if_invalid)
         })
         .await?;
     Ok(Json(json!({
@@ -450,7 +464,11 @@ pub async fn finalise(
     let out = state
         .db(move |db| {
             Ok(talenta_app::results::finalise(
-                db, &ctx, &actor, &code, None,
+                db,
+                &ctx,
+                &actor.grant()?,
+                &code,
+                None,
             )?)
         })
         .await?;
@@ -467,7 +485,14 @@ pub async fn publish_results(
 ) -> Result<Json<Value>, ApiError> {
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let n = state
-        .db(move |db| Ok(talenta_app::results::publish(db, &ctx, &actor, &code)?))
+        .db(move |db| {
+            Ok(talenta_app::results::publish(
+                db,
+                &ctx,
+                &actor.grant()?,
+                &code,
+            )?)
+        })
         .await?;
     Ok(Json(json!({ "published": n })))
 }
@@ -499,11 +524,11 @@ pub async fn employee_report(
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let r = state
         .db(move |db| {
+            let about = actor.grant_about(db, id)?;
             Ok(talenta_app::results::report(
                 db,
                 &ctx,
-                &actor,
-                id,
+                &about,
                 q.result,
                 q.position.as_deref(),
             )?)
@@ -542,7 +567,14 @@ pub async fn meeting(
         ))
     })?;
     let m = state
-        .db(move |db| Ok(talenta_app::meeting::meeting(db, &actor, &code, p)?))
+        .db(move |db| {
+            Ok(talenta_app::meeting::meeting(
+                db,
+                &actor.grant()?,
+                &code,
+                p,
+            )?)
+        })
         .await?;
     Ok(Json(json!({
         "event": m.event.code, "employee_id": m.employee.id, "name": m.employee.name,
@@ -609,7 +641,7 @@ pub async fn agree(
             Ok(talenta_app::meeting::agree(
                 db,
                 &ctx,
-                &actor,
+                &actor.grant()?,
                 &code,
                 &d,
                 body.version,
@@ -644,7 +676,11 @@ pub async fn consensus(
                 reason: &body.reason,
             };
             Ok(talenta_app::results::record_consensus(
-                db, &ctx, &actor, &code, &d,
+                db,
+                &ctx,
+                &actor.grant()?,
+                &code,
+                &d,
             )?)
         })
         .await?;
@@ -668,7 +704,13 @@ pub async fn amend(
                 level,
                 reason: &body.reason,
             };
-            Ok(talenta_app::results::amend(db, &ctx, &actor, &code, &d)?)
+            Ok(talenta_app::results::amend(
+                db,
+                &ctx,
+                &actor.grant()?,
+                &code,
+                &d,
+            )?)
         })
         .await?;
     Ok(Json(
@@ -684,7 +726,10 @@ pub async fn employee_cycles(
 ) -> Result<Json<Value>, ApiError> {
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let r = state
-        .db(move |db| Ok(talenta_app::results::reassessment(db, &ctx, &actor, id)?))
+        .db(move |db| {
+            let about = actor.grant_about(db, id)?;
+            Ok(talenta_app::results::reassessment(db, &ctx, &about)?)
+        })
         .await?;
     Ok(Json(json!({
         "results": r.results.iter().map(|x| json!({ "id": x.id, "assessed_on": x.assessed_on, "provider": x.provider })).collect::<Vec<_>>(),
@@ -713,7 +758,10 @@ pub async fn vacancies(
     let list = state
         .db(move |db| {
             Ok(talenta_app::succession::vacancies(
-                db, &actor, as_of, months,
+                db,
+                &actor.grant()?,
+                as_of,
+                months,
             )?)
         })
         .await?;
@@ -735,7 +783,11 @@ pub async fn successors(
     let l = state
         .db(move |db| {
             Ok(talenta_app::succession::successors(
-                db, &ctx, &actor, id, as_of,
+                db,
+                &ctx,
+                &actor.grant()?,
+                id,
+                as_of,
             )?)
         })
         .await?;
@@ -759,7 +811,12 @@ pub async fn selections(
     Extension(actor): Extension<Actor>,
 ) -> Result<Json<Value>, ApiError> {
     let list = state
-        .db(move |db| Ok(talenta_app::selection::list(db, &actor)?))
+        .db(move |db| {
+            Ok(talenta_app::selection::list(
+                db,
+                &talenta_app::selection::SelectionRole::of(&actor)?,
+            )?)
+        })
         .await?;
     Ok(Json(json!(list.iter().map(|s| json!({
         "code": s.code, "name": s.name, "kind": s.kind, "opens_on": s.opens_on, "closes_on": s.closes_on,
@@ -777,11 +834,22 @@ pub async fn selection(
     let today = state.now().date_naive();
     let (st, chains) = state
         .db(move |db| {
-            let st = talenta_app::selection::standings(db, &actor, &code, today)
-                .map_err(not_found_if_invalid)?;
+            let st = talenta_app::selection::standings(
+                db,
+                &talenta_app::selection::SelectionRole::of(&actor)?,
+                &code,
+                today,
+            )
+            .map_err(not_found_if_invalid)?;
             let mut chains = Vec::new();
             for (p, _) in &st.posts {
-                chains.push(talenta_app::selection::chain(db, &actor, &code, p, today)?);
+                chains.push(talenta_app::selection::chain(
+                    db,
+                    &talenta_app::selection::SelectionRole::of(&actor)?,
+                    &code,
+                    p,
+                    today,
+                )?);
             }
             Ok((st, chains))
         })
@@ -826,11 +894,11 @@ pub async fn selection_score(
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     state
         .db(move |db| {
+            let me = talenta_app::selection::panel_member(db, &actor.grant()?, &code)?;
             Ok(talenta_app::selection::score(
                 db,
                 &ctx,
-                &actor,
-                &code,
+                &me,
                 body.applicant_id,
                 stage,
                 score,
@@ -852,7 +920,10 @@ pub async fn selection_close_stage(
     let k = state
         .db(move |db| {
             Ok(talenta_app::selection::close_stage(
-                db, &ctx, &actor, &code,
+                db,
+                &ctx,
+                &actor.grant()?,
+                &code,
             )?)
         })
         .await?;
@@ -888,7 +959,7 @@ pub async fn selection_step(
             Ok(talenta_app::selection::decide(
                 db,
                 &ctx,
-                &actor,
+                &talenta_app::selection::SelectionRole::of(&actor)?,
                 &code,
                 &talenta_app::selection::Decide {
                     post: &body.post,
@@ -1037,7 +1108,14 @@ pub async fn create_selection(
     };
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let s = state
-        .db(move |db| Ok(talenta_app::selection::create(db, &ctx, &actor, &spec)?))
+        .db(move |db| {
+            Ok(talenta_app::selection::create(
+                db,
+                &ctx,
+                &actor.grant()?,
+                &spec,
+            )?)
+        })
         .await?;
     Ok(Json(json!({ "code": s.code })))
 }
@@ -1093,7 +1171,13 @@ pub async fn selection_apply(
     let id = state
         .db(move |db| {
             Ok(talenta_app::selection::apply(
-                db, &ctx, &actor, &code, &body.post, &who, today,
+                db,
+                &ctx,
+                &actor.grant()?,
+                &code,
+                &body.post,
+                &who,
+                today,
             )?)
         })
         .await?;
@@ -1122,7 +1206,7 @@ pub async fn selection_screen(
             Ok(talenta_app::selection::screen(
                 db,
                 &ctx,
-                &actor,
+                &actor.grant()?,
                 &code,
                 body.applicant_id,
                 body.passed,
@@ -1146,7 +1230,7 @@ pub async fn selection_outcome(
             Ok(talenta_app::selection::record_outcome(
                 db,
                 &ctx,
-                &actor,
+                &actor.grant()?,
                 &code,
                 &talenta_app::selection::Outcome {
                     applicant_id: body.applicant_id,

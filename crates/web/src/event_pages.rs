@@ -5,7 +5,8 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use talenta_app::access::{Actor, Credential, Permission};
+use talenta_app::access::{Actor, Credential};
+use talenta_app::capability::{EditMasterData, ManageResults};
 use talenta_app::event;
 
 use crate::pages::{Layout, page_layout};
@@ -44,7 +45,9 @@ pub async fn events(
     Extension(actor): Extension<Actor>,
 ) -> Result<Html<String>, WebError> {
     let a = actor.clone();
-    let all = state.db(move |db| Ok(event::list(db, &a)?)).await?;
+    let all = state
+        .db(move |db| Ok(event::list(db, &a.grant()?)?))
+        .await?;
     let events = all
         .iter()
         .map(|s| {
@@ -61,7 +64,7 @@ pub async fn events(
         .collect();
     render(&EventsPage {
         layout: page_layout(&headers, Some(&actor)),
-        can_create: actor.may(Permission::EditMasterData, None),
+        can_create: actor.holds::<EditMasterData>(),
         events,
     })
 }
@@ -123,11 +126,11 @@ async fn event_page(
     let c = code.clone();
     let (summary, lines) = state
         .db(move |db| {
-            let summary = event::list(db, &a)?
+            let summary = event::list(db, &a.grant()?)?
                 .into_iter()
                 .find(|s| s.event.code == c)
                 .ok_or(WebError::NotFound)?;
-            let lines = match event::roster(db, &a, &c) {
+            let lines = match event::roster(db, &a.grant()?, &c) {
                 Ok((_, l)) => l,
                 Err(talenta_app::AppError::Invalid(_)) => Vec::new(),
                 Err(e) => return Err(e.into()),
@@ -147,10 +150,9 @@ async fn event_page(
         name: summary.event.name.clone(),
         participants: summary.participants,
         assessors: summary.assessors,
-        can_plan: actor.may(Permission::EditMasterData, None)
-            && summary.event.status != "published",
-        can_run: actor.may(Permission::EditMasterData, None) && !lines.is_empty(),
-        can_results: actor.may(Permission::ManageResults, None) && !lines.is_empty(),
+        can_plan: actor.holds::<EditMasterData>() && summary.event.status != "published",
+        can_run: actor.holds::<EditMasterData>() && !lines.is_empty(),
+        can_results: actor.holds::<ManageResults>() && !lines.is_empty(),
         csrf: match &actor.credential {
             Credential::Session { csrf } => csrf.clone(),
             Credential::ApiKey => String::new(),
@@ -202,7 +204,7 @@ pub async fn schedule(
     let c = code.clone();
     let outcome = state
         .db(move |db| {
-            Ok(shown(event::plan(db, &ctx, &a, &c))?.map(|plan| Done {
+            Ok(shown(event::plan(db, &ctx, &a.grant()?, &c))?.map(|plan| Done {
                 message: format!(
                     "Jadwal disusun: {} peserta, {} pasangan dikecualikan karena konflik kepentingan.",
                     plan.participants,
@@ -411,7 +413,7 @@ pub async fn move_participant(a: EventAction) -> Result<Response, WebError> {
         })
     })();
     a.run(input, |db, ctx, a, c, m| {
-        let assessors = event::move_participant(db, ctx, a, c, &m)?;
+        let assessors = event::move_participant(db, ctx, &a.grant()?, c, &m)?;
         Ok(format!(
             "NIP {} dipindah ke hari {} sesi {}; asesor: {}.",
             m.nip,
@@ -448,7 +450,7 @@ pub async fn unavailable(a: EventAction) -> Result<Response, WebError> {
         Ok((who, days))
     })();
     a.run(input, move |db, ctx, a, c, (who, days)| {
-        event::set_unavailable(db, ctx, a, c, &who, &days)?;
+        event::set_unavailable(db, ctx, &a.grant()?, c, &who, &days)?;
         let list: Vec<String> = days.iter().map(u32::to_string).collect();
         Ok(if days.is_empty() {
             format!("{who_text} dapat hadir setiap hari; susun ulang jadwal agar berlaku.")
@@ -468,7 +470,7 @@ pub async fn declare_conflict(a: EventAction) -> Result<Response, WebError> {
     let relation = a.field("relation").to_string();
     let input = nip_field(&a.pairs, "nip");
     a.run(input, move |db, ctx, a, c, nip| {
-        event::declare_conflict(db, ctx, a, c, &assessor, nip, &relation)?;
+        event::declare_conflict(db, ctx, &a.grant()?, c, &assessor, nip, &relation)?;
         Ok(format!(
             "Hubungan dicatat: {assessor} tidak akan menilai NIP {nip} ({relation}); susun ulang jadwal agar berlaku."
         ))
@@ -479,7 +481,7 @@ pub async fn declare_conflict(a: EventAction) -> Result<Response, WebError> {
 /// Publishes the schedule: from then on it is locked and only a no-show can be rescheduled.
 pub async fn publish(a: EventAction) -> Result<Response, WebError> {
     a.run(Ok(()), |db, ctx, a, c, ()| {
-        event::publish(db, ctx, a, c)?;
+        event::publish(db, ctx, &a.grant()?, c)?;
         Ok("Jadwal diterbitkan dan terkunci; hanya peserta yang tidak hadir yang dapat dijadwalkan ulang.".into())
     })
     .await
@@ -488,7 +490,10 @@ pub async fn publish(a: EventAction) -> Result<Response, WebError> {
 /// Records that a participant came on the day of the assessment.
 pub async fn check_in(a: EventAction) -> Result<Response, WebError> {
     let input = nip_field(&a.pairs, "nip");
-    a.run(input, event::check_in).await
+    a.run(input, |db, ctx, actor, code, nip| {
+        event::check_in(db, ctx, &actor.grant()?, code, nip)
+    })
+    .await
 }
 
 /// A file the browser saves rather than shows.
@@ -513,7 +518,7 @@ pub async fn roster(
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
     let (ev, lines) = state
-        .db(move |db| Ok(event::roster(db, &actor, &code)?))
+        .db(move |db| Ok(event::roster(db, &actor.grant()?, &code)?))
         .await?;
     Ok(attachment(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -529,7 +534,7 @@ pub async fn roster_pdf(
     Path(code): Path<String>,
 ) -> Result<Response, WebError> {
     let (ev, lines) = state
-        .db(move |db| Ok(event::roster(db, &actor, &code)?))
+        .db(move |db| Ok(event::roster(db, &actor.grant()?, &code)?))
         .await?;
     Ok(attachment(
         "application/pdf",
@@ -546,7 +551,7 @@ pub async fn invitations_pdf(
 ) -> Result<Response, WebError> {
     let organiser = actor.tenant.name.clone();
     let (ev, lines) = state
-        .db(move |db| Ok(event::roster(db, &actor, &code)?))
+        .db(move |db| Ok(event::roster(db, &actor.grant()?, &code)?))
         .await?;
     Ok(attachment(
         "application/pdf",
@@ -851,7 +856,7 @@ async fn form_page(
 ) -> Result<Response, WebError> {
     let a = actor.clone();
     let units = state
-        .db(move |db| Ok(talenta_app::directory::units(db, &a)?))
+        .db(move |db| Ok(talenta_app::directory::units(db, &a.grant()?)?))
         .await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -907,11 +912,13 @@ pub async fn create_event(
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let a = actor.clone();
     let created = state
-        .db(move |db| match event::create_event(db, &ctx, &a, &spec) {
-            Ok((e, _)) => Ok(Ok(e.code)),
-            Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
-            Err(e) => Err(WebError::from(e)),
-        })
+        .db(
+            move |db| match event::create_event(db, &ctx, &a.grant()?, &spec) {
+                Ok((e, _)) => Ok(Ok(e.code)),
+                Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
+                Err(e) => Err(WebError::from(e)),
+            },
+        )
         .await?;
     match created {
         Ok(code) => Ok(axum::response::Redirect::to(&format!("/acara/{code}")).into_response()),

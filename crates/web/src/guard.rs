@@ -162,12 +162,3 @@ pub async fn guard(
     }
     next.run(req).await
 }
-
-/// Checks a personal permission about one employee (an employee only about themself).
-pub fn require(actor: &Actor, p: Permission, employee_id: i64) -> Result<(), WebError> {
-    if actor.may(p, Some(employee_id)) {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
-    }
-}

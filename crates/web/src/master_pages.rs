@@ -6,7 +6,8 @@ use axum::Extension;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use talenta_app::access::{Actor, Credential, Permission};
+use talenta_app::access::{Actor, Credential};
+use talenta_app::capability::EditMasterData;
 use talenta_app::directory;
 use talenta_app::import::{self, ImportError, ImportKind, ImportLimits, ImportOptions};
 use talenta_domain::competency::{CompetencyCode, CoreCompetency, Level};
@@ -44,7 +45,9 @@ pub async fn units(
     Extension(actor): Extension<Actor>,
 ) -> Result<Html<String>, WebError> {
     let a = actor.clone();
-    let all = state.db(move |db| Ok(directory::units(db, &a)?)).await?;
+    let all = state
+        .db(move |db| Ok(directory::units(db, &a.grant()?)?))
+        .await?;
     let mut out = Vec::new();
     fn walk(
         all: &[talenta_domain::master::Unit],
@@ -86,7 +89,7 @@ pub async fn positions(
 ) -> Result<Html<String>, WebError> {
     let a = actor.clone();
     let all = state
-        .db(move |db| Ok(directory::positions(db, &a)?))
+        .db(move |db| Ok(directory::positions(db, &a.grant()?)?))
         .await?;
     let positions = all
         .into_iter()
@@ -143,7 +146,7 @@ async fn position_page(
 ) -> Result<Response, WebError> {
     let a = actor.clone();
     let (p, unit, standard) = state
-        .db(move |db| Ok(directory::position_detail(db, &a, id)?))
+        .db(move |db| Ok(directory::position_detail(db, &a.grant()?, id)?))
         .await?;
     let mut levels: Vec<(String, String, String)> = CoreCompetency::ALL
         .iter()
@@ -187,7 +190,7 @@ async fn position_page(
             .unwrap_or_else(|| "-".into()),
         unit,
         levels,
-        editable: actor.may(Permission::EditMasterData, None),
+        editable: actor.holds::<EditMasterData>(),
         csrf: csrf_of(actor),
         error,
         saved,
@@ -241,7 +244,7 @@ pub async fn save_standard(
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let a = actor.clone();
     match state
-        .db(move |db| Ok(directory::set_standard(db, &a, &ctx, id, &levels)?))
+        .db(move |db| Ok(directory::set_standard(db, &a.grant()?, &ctx, id, &levels)?))
         .await
     {
         Ok(()) => {
@@ -405,18 +408,18 @@ pub async fn import_upload(
     let a = actor.clone();
     let outcome = state
         .db(move |db| {
-            let r = import::import_as(db, &a, &ctx, kind, &path, &options);
+            let r =
+                import::import_file(db, &ctx, &a.grant()?, kind, &path, &options, &mut |_, _| {});
             drop(dir);
             match r {
                 Ok(o) => {
                     let id = if o.errors.is_empty() && o.warnings.is_empty() {
                         String::new()
                     } else {
-                        import::keep_report(db, &a, &ctx, kind, &o)?
+                        import::keep_report(db, &a.grant()?, &ctx, kind, &o)?
                     };
                     Ok(Ok((o, id)))
                 }
-                Err(ImportError::Forbidden) => Err(WebError::Forbidden),
                 Err(ImportError::Store(s)) => Err(WebError::from(s)),
                 Err(other) => Ok(Err(other.to_string())),
             }
@@ -479,7 +482,7 @@ pub async fn import_report(
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let found = state
-        .db(move |db| Ok(import::kept_report(db, &actor, &id)?))
+        .db(move |db| Ok(import::kept_report(db, &actor.grant()?, &id)?))
         .await?;
     let Some((kind, errors, warnings)) = found else {
         return Err(WebError::NotFound);

@@ -7,6 +7,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 use talenta_app::access::{self, Actor, Credential, Permission, Role, role_allows};
+use talenta_app::capability::DecideSelection;
 use talenta_app::directory::{self, EmployeeQuery};
 use talenta_domain::position::PositionClass;
 
@@ -289,11 +290,16 @@ pub async fn dashboard(
     let a = actor.clone();
     let (panels, to_decide) = state
         .db(move |db| {
-            let panels = talenta_app::selection::my_panels(db, &a)?;
-            let decide = if a.may(Permission::DecideSelection, None) {
-                talenta_app::selection::list(db, &a)?
-            } else {
-                Vec::new()
+            let panels = match a.grant() {
+                Ok(member) => talenta_app::selection::my_panels(db, &member)?,
+                Err(_) => Vec::new(),
+            };
+            let decide = match a.grant::<DecideSelection>() {
+                Ok(ppk) => talenta_app::selection::list(
+                    db,
+                    &talenta_app::selection::SelectionRole::DecisionMaker(ppk),
+                )?,
+                Err(_) => Vec::new(),
             };
             Ok((panels, decide))
         })
@@ -314,7 +320,10 @@ pub async fn dashboard(
     }
     let a = actor.clone();
     for (event, n) in state
-        .db(move |db| Ok(talenta_app::scoring::my_events(db, &a)?))
+        .db(move |db| match a.grant() {
+            Ok(assessor) => Ok(talenta_app::scoring::my_events(db, &assessor)?),
+            Err(_) => Ok(Vec::new()),
+        })
         .await?
     {
         cards.push((
@@ -422,8 +431,8 @@ pub async fn employees(
     let cache = state.search_cache.clone();
     let (page, units) = state
         .db(move |db| {
-            let page = directory::employee_page(db, &a, &query, Some(&cache))?;
-            let units = directory::units(db, &a)?;
+            let page = directory::employee_page(db, &a.grant()?, &query, Some(&cache))?;
+            let units = directory::units(db, &a.grant()?)?;
             Ok((page, units))
         })
         .await?;
@@ -526,7 +535,8 @@ pub async fn employee(
     let a = actor.clone();
     let (record, rules) = state
         .db(move |db| {
-            let r = directory::employee_record(db, &a, &ctx, id, true)?;
+            let about = a.grant_about(db, id)?;
+            let r = directory::employee_record(db, &about, &ctx, true)?;
             let rules = talenta_store::master::rules(db, &a.tenant)?;
             Ok((r, rules))
         })
@@ -720,7 +730,7 @@ pub async fn talent_map(
     let a = actor.clone();
     let (map, rules) = state
         .db(move |db| {
-            let map = directory::talent_map(db, &a, as_of)?;
+            let map = talenta_app::talent::talent_map(db, &a.grant()?, as_of)?;
             let rules = talenta_store::master::rules(db, &a.tenant)?;
             Ok((map, rules))
         })
@@ -785,7 +795,15 @@ pub async fn talent_map_xlsx(
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let unit = q.unit_id();
     let bytes = state
-        .db(move |db| Ok(directory::talent_map_xlsx(db, &actor, &ctx, unit, as_of)?))
+        .db(move |db| {
+            Ok(directory::talent_map_xlsx(
+                db,
+                &actor.grant()?,
+                &ctx,
+                unit,
+                as_of,
+            )?)
+        })
         .await?;
     Ok(crate::event_pages::attachment(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -820,9 +838,9 @@ pub async fn talent_box(
     let a = actor.clone();
     let (people, rules, units) = state
         .db(move |db| {
-            let people = directory::box_members(db, &a, &ctx, number, unit_id, as_of)?;
+            let people = directory::box_members(db, &a.grant()?, &ctx, number, unit_id, as_of)?;
             let rules = talenta_store::master::rules(db, &a.tenant)?;
-            let units = directory::units(db, &a).unwrap_or_default();
+            let units = directory::units(db, &a.grant()?).unwrap_or_default();
             Ok((people, rules, units))
         })
         .await?;
@@ -873,7 +891,7 @@ pub async fn audit(
 ) -> Result<Html<String>, WebError> {
     let a = actor.clone();
     let entries = state
-        .db(move |db| Ok(directory::audit_entries(db, &a, 200)?))
+        .db(move |db| Ok(directory::audit_entries(db, &a.grant()?, 200)?))
         .await?;
     let m = Lang::of(&headers).msgs();
     render(&AuditPage {

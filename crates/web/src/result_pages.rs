@@ -119,9 +119,9 @@ async fn scoring_page(
     let (a, c) = (actor.clone(), code.clone());
     let (list, sheet) = state
         .db(move |db| {
-            let list = scoring::worklist(db, &a, &c).map_err(not_found_if_invalid)?;
+            let list = scoring::worklist(db, &a.grant()?, &c).map_err(not_found_if_invalid)?;
             let sheet = match participant {
-                Some(p) => Some(scoring::sheet(db, &a, &c, p)?),
+                Some(p) => Some(scoring::sheet(db, &a.grant()?, &c, p)?),
                 None => None,
             };
             Ok((list, sheet))
@@ -322,7 +322,7 @@ pub async fn save_scores(a: EventAction) -> Result<Response, WebError> {
             let ctx = actor.ctx(&state.config.audit_key, state.now());
             let (ac, c) = (actor.clone(), code.clone());
             let saved = state
-                .db(move |db| shown(scoring::save(db, &ctx, &ac, &c, p, &e, submit)))
+                .db(move |db| shown(scoring::save(db, &ctx, &ac.grant()?, &c, p, &e, submit)))
                 .await?;
             match saved {
                 Err(e) => Outcome {
@@ -402,7 +402,7 @@ async fn results_page(
 ) -> Result<Response, WebError> {
     let (a, c) = (actor.clone(), code.clone());
     let all = state
-        .db(move |db| results::integration(db, &a, &c).map_err(not_found_if_invalid))
+        .db(move |db| results::integration(db, &a.grant()?, &c).map_err(not_found_if_invalid))
         .await?;
     let mut competencies: Vec<CompetencyCode> = all
         .rows
@@ -540,7 +540,7 @@ pub async fn consensus(a: EventAction) -> Result<Response, WebError> {
         results::record_consensus(
             db,
             ctx,
-            a,
+            &a.grant()?,
             c,
             &results::Decision {
                 employee_id,
@@ -565,7 +565,7 @@ pub async fn amend(a: EventAction) -> Result<Response, WebError> {
         let before = results::amend(
             db,
             ctx,
-            a,
+            &a.grant()?,
             c,
             &results::Decision {
                 employee_id,
@@ -593,7 +593,7 @@ pub async fn finalise(a: EventAction) -> Result<Response, WebError> {
     };
     run_results(a, input, |db, ctx, a, c, nip| {
         let only = nip.map(|n| results::employee_id(db, a, n)).transpose()?;
-        let out = results::finalise(db, ctx, a, c, only)?;
+        let out = results::finalise(db, ctx, &a.grant()?, c, only)?;
         let mut text = format!("{} hasil difinalkan dan dikunci.", out.finalised);
         if out.already > 0 {
             text.push_str(&format!(" {} sudah final sebelumnya.", out.already));
@@ -618,7 +618,7 @@ pub async fn finalise(a: EventAction) -> Result<Response, WebError> {
 /// Publishes the final results to the people assessed.
 pub async fn publish_results(a: EventAction) -> Result<Response, WebError> {
     run_results(a, Ok(()), |db, ctx, a, c, ()| {
-        let n = results::publish(db, ctx, a, c)?;
+        let n = results::publish(db, ctx, &a.grant()?, c)?;
         Ok(format!(
             "{n} hasil diumumkan; peserta dapat membuka laporannya."
         ))
@@ -635,7 +635,14 @@ pub async fn recap(
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let c = code.clone();
     let bytes = state
-        .db(move |db| Ok(talenta_app::report::recap_xlsx(db, &ctx, &actor, &c)?))
+        .db(move |db| {
+            Ok(talenta_app::report::recap_xlsx(
+                db,
+                &ctx,
+                &actor.grant()?,
+                &c,
+            )?)
+        })
         .await?;
     Ok(attachment(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -661,11 +668,11 @@ pub async fn report_pdf(
     let organisation = actor.tenant.name.clone();
     let r = state
         .db(move |db| {
+            let about = actor.grant_about(db, id)?;
             Ok(results::report(
                 db,
                 &ctx,
-                &actor,
-                id,
+                &about,
                 result,
                 target.as_deref(),
             )?)
@@ -715,9 +722,9 @@ async fn meeting_page(
     let (a, c) = (actor.clone(), code.clone());
     let (list, meeting) = state
         .db(move |db| {
-            let list = scoring::worklist(db, &a, &c).map_err(not_found_if_invalid)?;
+            let list = scoring::worklist(db, &a.grant()?, &c).map_err(not_found_if_invalid)?;
             let meeting = match participant {
-                Some(p) => Some(talenta_app::meeting::meeting(db, &a, &c, p)?),
+                Some(p) => Some(talenta_app::meeting::meeting(db, &a.grant()?, &c, p)?),
                 None => None,
             };
             Ok((list, meeting))
@@ -864,7 +871,7 @@ pub async fn agree(a: EventAction) -> Result<Response, WebError> {
                     shown(talenta_app::meeting::agree(
                         db,
                         &ctx,
-                        &ac,
+                        &ac.grant()?,
                         &c,
                         &results::Decision {
                             employee_id: p,

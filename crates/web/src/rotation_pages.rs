@@ -242,7 +242,7 @@ async fn compute(
                 Ok(s) => s,
                 Err(e) => return Ok(Err(e)),
             };
-            match rotation::plan(db, &ctx, &a, &spec, as_of) {
+            match rotation::plan(db, &ctx, &a.grant()?, &spec, as_of) {
                 Ok(p) => Ok(Ok(p)),
                 Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
                 Err(e) => Err(e.into()),

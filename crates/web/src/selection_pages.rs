@@ -8,7 +8,8 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use talenta_app::access::{Actor, Credential, Permission};
+use talenta_app::access::{Actor, Credential};
+use talenta_app::capability::ManageSelection;
 use talenta_app::selection::{self, Decide, Kind, PanelSpec, SelectionSpec, Standings, Who};
 use talenta_domain::selection::{Calendar, PassRule, Stage, StageKind, Step};
 
@@ -200,7 +201,14 @@ async fn selections_page(
     outcome: Option<Result<String, String>>,
 ) -> Result<Response, WebError> {
     let a = actor.clone();
-    let list = state.db(move |db| Ok(selection::list(db, &a)?)).await?;
+    let list = state
+        .db(move |db| {
+            Ok(selection::list(
+                db,
+                &talenta_app::selection::SelectionRole::of(&a)?,
+            )?)
+        })
+        .await?;
     let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
     Ok((
         status,
@@ -223,7 +231,7 @@ async fn selections_page(
                     )
                 })
                 .collect(),
-            can_create: actor.may(Permission::ManageSelection, None),
+            can_create: actor.holds::<ManageSelection>(),
             csrf: csrf_of(actor),
             f,
             error,
@@ -258,7 +266,7 @@ pub async fn create(
             state
                 .db(move |db| {
                     shown(
-                        selection::create(db, &ctx, &a, &spec)
+                        selection::create(db, &ctx, &a.grant()?, &spec)
                             .map(|s| format!("Seleksi {} dibuat.", s.name)),
                     )
                 })
@@ -323,12 +331,23 @@ async fn selection_page(
         .db(move |db| {
             let sel = talenta_store::selection::by_code(db, a.tenant.id, &c)?
                 .ok_or(WebError::NotFound)?;
-            let standings = selection::standings(db, &a, &c, today)?;
+            let standings = selection::standings(
+                db,
+                &talenta_app::selection::SelectionRole::of(&a)?,
+                &c,
+                today,
+            )?;
             let applicants = talenta_store::selection::applicants(db, a.tenant.id, sel.id)?;
             let positions = talenta_store::master::list_positions(db, a.tenant.id)?;
             let mut chains = Vec::new();
             for (p, _) in &standings.posts {
-                chains.push(selection::chain(db, &a, &c, p, today)?);
+                chains.push(selection::chain(
+                    db,
+                    &talenta_app::selection::SelectionRole::of(&a)?,
+                    &c,
+                    p,
+                    today,
+                )?);
             }
             let closed = talenta_store::selection::closed(db, a.tenant.id, sel.id)?;
             Ok((sel, standings, applicants, positions, chains, closed))
@@ -494,7 +513,7 @@ pub async fn apply(a: EventAction) -> Result<Response, WebError> {
         }))
     })();
     run_admin(a, input, move |db, ctx, actor, code, who| {
-        let id = selection::apply(db, ctx, actor, code, &post, &who, today)?;
+        let id = selection::apply(db, ctx, &actor.grant()?, code, &post, &who, today)?;
         Ok(format!("Lamaran dicatat (nomor {id}); periksa hasil pemeriksaan otomatis lalu putuskan administrasinya."))
     })
     .await
@@ -506,7 +525,7 @@ pub async fn screen(a: EventAction) -> Result<Response, WebError> {
     let reason = a.field("reason").to_string();
     let input = applicant_field(&a);
     run_admin(a, input, move |db, ctx, actor, code, id| {
-        selection::screen(db, ctx, actor, code, id, admitted, &reason)?;
+        selection::screen(db, ctx, &actor.grant()?, code, id, admitted, &reason)?;
         Ok(format!("Keputusan administrasi pelamar {id} dicatat."))
     })
     .await
@@ -521,7 +540,7 @@ pub async fn outcome(a: EventAction) -> Result<Response, WebError> {
         selection::record_outcome(
             db,
             ctx,
-            actor,
+            &actor.grant()?,
             code,
             &selection::Outcome {
                 applicant_id: id,
@@ -538,7 +557,7 @@ pub async fn outcome(a: EventAction) -> Result<Response, WebError> {
 /// Closes the current stage.
 pub async fn close_stage(a: EventAction) -> Result<Response, WebError> {
     run_admin(a, Ok(()), |db, ctx, actor, code, ()| {
-        let k = selection::close_stage(db, ctx, actor, code)?;
+        let k = selection::close_stage(db, ctx, &actor.grant()?, code)?;
         Ok(format!(
             "Tahap {} ditutup; nilainya kini terlihat.",
             k.label()
@@ -557,7 +576,7 @@ pub async fn step(a: EventAction) -> Result<Response, WebError> {
         selection::decide(
             db,
             ctx,
-            actor,
+            &talenta_app::selection::SelectionRole::of(actor)?,
             code,
             &Decide {
                 post: &post,
@@ -583,7 +602,12 @@ pub async fn recap(
         .db(move |db| {
             let sel = talenta_store::selection::by_code(db, actor.tenant.id, &code)?
                 .ok_or(WebError::NotFound)?;
-            let st = selection::standings(db, &actor, &code, now.date_naive())?;
+            let st = selection::standings(
+                db,
+                &talenta_app::selection::SelectionRole::of(&actor)?,
+                &code,
+                now.date_naive(),
+            )?;
             Ok(selection::recap_xlsx(&sel, &st, now)?)
         })
         .await?;
@@ -605,7 +629,12 @@ pub async fn three_names(
         .db(move |db| {
             let sel = talenta_store::selection::by_code(db, actor.tenant.id, &code)?
                 .ok_or(WebError::NotFound)?;
-            let st: Standings = selection::standings(db, &actor, &code, today)?;
+            let st: Standings = selection::standings(
+                db,
+                &talenta_app::selection::SelectionRole::of(&actor)?,
+                &code,
+                today,
+            )?;
             Ok(selection::three_names_pdf(&sel, &st)?)
         })
         .await?;
@@ -620,7 +649,14 @@ pub async fn letter(
 ) -> Result<Response, WebError> {
     let now = state.now();
     let bytes = state
-        .db(move |db| Ok(selection::decision_letter_pdf(db, &actor, &code, now)?))
+        .db(move |db| {
+            Ok(selection::decision_letter_pdf(
+                db,
+                &talenta_app::selection::SelectionRole::of(&actor)?,
+                &code,
+                now,
+            )?)
+        })
         .await?;
     Ok(attachment(
         "application/pdf",
@@ -663,7 +699,8 @@ async fn panel_page(
         .db(move |db| {
             let sel = talenta_store::selection::by_code(db, a.tenant.id, &c)?
                 .ok_or(WebError::NotFound)?;
-            let view = match selection::panel_view(db, &a, &c) {
+            let me = selection::panel_member(db, &a.grant()?, &c);
+            let view = match me.and_then(|me| selection::panel_view(db, &me)) {
                 Ok(v) => v,
                 Err(talenta_app::AppError::Invalid(_)) => (None, Vec::new()),
                 Err(e) => return Err(e.into()),
@@ -733,7 +770,8 @@ pub async fn score(a: EventAction) -> Result<Response, WebError> {
         Ok((id, stage, v))
     })();
     run_panel(a, input, |db, ctx, actor, code, (id, stage, v)| {
-        selection::score(db, ctx, actor, code, id, stage, v)?;
+        let me = selection::panel_member(db, &actor.grant()?, code)?;
+        selection::score(db, ctx, &me, id, stage, v)?;
         Ok(format!("Nilai {} disimpan.", hundredths(v)))
     })
     .await
@@ -744,17 +782,8 @@ pub async fn conflict(a: EventAction) -> Result<Response, WebError> {
     let relation = a.field("relation").to_string();
     let input = applicant_field(&a);
     run_panel(a, input, move |db, ctx, actor, code, id| {
-        let sel =
-            talenta_store::selection::by_code(db, actor.tenant.id, code)?.ok_or_else(|| {
-                talenta_app::AppError::Invalid(format!("seleksi '{code}' tidak ditemukan"))
-            })?;
-        let me = talenta_store::selection::members(db, actor.tenant.id, sel.id)?
-            .into_iter()
-            .find(|m| m.account_id.is_some() && m.account_id == actor.account_id)
-            .ok_or_else(|| {
-                talenta_app::AppError::Invalid("Anda bukan anggota pansel seleksi ini".into())
-            })?;
-        selection::declare_conflict(db, ctx, actor, code, &me.name, id, &relation)?;
+        let me = selection::panel_member(db, &actor.grant()?, code)?;
+        selection::declare_own_conflict(db, ctx, &me, id, &relation)?;
         Ok("Konflik kepentingan dicatat: nilai Anda untuk calon ini tidak dipakai.".into())
     })
     .await
@@ -788,7 +817,12 @@ async fn decision_page(
         .db(move |db| {
             let sel = talenta_store::selection::by_code(db, a.tenant.id, &c)?
                 .ok_or(WebError::NotFound)?;
-            let st = selection::standings(db, &a, &c, today)?;
+            let st = selection::standings(
+                db,
+                &talenta_app::selection::SelectionRole::of(&a)?,
+                &c,
+                today,
+            )?;
             let decided = talenta_store::selection::decisions(db, a.tenant.id, sel.id)?;
             Ok((sel, st, decided))
         })
@@ -870,7 +904,7 @@ pub async fn choose(a: EventAction) -> Result<Response, WebError> {
             selection::decide(
                 db,
                 ctx,
-                actor,
+                &talenta_app::selection::SelectionRole::of(actor)?,
                 code,
                 &Decide {
                     post: &post,

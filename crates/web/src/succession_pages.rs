@@ -48,7 +48,7 @@ pub async fn vacancies(
     let as_of = state.now().date_naive();
     let a = actor.clone();
     let list = state
-        .db(move |db| Ok(succession::vacancies(db, &a, as_of, months)?))
+        .db(move |db| Ok(succession::vacancies(db, &a.grant()?, as_of, months)?))
         .await?;
     render(&VacanciesPage {
         layout: page_layout(&headers, Some(&actor)),
@@ -105,7 +105,7 @@ async fn list(
     let as_of = state.now().date_naive();
     let a = actor.clone();
     state
-        .db(move |db| Ok(succession::successors(db, &ctx, &a, id, as_of)?))
+        .db(move |db| Ok(succession::successors(db, &ctx, &a.grant()?, id, as_of)?))
         .await
 }
 

@@ -6,20 +6,16 @@ use talenta_store::event::{self as store};
 use talenta_store::master;
 
 use super::*;
-use crate::access::{Actor, Permission};
 use crate::{AppError, Ctx};
 
 /// Checks a participant in on the day of the assessment.
 pub fn check_in(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<EditMasterData>,
     code: &str,
     nip: Nip,
 ) -> Result<String, AppError> {
-    if !actor.may(Permission::EditMasterData, None) {
-        return Err(AppError::Forbidden);
-    }
     let tenant = actor.tenant.id;
     let event = event_of(db, actor, code)?;
     let employee = master::employee_by_nip(db, tenant, nip)?

@@ -6,7 +6,6 @@ use talenta_store::event::{self as store};
 use talenta_store::master;
 
 use super::*;
-use crate::access::Actor;
 use crate::{AppError, Ctx};
 
 /// Whose availability is set.
@@ -23,12 +22,11 @@ pub enum Who {
 pub fn set_unavailable(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<EditMasterData>,
     code: &str,
     who: &Who,
     days: &[u32],
 ) -> Result<(), AppError> {
-    allow(actor)?;
     let tenant = actor.tenant.id;
     let event = event_of(db, actor, code)?;
     if event.status == "published" {
@@ -85,13 +83,12 @@ pub fn set_unavailable(
 pub fn declare_conflict(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<EditMasterData>,
     code: &str,
     assessor: &str,
     nip: Nip,
     relation: &str,
 ) -> Result<(), AppError> {
-    allow(actor)?;
     let tenant = actor.tenant.id;
     let event = event_of(db, actor, code)?;
     if relation.trim().is_empty() {

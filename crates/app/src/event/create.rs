@@ -12,7 +12,6 @@ use talenta_store::event::{self as store, Event, EventAssessor, Session};
 use talenta_store::master;
 
 use super::*;
-use crate::access::Actor;
 use crate::{AppError, Ctx};
 
 /// Who is assessed.
@@ -173,10 +172,9 @@ pub struct EventSpec {
 pub fn create_event(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<EditMasterData>,
     spec: &EventSpec,
 ) -> Result<(Event, usize), AppError> {
-    allow(actor)?;
     let invalid = |m: String| Err(AppError::Invalid(m));
     if spec.dates.is_empty() || spec.sessions.is_empty() {
         return invalid("acara membutuhkan paling sedikit satu hari dan satu sesi".into());

@@ -27,16 +27,9 @@ use chrono::NaiveDate;
 use talenta_store::Db;
 use talenta_store::event::{self as store, Event};
 
-use crate::access::{Actor, Permission};
+use crate::access::Actor;
+use crate::capability::{Can, EditMasterData, ViewMasterData};
 use crate::{AppError, Ctx};
-
-pub(super) fn allow(actor: &Actor) -> Result<(), AppError> {
-    if actor.may(Permission::EditMasterData, None) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 /// An event in a list: the event, its cohort size and whether it has a schedule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,10 +47,7 @@ pub struct EventSummary {
 }
 
 /// Every event of the actor's tenant.
-pub fn list(db: &mut Db, actor: &Actor) -> Result<Vec<EventSummary>, AppError> {
-    if !actor.may(Permission::ViewMasterData, None) {
-        return Err(AppError::Forbidden);
-    }
+pub fn list(db: &mut Db, actor: &Can<ViewMasterData>) -> Result<Vec<EventSummary>, AppError> {
     let tenant = actor.tenant.id;
     let mut out = Vec::new();
     for event in store::events(db, tenant)? {
@@ -83,8 +73,12 @@ pub(super) fn event_of(db: &mut Db, actor: &Actor, code: &str) -> Result<Event, 
 }
 
 /// Publishes an event's schedule: from then on it is locked (only a no-show may be moved).
-pub fn publish(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<(), AppError> {
-    allow(actor)?;
+pub fn publish(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Can<EditMasterData>,
+    code: &str,
+) -> Result<(), AppError> {
     let event = event_of(db, actor, code)?;
     let people = store::participants(db, actor.tenant.id, event.id)?;
     if people.is_empty() || people.iter().any(|p| p.slot.is_none()) {

@@ -10,7 +10,6 @@ use talenta_store::event::{self as store};
 use talenta_store::master;
 
 use super::*;
-use crate::access::Actor;
 use crate::{AppError, Ctx};
 
 /// A participant to move.
@@ -32,12 +31,11 @@ pub struct Move {
 pub fn move_participant(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Actor,
+    actor: &Can<EditMasterData>,
     code: &str,
     m: &Move,
 ) -> Result<Vec<String>, AppError> {
     let (nip, day_no, session_no, no_show) = (m.nip, m.day, m.session, m.no_show);
-    allow(actor)?;
     let tenant = actor.tenant.id;
     let event = event_of(db, actor, code)?;
     if event.status == "published" && !no_show {

@@ -15,7 +15,6 @@ use talenta_store::Db;
 use talenta_store::event::{self as store, Event};
 
 use super::*;
-use crate::access::Actor;
 use crate::{AppError, Ctx};
 
 /// A pair the schedule may not use, with its reasons.
@@ -47,8 +46,12 @@ pub struct Plan {
 }
 
 /// Plans and stores the whole schedule of an event, or says precisely why it cannot be made.
-pub fn plan(db: &mut Db, ctx: &Ctx, actor: &Actor, code: &str) -> Result<Plan, AppError> {
-    allow(actor)?;
+pub fn plan(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Can<EditMasterData>,
+    code: &str,
+) -> Result<Plan, AppError> {
     let tenant = actor.tenant.id;
     let event = store::event_by_code(db, tenant, code)?
         .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))?;

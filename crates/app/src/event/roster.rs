@@ -10,7 +10,6 @@ use talenta_store::Db;
 use talenta_store::event::{self as store, Event};
 
 use super::*;
-use crate::access::{Actor, Permission};
 use crate::{AppError, export};
 
 /// One line of a roster: a participant in a session with their assessors.
@@ -39,12 +38,9 @@ pub struct RosterLine {
 /// The scheduled participants of an event by day, session and name.
 pub fn roster(
     db: &mut Db,
-    actor: &Actor,
+    actor: &Can<ViewMasterData>,
     code: &str,
 ) -> Result<(Event, Vec<RosterLine>), AppError> {
-    if !actor.may(Permission::ViewMasterData, None) {
-        return Err(AppError::Forbidden);
-    }
     let tenant = actor.tenant.id;
     let event = store::event_by_code(db, tenant, code)?
         .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))?;

@@ -14,9 +14,10 @@ pub mod template;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use talenta_domain::master::Tenant;
 use talenta_store::master::UpsertCounts;
 use talenta_store::{Db, StoreError};
+
+use crate::capability::{Can, EditMasterData};
 
 pub use fields::Col;
 
@@ -221,9 +222,6 @@ pub enum ImportError {
     /// Storage failed.
     #[error("penyimpanan gagal: {0}")]
     Store(#[from] StoreError),
-    /// The actor may not import.
-    #[error("Anda tidak berhak mengimpor data")]
-    Forbidden,
     /// Internal: reading stopped because the rows' receiver stopped first.
     #[error("pembacaan dihentikan")]
     Cancelled,
@@ -247,12 +245,13 @@ pub struct ImportOptions {
 pub fn import_file(
     db: &mut Db,
     ctx: &crate::Ctx,
-    tenant: &Tenant,
+    actor: &Can<EditMasterData>,
     kind: ImportKind,
     path: &Path,
     options: &ImportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportOutcome, ImportError> {
+    let tenant = &actor.tenant;
     table::check_size(path, &options.limits)?;
     table::Format::of(path)?;
     let result = db.transaction(|tx| -> Result<ImportOutcome, ImportError> {
@@ -324,21 +323,6 @@ pub fn import_file(
     }
 }
 
-/// Imports a file into the actor's tenant, if the actor may change master data.
-pub fn import_as(
-    db: &mut Db,
-    actor: &crate::access::Actor,
-    ctx: &crate::Ctx,
-    kind: ImportKind,
-    path: &Path,
-    options: &ImportOptions,
-) -> Result<ImportOutcome, ImportError> {
-    if !actor.may(crate::access::Permission::EditMasterData, None) {
-        return Err(ImportError::Forbidden);
-    }
-    import_file(db, ctx, &actor.tenant, kind, path, options, &mut |_, _| {})
-}
-
 fn report_json(errors: &[RowError], warnings: &[RowError]) -> String {
     let line = |e: &RowError| serde_json::json!([e.row, e.column, e.value, e.reason]);
     serde_json::json!({
@@ -368,7 +352,7 @@ fn report_lines(v: &serde_json::Value) -> Vec<RowError> {
 /// Keeps the row-level report of an import for download; returns its id.
 pub fn keep_report(
     db: &mut Db,
-    actor: &crate::access::Actor,
+    actor: &Can<EditMasterData>,
     ctx: &crate::Ctx,
     kind: ImportKind,
     outcome: &ImportOutcome,
@@ -392,12 +376,9 @@ pub type KeptReport = (String, Vec<RowError>, Vec<RowError>);
 /// A kept report of the actor's tenant: kind, errors, warnings.
 pub fn kept_report(
     db: &mut Db,
-    actor: &crate::access::Actor,
+    actor: &Can<EditMasterData>,
     id: &str,
 ) -> Result<Option<KeptReport>, crate::AppError> {
-    if !actor.may(crate::access::Permission::EditMasterData, None) {
-        return Err(crate::AppError::Forbidden);
-    }
     let Some((kind, body)) = talenta_store::master::import_report(db, actor.tenant.id, id)? else {
         return Ok(None);
     };

@@ -184,8 +184,10 @@ impl World {
             integration: talenta_domain::integration::Rule::Mean,
             missing: talenta_domain::integration::Missing::Skip,
         };
-        talenta_app::event::create_event(&mut db.db, &ctx(), &admin, &spec).unwrap();
-        talenta_app::event::plan(&mut db.db, &ctx(), &admin, "asesmen-uji").unwrap();
+        talenta_app::event::create_event(&mut db.db, &ctx(), &admin.grant().unwrap(), &spec)
+            .unwrap();
+        talenta_app::event::plan(&mut db.db, &ctx(), &admin.grant().unwrap(), "asesmen-uji")
+            .unwrap();
         // A selection of tenant A's post, its panel chaired from outside, one application.
         let spec = talenta_app::selection::SelectionSpec {
             code: "seleksi-uji".into(),
@@ -221,7 +223,7 @@ impl World {
             .collect(),
             publish_scores: false,
         };
-        talenta_app::selection::create(&mut db.db, &ctx(), &admin, &spec).unwrap();
+        talenta_app::selection::create(&mut db.db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
         let other_nip = talenta_store::master::list_employees(&mut db.db, a.id)
             .unwrap()
             .into_iter()
@@ -231,7 +233,7 @@ impl World {
         talenta_app::selection::apply(
             &mut db.db,
             &ctx(),
-            &admin,
+            &admin.grant().unwrap(),
             "seleksi-uji",
             "KABID",
             &talenta_app::selection::Who::Internal(other_nip),
