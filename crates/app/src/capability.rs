@@ -1,15 +1,18 @@
 //! Capabilities: proof, as a value, that the signed-in actor may do something. A use case that
 //! needs a right takes its capability as an argument, so calling it without the check does
 //! not compile. The check itself is made in one place, [`Actor::grant`] (over
-//! [`role_allows`], the one table of who may do what); the web guard mints the capability of a
-//! route's permission, the CLI mints the local administrator's.
+//! [`role_allows`], the one table of who may do what). The web guard first refuses a request
+//! whose role lacks the route's declared permission (the route registry drives that check, the
+//! OpenAPI document and the authorisation matrix test); the handler then mints the capability
+//! its use case asks for. The CLI mints the local administrator's ([`Actor::local`]).
 //!
 //! * [`Can<R>`]: the actor holds the tenant-wide right `R` (e.g. [`ManageResults`]).
 //! * [`About<R>`]: the actor may use the personal right `R` about one employee (staff of the
 //!   tenant, or the employee themself).
-//! * Rights scoped to one event or selection are decided by their use cases from a `Can` and the
-//!   stored data: [`crate::scoring::AssessorOf`] (an assessor of this event) and
-//!   [`crate::selection::PanelMember`] (a member of this selection's panel).
+//! * Rights scoped to one selection or event are decided in app from a `Can` and the stored data:
+//!   [`crate::selection::PanelMember`] (a seat on this selection's panel, from
+//!   `selection::panel_member`); the scoring use cases take `Can<Score>` and check inside that
+//!   the participant is assigned to this assessor in this event.
 //!
 //! Every capability dereferences to the [`Actor`] it was granted to (tenant, login, role), and
 //! only this module can make one: its fields are private.
@@ -56,7 +59,7 @@ rights! {
     ViewTalentMap,
     /// The audit trail of the tenant.
     ViewAudit,
-    /// Score as an assessor (the event is checked by [`crate::scoring::AssessorOf`]).
+    /// Score as an assessor (the assignment in the event is checked by the scoring use cases).
     Score,
     /// Integrate, finalise, amend and publish results.
     ManageResults,
@@ -155,18 +158,6 @@ impl Actor {
 
     fn is_employee(&self) -> bool {
         self.role == crate::access::Role::Employee
-    }
-}
-
-impl<R: Right> Can<R> {
-    /// The same actor's capability about one employee, for a staff right that is also personal
-    /// (a staff member who may view every record may view this one).
-    pub fn about(&self, subject: i64) -> About<R> {
-        About {
-            actor: self.actor.clone(),
-            subject,
-            right: PhantomData,
-        }
     }
 }
 
