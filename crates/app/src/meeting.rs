@@ -99,11 +99,7 @@ pub fn meeting(
             })
         })
         .collect();
-    let rule = talenta_domain::integration::Rule::parse(&event.integration_rule)
-        .unwrap_or(talenta_domain::integration::Rule::Mean);
-    let missing = crate::event::parse_missing(&event.missing_rule)
-        .unwrap_or(talenta_domain::integration::Missing::Skip);
-    let integrated = integrate(&ratings, rule, missing, &agreed)
+    let integrated = integrate(&ratings, event.integration, event.missing, &agreed)
         .map_err(|e| AppError::Invalid(e.to_string()))?;
     let rows = integrated
         .into_iter()

@@ -12,7 +12,7 @@ use talenta_domain::development::{self, Advice};
 use talenta_domain::integration::{Consensus, Integrated, Rating, Rule, integrate};
 use talenta_domain::jpm::{Category, Jpm, match_profile};
 use talenta_domain::master::{AssessmentResult, Employee, Position};
-use talenta_domain::{CompetencyCode, Level, Purpose, validity};
+use talenta_domain::{CompetencyCode, Level, validity};
 use talenta_store::Db;
 use talenta_store::event::{self as events, Event};
 use talenta_store::master;
@@ -28,15 +28,6 @@ use crate::{AppError, Ctx};
 fn event(db: &mut Db, actor: &Actor, code: &str) -> Result<Event, AppError> {
     events::event_by_code(db, actor.tenant.id, code)?
         .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))
-}
-
-fn rule_of(e: &Event) -> Rule {
-    Rule::parse(&e.integration_rule).unwrap_or(Rule::Mean)
-}
-
-fn missing_of(e: &Event) -> talenta_domain::integration::Missing {
-    crate::event::parse_missing(&e.missing_rule)
-        .unwrap_or(talenta_domain::integration::Missing::Skip)
 }
 
 /// One participant's integration.
@@ -101,9 +92,7 @@ pub fn integration(
     let tenant = actor.tenant.id;
     let event = event(db, actor, code)?;
     let rules = master::rules(db, &actor.tenant)?;
-    let purpose = Purpose::parse(&event.purpose).unwrap_or(Purpose::Pemetaan);
-    let rule = rule_of(&event);
-    let missing = missing_of(&event);
+    let (purpose, rule, missing) = (event.purpose, event.integration, event.missing);
     let cells = cells(&event);
     let mut assessors_of: HashMap<i64, Vec<i64>> = HashMap::new();
     for (e, a) in events::assignments(db, tenant, event.id)? {
@@ -382,7 +371,7 @@ pub fn finalise(
         .filter_map(|p| p.slot.map(|s| (p.employee_id, s)))
         .collect();
     let last_day = sessions.iter().map(|s| s.date).max();
-    let purpose = Purpose::parse(&all.event.purpose).unwrap_or(Purpose::Pemetaan);
+    let purpose = all.event.purpose;
     let mut out = Finalised::default();
     let chosen: Vec<&ParticipantIntegration> = all
         .rows

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use talenta_domain::method::{Matrix, Method, default_matrix, parse_matrix};
+use talenta_domain::method::{Matrix, Method, default_matrix};
 use talenta_domain::{CompetencyCode, Level};
 use talenta_store::Db;
 use talenta_store::event::{self as store, Event, EventAssessor};
@@ -20,15 +20,18 @@ use crate::{AppError, Ctx};
 /// The methods of an event and, for each, the competencies it measures (the sheet's cells in
 /// order: method by method, competencies in the matrix's order).
 pub fn cells(event: &Event) -> Vec<(Method, CompetencyCode)> {
-    let matrix: Matrix = if event.matrix.trim().is_empty() {
-        default_matrix()
-    } else {
-        parse_matrix(&event.matrix).unwrap_or_else(|_| default_matrix())
+    let default;
+    let matrix: &Matrix = match &event.matrix {
+        Some(m) => m,
+        None => {
+            default = default_matrix();
+            &default
+        }
     };
     event
         .methods
-        .split(',')
-        .filter_map(Method::parse)
+        .iter()
+        .copied()
         .flat_map(|m| {
             matrix
                 .iter()

@@ -671,7 +671,7 @@ fn run(cli: Cli) -> Result<()> {
                 integration: talenta_domain::integration::Rule::parse(&integration).ok_or_else(
                     || Refused(format!("aturan integrasi '{integration}' tidak dikenal (rerata, median, konsensus)")),
                 )?,
-                missing: talenta_app::event::parse_missing(&missing).ok_or_else(|| {
+                missing: talenta_domain::integration::Missing::parse(&missing).ok_or_else(|| {
                     Refused(format!("perlakuan penilaian kosong '{missing}' tidak dikenal (lewati, tunggu)"))
                 })?,
             };

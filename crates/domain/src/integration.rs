@@ -55,6 +55,25 @@ pub enum Missing {
     Wait,
 }
 
+impl Missing {
+    /// Stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Missing::Skip => "lewati",
+            Missing::Wait => "tunggu",
+        }
+    }
+
+    /// From its code (also the English words).
+    pub fn parse(s: &str) -> Option<Missing> {
+        match s.trim().to_lowercase().as_str() {
+            "lewati" | "skip" => Some(Missing::Skip),
+            "tunggu" | "wait" => Some(Missing::Wait),
+            _ => None,
+        }
+    }
+}
+
 /// One assessor's rating of one competency by one method; `None` when expected but not given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rating {
@@ -219,6 +238,19 @@ pub fn integrate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_and_missing_treatments_read_back_their_codes_and_refuse_others() {
+        for r in [Rule::Mean, Rule::Median, Rule::Consensus] {
+            assert_eq!(Rule::parse(r.code()), Some(r));
+        }
+        for m in [Missing::Skip, Missing::Wait] {
+            assert_eq!(Missing::parse(m.code()), Some(m));
+        }
+        assert_eq!(Missing::parse("wait"), Some(Missing::Wait));
+        assert_eq!(Rule::parse("modus"), None);
+        assert_eq!(Missing::parse("nol"), None);
+    }
     use crate::competency::CoreCompetency;
 
     fn l(s: &str) -> Level {

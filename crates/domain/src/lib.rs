@@ -5,6 +5,7 @@ pub mod competency;
 pub mod conflict;
 pub mod development;
 pub mod eligibility;
+pub mod event;
 pub mod integration;
 pub mod jpm;
 pub mod master;

@@ -3,6 +3,10 @@
 //! participant).
 
 use chrono::NaiveDate;
+use talenta_domain::Purpose;
+use talenta_domain::event::EventStatus;
+use talenta_domain::integration::{Missing, Rule};
+use talenta_domain::method::{Matrix, Method, format_matrix, parse_matrix};
 
 use crate::{Db, Param, Row, StoreError};
 
@@ -15,8 +19,8 @@ pub struct Event {
     pub code: String,
     /// Name.
     pub name: String,
-    /// Purpose code (`pengisian` / `pemetaan`).
-    pub purpose: String,
+    /// Purpose (filling a post or mapping).
+    pub purpose: Purpose,
     /// Most participants a day.
     pub day_capacity: u32,
     /// Assessors per participant.
@@ -25,20 +29,20 @@ pub struct Event {
     pub max_per_assessor_day: u32,
     /// Most of an OPD's cohort on one day, in percent (100: no limit).
     pub unit_share_percent: u32,
-    /// `draft` or `published`.
-    pub status: String,
-    /// Method codes used, comma-separated.
-    pub methods: String,
+    /// Draft or published.
+    pub status: EventStatus,
+    /// The methods used, in order.
+    pub methods: Vec<Method>,
     /// Smallest group of a group exercise.
     pub group_min: u32,
     /// Largest group of a group exercise.
     pub group_max: u32,
-    /// The event's own competency x method matrix (text, one competency a line); empty: the default.
-    pub matrix: String,
-    /// How assessors' ratings are integrated (`rerata`, `median`, `konsensus`).
-    pub integration_rule: String,
-    /// What a missing rating does (`lewati`: left out, `tunggu`: the competency waits).
-    pub missing_rule: String,
+    /// The event's own competency x method matrix; `None`: the default one.
+    pub matrix: Option<Matrix>,
+    /// How assessors' ratings are integrated.
+    pub integration: Rule,
+    /// What a missing rating does.
+    pub missing: Missing,
     /// When the results were published to the participants.
     pub results_published_at: Option<String>,
 }
@@ -110,24 +114,56 @@ fn days_of(text: &str) -> Vec<u32> {
         .collect()
 }
 
+/// A stored code that does not parse is an error naming the column and the value, never a
+/// silent default.
+fn decode<T>(column: &str, value: &str, parsed: Option<T>) -> Result<T, StoreError> {
+    parsed.ok_or_else(|| StoreError::Decode(format!("events.{column} '{value}'")))
+}
+
+fn methods_of(text: &str) -> Result<Vec<Method>, StoreError> {
+    text.split(',')
+        .filter(|m| !m.trim().is_empty())
+        .map(|m| decode("methods", m, Method::parse(m)))
+        .collect()
+}
+
+fn methods_text(methods: &[Method]) -> String {
+    methods
+        .iter()
+        .map(|m| m.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn matrix_of(text: &str) -> Result<Option<Matrix>, StoreError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_matrix(text)
+        .map(Some)
+        .map_err(|e| StoreError::Decode(format!("events.matrix: {e}")))
+}
+
 fn event_row(r: &Row) -> Result<Event, StoreError> {
     let n = |i| r.int(i).map(|v| v as u32);
+    let (purpose, status, integration, missing) =
+        (r.text(3)?, r.text(8)?, r.text(13)?, r.text(14)?);
     Ok(Event {
         id: r.int(0)?,
         code: r.text(1)?.to_string(),
         name: r.text(2)?.to_string(),
-        purpose: r.text(3)?.to_string(),
+        purpose: decode("purpose", purpose, Purpose::parse(purpose))?,
         day_capacity: n(4)?,
         per_participant: n(5)?,
         max_per_assessor_day: n(6)?,
         unit_share_percent: n(7)?,
-        status: r.text(8)?.to_string(),
-        methods: r.text(9)?.to_string(),
+        status: decode("status", status, EventStatus::parse(status))?,
+        methods: methods_of(r.text(9)?)?,
         group_min: n(10)?,
         group_max: n(11)?,
-        matrix: r.text(12)?.to_string(),
-        integration_rule: r.text(13)?.to_string(),
-        missing_rule: r.text(14)?.to_string(),
+        matrix: matrix_of(r.text(12)?)?,
+        integration: decode("integration_rule", integration, Rule::parse(integration))?,
+        missing: decode("missing_rule", missing, Missing::parse(missing))?,
         results_published_at: r.opt_text(15)?.map(str::to_string),
     })
 }
@@ -148,18 +184,18 @@ pub fn create_event(
             tenant_id.into(),
             e.code.as_str().into(),
             e.name.as_str().into(),
-            e.purpose.as_str().into(),
+            e.purpose.code().into(),
             i64::from(e.day_capacity).into(),
             i64::from(e.per_participant).into(),
             i64::from(e.max_per_assessor_day).into(),
             i64::from(e.unit_share_percent).into(),
             now.into(),
-            e.methods.as_str().into(),
+            methods_text(&e.methods).as_str().into(),
             i64::from(e.group_min).into(),
             i64::from(e.group_max).into(),
-            e.matrix.as_str().into(),
-            e.integration_rule.as_str().into(),
-            e.missing_rule.as_str().into(),
+            e.matrix.as_ref().map(format_matrix).unwrap_or_default().as_str().into(),
+            e.integration.code().into(),
+            e.missing.code().into(),
         ],
     )?;
     let stored = event_by_code(db, tenant_id, &e.code)?
@@ -399,16 +435,16 @@ pub fn events(db: &mut Db, tenant_id: i64) -> Result<Vec<Event>, StoreError> {
     .collect()
 }
 
-/// Sets an event's status (`draft` or `published`).
+/// Sets an event's status.
 pub fn set_status(
     db: &mut Db,
     tenant_id: i64,
     event_id: i64,
-    status: &str,
+    status: EventStatus,
 ) -> Result<(), StoreError> {
     db.execute(
         "UPDATE events SET status = ? WHERE tenant_id = ? AND id = ?",
-        &[status.into(), tenant_id.into(), event_id.into()],
+        &[status.code().into(), tenant_id.into(), event_id.into()],
     )?;
     Ok(())
 }

@@ -33,18 +33,18 @@ fn seed(db: &mut Db) -> (i64, i64, i64, [i64; 2]) {
             id: 0,
             code: "nilai".into(),
             name: "Asesmen".into(),
-            purpose: "pemetaan".into(),
+            purpose: talenta_domain::Purpose::Pemetaan,
             day_capacity: 10,
             per_participant: 2,
             max_per_assessor_day: 10,
             unit_share_percent: 100,
-            status: "draft".into(),
-            methods: "wawancara".into(),
+            status: talenta_domain::event::EventStatus::Draft,
+            methods: vec![talenta_domain::method::Method::Interview],
             group_min: 4,
             group_max: 8,
-            matrix: String::new(),
-            integration_rule: "rerata".into(),
-            missing_rule: "lewati".into(),
+            matrix: None,
+            integration: talenta_domain::integration::Rule::Mean,
+            missing: talenta_domain::integration::Missing::Skip,
             results_published_at: None,
         },
         &[],
@@ -222,5 +222,52 @@ fn concurrent_writers_lose_and_duplicate_no_acknowledged_write() {
             "{}: the stored text is the last acknowledged one",
             t.name
         );
+    }
+}
+
+#[test]
+fn an_event_row_with_a_value_no_code_knows_is_an_error_not_a_default() {
+    for mut t in testing::both() {
+        let db = &mut t.db;
+        let (tenant, _, _, _) = seed(db);
+        let ev = talenta_store::event::event_by_code(db, tenant, "nilai")
+            .unwrap()
+            .unwrap();
+        assert_eq!(ev.integration, talenta_domain::integration::Rule::Mean);
+        for (column, value) in [
+            ("integration_rule", "modus"),
+            ("missing_rule", "nol"),
+            ("purpose", "hiburan"),
+            ("status", "dibatalkan"),
+            ("methods", "wawancara,telepati"),
+            ("matrix", "M.1 sihir"),
+        ] {
+            let before = db
+                .query_opt(
+                    &format!("SELECT {column} FROM events WHERE id = ?"),
+                    &[ev.id.into()],
+                )
+                .unwrap()
+                .unwrap()
+                .text(0)
+                .unwrap()
+                .to_string();
+            db.execute(
+                &format!("UPDATE events SET {column} = ? WHERE id = ?"),
+                &[value.into(), ev.id.into()],
+            )
+            .unwrap();
+            let e = talenta_store::event::event_by_code(db, tenant, "nilai").unwrap_err();
+            assert!(
+                e.to_string().contains(column) || e.to_string().contains(value),
+                "{column}: {e} ({})",
+                t.name
+            );
+            db.execute(
+                &format!("UPDATE events SET {column} = ? WHERE id = ?"),
+                &[before.as_str().into(), ev.id.into()],
+            )
+            .unwrap();
+        }
     }
 }

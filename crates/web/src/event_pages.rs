@@ -58,7 +58,7 @@ pub async fn events(
                 s.participants,
                 s.scheduled,
                 s.assessors,
-                s.event.status.clone(),
+                s.event.status.code().to_string(),
             )
         })
         .collect();
@@ -150,7 +150,8 @@ async fn event_page(
         name: summary.event.name.clone(),
         participants: summary.participants,
         assessors: summary.assessors,
-        can_plan: actor.holds::<EditMasterData>() && summary.event.status != "published",
+        can_plan: actor.holds::<EditMasterData>()
+            && summary.event.status != talenta_domain::event::EventStatus::Published,
         can_run: actor.holds::<EditMasterData>() && !lines.is_empty(),
         can_results: actor.holds::<ManageResults>() && !lines.is_empty(),
         csrf: match &actor.credential {
@@ -796,7 +797,7 @@ impl EventForm {
             missing: if self.missing.trim().is_empty() {
                 talenta_domain::integration::Missing::Skip
             } else {
-                event::parse_missing(&self.missing).unwrap_or_else(|| {
+                talenta_domain::integration::Missing::parse(&self.missing).unwrap_or_else(|| {
                     problems.push(format!(
                         "perlakuan penilaian kosong '{}' tidak dikenal",
                         self.missing

@@ -29,7 +29,7 @@ pub fn set_unavailable(
 ) -> Result<(), AppError> {
     let tenant = actor.tenant.id;
     let event = event_of(db, actor, code)?;
-    if event.status == "published" {
+    if event.status == EventStatus::Published {
         return Err(AppError::Invalid(format!(
             "jadwal acara '{code}' sudah diterbitkan dan terkunci"
         )));

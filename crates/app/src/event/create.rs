@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use talenta_domain::integration::{Missing, Rule};
-use talenta_domain::method::{Matrix, Method, default_matrix, format_matrix, under_measured};
+use talenta_domain::method::{Matrix, Method, default_matrix, under_measured};
 use talenta_domain::{CompetencyCode, CoreCompetency, Nip, PositionClass, Purpose};
 use talenta_store::Db;
 use talenta_store::event::{self as store, Event, EventAssessor, Session};
@@ -308,23 +308,18 @@ pub fn create_event(
         id: 0,
         code: spec.code.clone(),
         name: spec.name.clone(),
-        purpose: spec.purpose.code().to_string(),
+        purpose: spec.purpose,
         day_capacity: spec.day_capacity,
         per_participant: spec.per_participant,
         max_per_assessor_day: spec.max_per_assessor_day,
         unit_share_percent: spec.unit_share_percent,
-        status: "draft".into(),
-        methods: spec
-            .methods
-            .iter()
-            .map(|m| m.code())
-            .collect::<Vec<_>>()
-            .join(","),
+        status: EventStatus::Draft,
+        methods: spec.methods.clone(),
         group_min: spec.group_size.0,
         group_max: spec.group_size.1,
-        matrix: spec.matrix.as_ref().map(format_matrix).unwrap_or_default(),
-        integration_rule: spec.integration.code().to_string(),
-        missing_rule: missing_code(spec.missing).to_string(),
+        matrix: spec.matrix.clone(),
+        integration: spec.integration,
+        missing: spec.missing,
         results_published_at: None,
     };
     let sessions: Vec<Session> = spec
@@ -377,23 +372,6 @@ pub fn create_event(
         )?;
         Ok((stored, cohort.len()))
     })
-}
-
-/// The stored code of a missing-rating treatment.
-pub fn missing_code(m: Missing) -> &'static str {
-    match m {
-        Missing::Skip => "lewati",
-        Missing::Wait => "tunggu",
-    }
-}
-
-/// A missing-rating treatment from its code.
-pub fn parse_missing(s: &str) -> Option<Missing> {
-    match s.trim().to_lowercase().as_str() {
-        "lewati" | "skip" => Some(Missing::Skip),
-        "tunggu" | "wait" => Some(Missing::Wait),
-        _ => None,
-    }
 }
 
 /// The account an assessor signs in with: it must hold the assessor role in this government.

@@ -15,15 +15,14 @@ mod roster;
 
 pub use attendance::check_in;
 pub use availability::{Who, declare_conflict, set_unavailable};
-pub use create::{
-    AssessorSpec, Cohort, EventSpec, cohort_from_file, create_event, missing_code, parse_missing,
-};
+pub use create::{AssessorSpec, Cohort, EventSpec, cohort_from_file, create_event};
 pub use moves::{Move, move_participant};
 pub(crate) use org::Org;
 pub use plan::{Excluded, Plan, plan};
 pub use roster::{RosterLine, invitations_pdf, roster, roster_pdf, roster_xlsx};
 
 use chrono::NaiveDate;
+use talenta_domain::event::EventStatus;
 use talenta_store::Db;
 use talenta_store::event::{self as store, Event};
 
@@ -87,7 +86,7 @@ pub fn publish(
         )));
     }
     db.transaction(|tx| {
-        store::set_status(tx, actor.tenant.id, event.id, "published")?;
+        store::set_status(tx, actor.tenant.id, event.id, EventStatus::Published)?;
         ctx.record(
             tx,
             actor.tenant.id,

@@ -38,7 +38,7 @@ pub fn move_participant(
     let (nip, day_no, session_no, no_show) = (m.nip, m.day, m.session, m.no_show);
     let tenant = actor.tenant.id;
     let event = event_of(db, actor, code)?;
-    if event.status == "published" && !no_show {
+    if event.status == EventStatus::Published && !no_show {
         return Err(AppError::Invalid(format!(
             "jadwal acara '{code}' sudah diterbitkan; hanya peserta yang tidak hadir yang dapat dijadwalkan ulang"
         )));

@@ -55,7 +55,7 @@ pub fn plan(
     let tenant = actor.tenant.id;
     let event = store::event_by_code(db, tenant, code)?
         .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))?;
-    if event.status == "published" {
+    if event.status == EventStatus::Published {
         return Err(AppError::Invalid(format!(
             "jadwal acara '{code}' sudah diterbitkan dan terkunci"
         )));
@@ -241,11 +241,7 @@ pub fn plan(
         AppError::Invalid(format!("asesor tidak dapat ditugaskan: {detail}"))
     })?;
     // Groups for group exercises: per session, people of different OPDs spread over the groups.
-    let grouped = event
-        .methods
-        .split(',')
-        .filter_map(Method::parse)
-        .any(Method::in_groups);
+    let grouped = event.methods.iter().copied().any(Method::in_groups);
     let mut groups: Vec<(i64, u32)> = Vec::new();
     if grouped {
         let mut next = 1u32;

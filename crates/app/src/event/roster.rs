@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use talenta_domain::{Nip, Purpose};
+use talenta_domain::Nip;
 use talenta_export::{Cell, Column, Document, Table, Writer};
 use talenta_store::Db;
 use talenta_store::event::{self as store, Event};
@@ -217,9 +217,7 @@ pub fn invitations_pdf(
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, AppError> {
     const X: f32 = 60.0;
-    let purpose = Purpose::parse(&event.purpose)
-        .map(|p| p.label())
-        .unwrap_or("Asesmen");
+    let purpose = event.purpose.label();
     let mut w = Writer::new(format!("Undangan {}", event.name));
     for (i, l) in lines.iter().enumerate() {
         if i > 0 {
