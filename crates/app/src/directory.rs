@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use talenta_domain::master::{AssessmentResult, Employee, Position, Sanction, Unit, YearRating};
 use talenta_export::{Cell, Column, Sheet};
 use talenta_store::Db;
+pub use talenta_store::audit::Entry as AuditEntry;
 use talenta_store::audit::{self, Entry};
 use talenta_store::master::{self as store, EmployeeFilter, EmployeeLine};
 

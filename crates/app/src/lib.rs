@@ -22,3 +22,8 @@ pub mod tenant;
 
 pub use context::Ctx;
 pub use error::AppError;
+// The storage handles the callers hold (a connection, the pool, the audit key, the storage
+// error), so web and cli reach the store only through the use cases.
+pub use talenta_store::audit::AuditKey;
+pub use talenta_store::pool::{Pool, Pooled};
+pub use talenta_store::{Db, StoreError};

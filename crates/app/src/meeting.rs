@@ -12,7 +12,8 @@ use talenta_domain::method::Method;
 use talenta_domain::{CompetencyCode, Level};
 use talenta_store::Db;
 use talenta_store::event::{self as events, Event};
-use talenta_store::score::{self, ConsensusRecord};
+use talenta_store::score;
+pub use talenta_store::score::ConsensusRecord;
 
 use crate::capability::{self, Can};
 use crate::results::{Decision, expected_ratings, save_consensus};

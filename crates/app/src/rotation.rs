@@ -88,6 +88,11 @@ pub struct Plan {
     pub move_penalty: i64,
 }
 
+/// The posts of the actor's tenant, to name the posts of a plan by code.
+pub fn posts(db: &mut Db, actor: &Can<ViewTalentMap>) -> Result<Vec<Position>, AppError> {
+    Ok(store::list_positions(db, actor.tenant.id)?)
+}
+
 /// Computes the plan.
 pub fn plan(
     db: &mut Db,

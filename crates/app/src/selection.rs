@@ -344,6 +344,72 @@ fn selection(db: &mut Db, actor: &Actor, code: &str) -> Result<Selection, AppErr
         .ok_or_else(|| AppError::Invalid(format!("seleksi '{code}' tidak ditemukan")))
 }
 
+/// A selection of the actor's tenant by its code (`None`: there is none).
+pub fn find(db: &mut Db, actor: &SelectionRole, code: &str) -> Result<Option<Selection>, AppError> {
+    Ok(store::by_code(db, actor.tenant.id, code)?)
+}
+
+/// What the administrator's page of a selection shows.
+#[derive(Debug, Clone)]
+pub struct AdminView {
+    /// The selection.
+    pub selection: Selection,
+    /// Standings per post.
+    pub standings: Standings,
+    /// Every applicant.
+    pub applicants: Vec<Applicant>,
+    /// The tenant's posts (names of the posts applied for).
+    pub positions: Vec<Position>,
+    /// Per post of the standings, its approval chain and the steps taken.
+    pub chains: Vec<(Vec<Step>, Vec<store::Decision>)>,
+    /// Codes of the closed stages.
+    pub closed: Vec<String>,
+}
+
+/// The administrator's view of selection `code` on `today` (`None`: there is none).
+pub fn admin_view(
+    db: &mut Db,
+    actor: &SelectionRole,
+    code: &str,
+    today: NaiveDate,
+) -> Result<Option<AdminView>, AppError> {
+    let Some(selection) = find(db, actor, code)? else {
+        return Ok(None);
+    };
+    let standings = standings(db, actor, code, today)?;
+    let applicants = store::applicants(db, actor.tenant.id, selection.id)?;
+    let positions = master_store::list_positions(db, actor.tenant.id)?;
+    let mut chains = Vec::new();
+    for (p, _) in &standings.posts {
+        chains.push(chain(db, actor, code, p, today)?);
+    }
+    let closed = store::closed(db, actor.tenant.id, selection.id)?;
+    Ok(Some(AdminView {
+        selection,
+        standings,
+        applicants,
+        positions,
+        chains,
+        closed,
+    }))
+}
+
+/// The PPK's view of selection `code`: the selection, its standings and the decisions taken
+/// (`None`: there is none).
+pub fn decision_view(
+    db: &mut Db,
+    actor: &SelectionRole,
+    code: &str,
+    today: NaiveDate,
+) -> Result<Option<(Selection, Standings, Vec<store::Decision>)>, AppError> {
+    let Some(selection) = find(db, actor, code)? else {
+        return Ok(None);
+    };
+    let st = standings(db, actor, code, today)?;
+    let decided = store::decisions(db, actor.tenant.id, selection.id)?;
+    Ok(Some((selection, st, decided)))
+}
+
 /// An external applicant's profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExternalProfile {

@@ -14,6 +14,12 @@ pub fn open(url: &str, now: chrono::DateTime<chrono::Utc>) -> Result<Db, AppErro
     Ok(db)
 }
 
+/// The rule set in force in the actor's own tenant (not personal data: every signed-in actor
+/// works under it).
+pub fn rules(db: &mut Db, actor: &crate::access::Actor) -> Result<RuleSet, AppError> {
+    Ok(store::rules(db, &actor.tenant)?)
+}
+
 /// The tenant with `code`, or the only tenant when no code is given.
 pub fn choose(db: &mut Db, code: Option<&str>) -> Result<Tenant, AppError> {
     if let Some(c) = code {

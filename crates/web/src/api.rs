@@ -589,7 +589,7 @@ pub async fn meeting(
     })))
 }
 
-fn consensus_json(c: &talenta_store::score::ConsensusRecord) -> Value {
+fn consensus_json(c: &talenta_app::meeting::ConsensusRecord) -> Value {
     json!({
         "level": level_json(Some(c.level_tenths)), "reason": c.reason, "decided_by": c.decided_by,
         "decided_at": c.decided_at, "version": c.version,

@@ -27,8 +27,8 @@ pub enum WebError {
     Internal(String),
 }
 
-impl From<talenta_store::StoreError> for WebError {
-    fn from(e: talenta_store::StoreError) -> Self {
+impl From<talenta_app::StoreError> for WebError {
+    fn from(e: talenta_app::StoreError) -> Self {
         WebError::Internal(e.code().to_string())
     }
 }

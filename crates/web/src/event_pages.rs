@@ -367,7 +367,7 @@ pub(crate) struct Performed {
 /// An action on the page of an event or a selection: database, audit context, actor, code, input.
 pub(crate) trait Action<T>:
     FnOnce(
-        &mut talenta_store::Db,
+        &mut talenta_app::Db,
         &talenta_app::Ctx,
         &Actor,
         &str,
@@ -380,7 +380,7 @@ pub(crate) trait Action<T>:
 
 impl<T, F> Action<T> for F where
     F: FnOnce(
-            &mut talenta_store::Db,
+            &mut talenta_app::Db,
             &talenta_app::Ctx,
             &Actor,
             &str,

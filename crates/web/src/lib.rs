@@ -23,8 +23,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use talenta_app::access::SessionRules;
-use talenta_store::audit::AuditKey;
-use talenta_store::pool::{Pool, Pooled};
+use talenta_app::{AuditKey, Pool, Pooled};
 
 pub use error::WebError;
 

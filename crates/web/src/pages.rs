@@ -537,7 +537,7 @@ pub async fn employee(
         .db(move |db| {
             let about = a.grant_about(db, id)?;
             let r = directory::employee_record(db, &about, &ctx, true)?;
-            let rules = talenta_store::master::rules(db, &a.tenant)?;
+            let rules = talenta_app::tenant::rules(db, &a)?;
             Ok((r, rules))
         })
         .await?;
@@ -731,7 +731,7 @@ pub async fn talent_map(
     let (map, rules) = state
         .db(move |db| {
             let map = talenta_app::talent::talent_map(db, &a.grant()?, as_of)?;
-            let rules = talenta_store::master::rules(db, &a.tenant)?;
+            let rules = talenta_app::tenant::rules(db, &a)?;
             Ok((map, rules))
         })
         .await?;
@@ -839,7 +839,7 @@ pub async fn talent_box(
     let (people, rules, units) = state
         .db(move |db| {
             let people = directory::box_members(db, &a.grant()?, &ctx, number, unit_id, as_of)?;
-            let rules = talenta_store::master::rules(db, &a.tenant)?;
+            let rules = talenta_app::tenant::rules(db, &a)?;
             let units = directory::units(db, &a.grant()?).unwrap_or_default();
             Ok((people, rules, units))
         })
@@ -880,7 +880,7 @@ struct AuditPage {
     layout: Layout,
     title: &'static str,
     empty: &'static str,
-    entries: Vec<talenta_store::audit::Entry>,
+    entries: Vec<talenta_app::directory::AuditEntry>,
 }
 
 /// The newest entries of the tenant's audit trail.

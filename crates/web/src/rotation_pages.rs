@@ -237,7 +237,7 @@ async fn compute(
     let (a, f) = (actor.clone(), form.clone());
     state
         .db(move |db| {
-            let positions = talenta_store::master::list_positions(db, a.tenant.id)?;
+            let positions = rotation::posts(db, &a.grant()?)?;
             let spec = match f.spec(&positions) {
                 Ok(s) => s,
                 Err(e) => return Ok(Err(e)),

@@ -202,12 +202,7 @@ async fn selections_page(
 ) -> Result<Response, WebError> {
     let a = actor.clone();
     let list = state
-        .db(move |db| {
-            Ok(selection::list(
-                db,
-                &talenta_app::selection::SelectionRole::of(&a)?,
-            )?)
-        })
+        .db(move |db| Ok(selection::list(db, &selection::SelectionRole::of(&a)?)?))
         .await?;
     let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
     Ok((
@@ -327,30 +322,17 @@ async fn selection_page(
 ) -> Result<Response, WebError> {
     let (a, c) = (actor.clone(), code.clone());
     let today = state.now().date_naive();
-    let (sel, standings, applicants, positions, chains, current) = state
+    let selection::AdminView {
+        selection: sel,
+        standings,
+        applicants,
+        positions,
+        chains,
+        closed: current,
+    } = state
         .db(move |db| {
-            let sel = talenta_store::selection::by_code(db, a.tenant.id, &c)?
-                .ok_or(WebError::NotFound)?;
-            let standings = selection::standings(
-                db,
-                &talenta_app::selection::SelectionRole::of(&a)?,
-                &c,
-                today,
-            )?;
-            let applicants = talenta_store::selection::applicants(db, a.tenant.id, sel.id)?;
-            let positions = talenta_store::master::list_positions(db, a.tenant.id)?;
-            let mut chains = Vec::new();
-            for (p, _) in &standings.posts {
-                chains.push(selection::chain(
-                    db,
-                    &talenta_app::selection::SelectionRole::of(&a)?,
-                    &c,
-                    p,
-                    today,
-                )?);
-            }
-            let closed = talenta_store::selection::closed(db, a.tenant.id, sel.id)?;
-            Ok((sel, standings, applicants, positions, chains, closed))
+            selection::admin_view(db, &selection::SelectionRole::of(&a)?, &c, today)?
+                .ok_or(WebError::NotFound)
         })
         .await?;
     let stages = selection::stages_of(&sel);
@@ -576,7 +558,7 @@ pub async fn step(a: EventAction) -> Result<Response, WebError> {
         selection::decide(
             db,
             ctx,
-            &talenta_app::selection::SelectionRole::of(actor)?,
+            &selection::SelectionRole::of(actor)?,
             code,
             &Decide {
                 post: &post,
@@ -600,11 +582,11 @@ pub async fn recap(
     let now = state.now();
     let bytes = state
         .db(move |db| {
-            let sel = talenta_store::selection::by_code(db, actor.tenant.id, &code)?
+            let sel = selection::find(db, &selection::SelectionRole::of(&actor)?, &code)?
                 .ok_or(WebError::NotFound)?;
             let st = selection::standings(
                 db,
-                &talenta_app::selection::SelectionRole::of(&actor)?,
+                &selection::SelectionRole::of(&actor)?,
                 &code,
                 now.date_naive(),
             )?;
@@ -627,14 +609,10 @@ pub async fn three_names(
     let today = state.now().date_naive();
     let bytes = state
         .db(move |db| {
-            let sel = talenta_store::selection::by_code(db, actor.tenant.id, &code)?
+            let sel = selection::find(db, &selection::SelectionRole::of(&actor)?, &code)?
                 .ok_or(WebError::NotFound)?;
-            let st: Standings = selection::standings(
-                db,
-                &talenta_app::selection::SelectionRole::of(&actor)?,
-                &code,
-                today,
-            )?;
+            let st: Standings =
+                selection::standings(db, &selection::SelectionRole::of(&actor)?, &code, today)?;
             Ok(selection::three_names_pdf(&sel, &st)?)
         })
         .await?;
@@ -652,7 +630,7 @@ pub async fn letter(
         .db(move |db| {
             Ok(selection::decision_letter_pdf(
                 db,
-                &talenta_app::selection::SelectionRole::of(&actor)?,
+                &selection::SelectionRole::of(&actor)?,
                 &code,
                 now,
             )?)
@@ -697,7 +675,7 @@ async fn panel_page(
     let (a, c) = (actor.clone(), code.clone());
     let (sel, (stage, rows)) = state
         .db(move |db| {
-            let sel = talenta_store::selection::by_code(db, a.tenant.id, &c)?
+            let sel = selection::find(db, &selection::SelectionRole::of(&a)?, &c)?
                 .ok_or(WebError::NotFound)?;
             let me = selection::panel_member(db, &a.grant()?, &c);
             let view = match me.and_then(|me| selection::panel_view(db, &me)) {
@@ -815,16 +793,8 @@ async fn decision_page(
     let (a, c) = (actor.clone(), code.clone());
     let (sel, st, decided) = state
         .db(move |db| {
-            let sel = talenta_store::selection::by_code(db, a.tenant.id, &c)?
-                .ok_or(WebError::NotFound)?;
-            let st = selection::standings(
-                db,
-                &talenta_app::selection::SelectionRole::of(&a)?,
-                &c,
-                today,
-            )?;
-            let decided = talenta_store::selection::decisions(db, a.tenant.id, sel.id)?;
-            Ok((sel, st, decided))
+            selection::decision_view(db, &selection::SelectionRole::of(&a)?, &c, today)?
+                .ok_or(WebError::NotFound)
         })
         .await?;
     let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
@@ -904,7 +874,7 @@ pub async fn choose(a: EventAction) -> Result<Response, WebError> {
             selection::decide(
                 db,
                 ctx,
-                &talenta_app::selection::SelectionRole::of(actor)?,
+                &selection::SelectionRole::of(actor)?,
                 code,
                 &Decide {
                     post: &post,
