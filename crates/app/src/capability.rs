@@ -11,8 +11,9 @@
 //!   tenant, or the employee themself).
 //! * Rights scoped to one selection or event are decided in app from a `Can` and the stored data:
 //!   [`crate::selection::PanelMember`] (a seat on this selection's panel, from
-//!   `selection::panel_member`); the scoring use cases take `Can<Score>` and check inside that
-//!   the participant is assigned to this assessor in this event.
+//!   `selection::panel_member`) and [`crate::scoring::AssessorOf`] (an assessor of this event,
+//!   from `scoring::assessor_of`; the sheet, saving and the meeting also check that the
+//!   participant is assigned to this assessor).
 //!
 //! Every capability dereferences to the [`Actor`] it was granted to (tenant, login, role), and
 //! only this module can make one: its fields are private.
@@ -59,7 +60,7 @@ rights! {
     ViewTalentMap,
     /// The audit trail of the tenant.
     ViewAudit,
-    /// Score as an assessor (the assignment in the event is checked by the scoring use cases).
+    /// Score as an assessor (the event is checked by [`crate::scoring::AssessorOf`]).
     Score,
     /// Integrate, finalise, amend and publish results.
     ManageResults,

@@ -15,9 +15,8 @@ use talenta_store::event::{self as events, Event};
 use talenta_store::score;
 pub use talenta_store::score::ConsensusRecord;
 
-use crate::capability::{self, Can};
 use crate::results::{Decision, expected_ratings, save_consensus};
-use crate::scoring::{assigned, cells};
+use crate::scoring::{AssessorOf, assigned, cells};
 use crate::{AppError, Ctx};
 
 /// One assessor's rating in the meeting table.
@@ -56,13 +55,8 @@ pub struct Meeting {
 }
 
 /// The meeting table of a participant, for one of their assessors.
-pub fn meeting(
-    db: &mut Db,
-    actor: &Can<capability::Score>,
-    code: &str,
-    employee_id: i64,
-) -> Result<Meeting, AppError> {
-    let (event, _, employee) = assigned(db, actor, code, employee_id)?;
+pub fn meeting(db: &mut Db, actor: &AssessorOf, employee_id: i64) -> Result<Meeting, AppError> {
+    let (event, _, employee) = assigned(db, actor, employee_id)?;
     let tenant = actor.tenant.id;
     let names: HashMap<i64, String> = events::assessors(db, tenant, event.id)?
         .into_iter()
@@ -137,11 +131,10 @@ pub fn meeting(
 pub fn agree(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Can<capability::Score>,
-    code: &str,
+    actor: &AssessorOf,
     d: &Decision<'_>,
     expected_version: Option<i64>,
 ) -> Result<Option<ConsensusRecord>, AppError> {
-    let (event, _, _) = assigned(db, actor, code, d.employee_id)?;
+    let (event, _, _) = assigned(db, actor, d.employee_id)?;
     save_consensus(db, ctx, actor, &event, d, expected_version)
 }

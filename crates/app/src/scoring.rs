@@ -193,18 +193,60 @@ pub struct Sheet {
     pub finalised: bool,
 }
 
-/// The event, the actor as its assessor and the participant, checked: the participant must be
-/// assigned to the actor.
-pub(crate) fn assigned(
+/// Proof that the actor is one of the assessors of an event, with the event and their row in
+/// it; made by [`assessor_of`].
+#[derive(Debug, Clone)]
+pub struct AssessorOf {
+    actor: Can<capability::Score>,
+    event: Event,
+    me: EventAssessor,
+}
+
+impl AssessorOf {
+    /// The event.
+    pub fn event(&self) -> &Event {
+        &self.event
+    }
+
+    /// The actor's assessor row in the event.
+    pub fn assessor(&self) -> &EventAssessor {
+        &self.me
+    }
+}
+
+impl std::ops::Deref for AssessorOf {
+    type Target = crate::access::Actor;
+    fn deref(&self) -> &crate::access::Actor {
+        self.actor.actor()
+    }
+}
+
+/// The actor as an assessor of event `code` (refused when their account is not one of its
+/// assessors).
+pub fn assessor_of(
     db: &mut Db,
     actor: &Can<capability::Score>,
     code: &str,
-    employee_id: i64,
-) -> Result<(Event, EventAssessor, talenta_domain::master::Employee), AppError> {
+) -> Result<AssessorOf, AppError> {
     let (event, me) = own_assessor(db, actor, code)?;
     let me = me.ok_or_else(|| {
         AppError::Invalid(format!("Anda bukan asesor pada acara '{}'", event.code))
     })?;
+    Ok(AssessorOf {
+        actor: actor.clone(),
+        event,
+        me,
+    })
+}
+
+/// The event, the assessor and the participant, checked: the participant must be assigned to
+/// this assessor.
+pub(crate) fn assigned(
+    db: &mut Db,
+    actor: &AssessorOf,
+    employee_id: i64,
+) -> Result<(Event, EventAssessor, talenta_domain::master::Employee), AppError> {
+    let (event, me) = (actor.event.clone(), actor.me.clone());
     let mine = store::assignments(db, actor.tenant.id, event.id)?
         .into_iter()
         .any(|(e, a)| e == employee_id && a == me.id);
@@ -228,13 +270,8 @@ fn is_final(db: &mut Db, tenant: i64, event_id: i64, employee_id: i64) -> Result
 }
 
 /// The actor's rating sheet for one participant.
-pub fn sheet(
-    db: &mut Db,
-    actor: &Can<capability::Score>,
-    code: &str,
-    employee_id: i64,
-) -> Result<Sheet, AppError> {
-    let (event, me, employee) = assigned(db, actor, code, employee_id)?;
+pub fn sheet(db: &mut Db, actor: &AssessorOf, employee_id: i64) -> Result<Sheet, AppError> {
+    let (event, me, employee) = assigned(db, actor, employee_id)?;
     let stored: Vec<Score> = score::scores_of(db, actor.tenant.id, event.id, employee_id)?
         .into_iter()
         .filter(|s| s.key.assessor_id == me.id)
@@ -319,13 +356,12 @@ pub fn parse_level(text: &str) -> Result<Option<Level>, String> {
 pub fn save(
     db: &mut Db,
     ctx: &Ctx,
-    actor: &Can<capability::Score>,
-    code: &str,
+    actor: &AssessorOf,
     employee_id: i64,
     entries: &[Entry],
     submit: bool,
 ) -> Result<SaveOutcome, AppError> {
-    let (event, me, _) = assigned(db, actor, code, employee_id)?;
+    let (event, me, _) = assigned(db, actor, employee_id)?;
     let tenant = actor.tenant.id;
     if is_final(db, tenant, event.id, employee_id)? {
         return Err(AppError::Invalid(

@@ -113,7 +113,8 @@ fn fill(
     employee: i64,
     level: impl Fn(&CompetencyCode, Method) -> Option<Level>,
 ) -> Vec<Entry> {
-    scoring::sheet(db, &who.grant().unwrap(), code, employee)
+    let me = talenta_app::scoring::assessor_of(db, &who.grant().unwrap(), code).unwrap();
+    scoring::sheet(db, &me, employee)
         .unwrap()
         .cells
         .into_iter()
@@ -148,22 +149,23 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         ));
         // A draft, then the same sheet opened in two tabs: the second save of M.1 is refused.
         let draft = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
-        let out =
-            scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &draft, false).unwrap();
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+        let out = scoring::save(db, &ctx(), &me, p, &draft, false).unwrap();
         assert_eq!((out.saved, out.conflicts.len()), (18, 0));
         let tab1 = fill(db, &w.a, &w.code, p, |_, _| Some(l("3,5")));
         let tab2 = fill(db, &w.a, &w.code, p, |_, _| Some(l("2,5")));
         let m1 = |e: &&Entry| e.competency.code() == "M.1" && e.method == Method::Interview;
         let one: Vec<Entry> = tab1.iter().filter(m1).cloned().collect();
         let two: Vec<Entry> = tab2.iter().filter(m1).cloned().collect();
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
         assert_eq!(
-            scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &one, false)
+            scoring::save(db, &ctx(), &me, p, &one, false)
                 .unwrap()
                 .saved,
             1
         );
-        let refused =
-            scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &two, false).unwrap();
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+        let refused = scoring::save(db, &ctx(), &me, p, &two, false).unwrap();
         assert_eq!(refused.saved, 0);
         assert_eq!(refused.conflicts.len(), 1);
         assert_eq!(
@@ -176,7 +178,8 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         let mut gaps = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
         gaps[3].level = None;
         gaps[4].evidence = " ".into();
-        let err = scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &gaps, true)
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+        let err = scoring::save(db, &ctx(), &me, p, &gaps, true)
             .unwrap_err()
             .to_string();
         assert!(
@@ -186,8 +189,9 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         // Assessor A: 3 everywhere; B: 4 on M.1 (a spread of 1, not flagged), 2 on M.2 by
         // interview only, 3 elsewhere; then both submit.
         let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
         assert!(
-            scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &a, true)
+            scoring::save(db, &ctx(), &me, p, &a, true)
                 .unwrap()
                 .submitted
         );
@@ -196,8 +200,9 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
             ("M.2", Method::Interview) => Some(l("1,5")),
             _ => Some(l("3")),
         });
+        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
         assert!(
-            scoring::save(db, &ctx(), &w.b.grant().unwrap(), &w.code, p, &b, true)
+            scoring::save(db, &ctx(), &me, p, &b, true)
                 .unwrap()
                 .submitted
         );
@@ -233,7 +238,8 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         assert_eq!(done.not_ready.len(), 3);
         // Locked: no more ratings, no consensus; an amendment needs a reason.
         let late = fill(db, &w.a, &w.code, p, |_, _| Some(l("5")));
-        let err = scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &late, false)
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+        let err = scoring::save(db, &ctx(), &me, p, &late, false)
             .unwrap_err()
             .to_string();
         assert!(err.contains("sudah final"), "{err}");
@@ -331,7 +337,8 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
     let w = world(db, Rule::Consensus, Missing::Wait);
     let (p, _) = w.people[0];
     let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
-    scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &a, true).unwrap();
+    let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+    scoring::save(db, &ctx(), &me, p, &a, true).unwrap();
     let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
     let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
     // B has not rated: every competency waits for 2 ratings, never counting them as zero.
@@ -341,7 +348,8 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
         Some("menunggu 2 penilaian lagi")
     );
     let b = fill(db, &w.b, &w.code, p, |_, _| Some(l("4")));
-    scoring::save(db, &ctx(), &w.b.grant().unwrap(), &w.code, p, &b, true).unwrap();
+    let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
+    scoring::save(db, &ctx(), &me, p, &b, true).unwrap();
     let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
     let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
     assert_eq!(
@@ -398,7 +406,8 @@ fn a_participant_not_assigned_to_the_assessor_and_a_bad_level_are_refused_and_no
         .into_iter()
         .find(|e| !w.people.iter().any(|(id, _)| *id == e.id))
         .unwrap();
-    let err = scoring::sheet(db, &w.a.grant().unwrap(), &w.code, outsider.id)
+    let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+    let err = scoring::sheet(db, &me, outsider.id)
         .unwrap_err()
         .to_string();
     assert_eq!(
@@ -424,7 +433,8 @@ fn a_participant_not_assigned_to_the_assessor_and_a_bad_level_are_refused_and_no
         version: None,
         changed: true,
     }];
-    let err = scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &bad, false)
+    let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+    let err = scoring::save(db, &ctx(), &me, p, &bad, false)
         .unwrap_err()
         .to_string();
     assert!(err.contains("tidak mengukur kompetensi M.2"), "{err}");
@@ -450,7 +460,8 @@ fn the_recap_has_a_row_per_finalised_participant_and_a_chart_per_unit_and_the_re
             let e = fill(db, who, &w.code, p, |c, _| {
                 Some(if c.code() == "M.4" { l("1,5") } else { l("3") })
             });
-            scoring::save(db, &ctx(), &who.grant().unwrap(), &w.code, p, &e, true).unwrap();
+            let me = talenta_app::scoring::assessor_of(db, &who.grant().unwrap(), &w.code).unwrap();
+            scoring::save(db, &ctx(), &me, p, &e, true).unwrap();
         }
     }
     assert_eq!(
@@ -549,12 +560,16 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
         let w = world(db, Rule::Mean, Missing::Skip);
         let (p, _) = w.people[0];
         let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("2")));
-        scoring::save(db, &ctx(), &w.a.grant().unwrap(), &w.code, p, &a, true).unwrap();
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+        scoring::save(db, &ctx(), &me, p, &a, true).unwrap();
         let b = fill(db, &w.b, &w.code, p, |_, _| Some(l("4")));
-        scoring::save(db, &ctx(), &w.b.grant().unwrap(), &w.code, p, &b, true).unwrap();
+        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
+        scoring::save(db, &ctx(), &me, p, &b, true).unwrap();
         // Both open the meeting: every competency flagged (2 against 4), nothing agreed yet.
-        let seen_a = talenta_app::meeting::meeting(db, &w.a.grant().unwrap(), &w.code, p).unwrap();
-        let seen_b = talenta_app::meeting::meeting(db, &w.b.grant().unwrap(), &w.code, p).unwrap();
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+        let seen_a = talenta_app::meeting::meeting(db, &me, p).unwrap();
+        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
+        let seen_b = talenta_app::meeting::meeting(db, &me, p).unwrap();
         assert_eq!(seen_a.rows.len(), 9, "{}", t.name);
         assert!(seen_a.rows.iter().all(|r| r.integrated.disagreement));
         assert_eq!(seen_a.rows[0].ratings.len(), 4, "2 assessors x 2 methods");
@@ -566,41 +581,31 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
             level: l(level),
             reason,
         };
-        let first = talenta_app::meeting::agree(
-            db,
-            &ctx(),
-            &w.a.grant().unwrap(),
-            &w.code,
-            &d("3", "bukti in-tray lebih kuat"),
-            None,
-        )
-        .unwrap();
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+        let first =
+            talenta_app::meeting::agree(db, &ctx(), &me, &d("3", "bukti in-tray lebih kuat"), None)
+                .unwrap();
         assert!(first.is_none(), "stored");
         // B's page was opened before: refused, A's consensus shown.
-        let second = talenta_app::meeting::agree(
-            db,
-            &ctx(),
-            &w.b.grant().unwrap(),
-            &w.code,
-            &d("3,5", "wawancara"),
-            None,
-        )
-        .unwrap();
+        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
+        let second =
+            talenta_app::meeting::agree(db, &ctx(), &me, &d("3,5", "wawancara"), None).unwrap();
         let shown = second.expect("refused with what A recorded");
         assert_eq!(shown.level_tenths, 30);
         assert_eq!(shown.decided_by, "asesor.satu");
         // From the fresh page, B may change it (version 1 -> 2).
+        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
         let third = talenta_app::meeting::agree(
             db,
             &ctx(),
-            &w.b.grant().unwrap(),
-            &w.code,
+            &me,
             &d("3,5", "disepakati ulang"),
             Some(shown.version),
         )
         .unwrap();
         assert!(third.is_none());
-        let now = talenta_app::meeting::meeting(db, &w.a.grant().unwrap(), &w.code, p).unwrap();
+        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
+        let now = talenta_app::meeting::meeting(db, &me, p).unwrap();
         assert_eq!(now.rows[0].integrated.level, Some(l("3,5")));
         assert_eq!(now.rows[0].consensus.as_ref().unwrap().version, 2);
         // Someone who is not the participant's assessor cannot take part.
@@ -608,7 +613,12 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
             account_id: None,
             ..w.a.clone()
         };
-        assert!(talenta_app::meeting::meeting(db, &outsider.grant().unwrap(), &w.code, p).is_err());
+        assert!(
+            talenta_app::scoring::assessor_of(db, &outsider.grant().unwrap(), &w.code)
+                .unwrap_err()
+                .to_string()
+                .contains("bukan asesor")
+        );
     }
 }
 

@@ -304,13 +304,11 @@ pub async fn event_ratings(
             let list = talenta_app::scoring::worklist(db, &actor.grant()?, &code)
                 .map_err(not_found_if_invalid)?;
             let mut sheets = Vec::new();
-            for i in &list.items {
-                sheets.push(talenta_app::scoring::sheet(
-                    db,
-                    &actor.grant()?,
-                    &code,
-                    i.employee_id,
-                )?);
+            if !list.items.is_empty() {
+                let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, &code)?;
+                for i in &list.items {
+                    sheets.push(talenta_app::scoring::sheet(db, &me, i.employee_id)?);
+                }
             }
             Ok((list, sheets))
         })
@@ -393,11 +391,11 @@ pub async fn save_ratings(
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let out = state
         .db(move |db| {
+            let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, &code)?;
             Ok(talenta_app::scoring::save(
                 db,
                 &ctx,
-                &actor.grant()?,
-                &code,
+                &me,
                 body.employee_id,
                 &entries,
                 body.submit,
@@ -568,12 +566,8 @@ pub async fn meeting(
     })?;
     let m = state
         .db(move |db| {
-            Ok(talenta_app::meeting::meeting(
-                db,
-                &actor.grant()?,
-                &code,
-                p,
-            )?)
+            let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, &code)?;
+            Ok(talenta_app::meeting::meeting(db, &me, p)?)
         })
         .await?;
     Ok(Json(json!({
@@ -638,11 +632,11 @@ pub async fn agree(
                 level,
                 reason: &body.reason,
             };
+            let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, &code)?;
             Ok(talenta_app::meeting::agree(
                 db,
                 &ctx,
-                &actor.grant()?,
-                &code,
+                &me,
                 &d,
                 body.version,
             )?)

@@ -121,7 +121,10 @@ async fn scoring_page(
         .db(move |db| {
             let list = scoring::worklist(db, &a.grant()?, &c).map_err(not_found_if_invalid)?;
             let sheet = match participant {
-                Some(p) => Some(scoring::sheet(db, &a.grant()?, &c, p)?),
+                Some(p) => {
+                    let me = scoring::assessor_of(db, &a.grant()?, &c)?;
+                    Some(scoring::sheet(db, &me, p)?)
+                }
                 None => None,
             };
             Ok((list, sheet))
@@ -322,7 +325,10 @@ pub async fn save_scores(a: EventAction) -> Result<Response, WebError> {
             let ctx = actor.ctx(&state.config.audit_key, state.now());
             let (ac, c) = (actor.clone(), code.clone());
             let saved = state
-                .db(move |db| shown(scoring::save(db, &ctx, &ac.grant()?, &c, p, &e, submit)))
+                .db(move |db| {
+                    let me = scoring::assessor_of(db, &ac.grant()?, &c)?;
+                    shown(scoring::save(db, &ctx, &me, p, &e, submit))
+                })
                 .await?;
             match saved {
                 Err(e) => Outcome {
@@ -724,7 +730,10 @@ async fn meeting_page(
         .db(move |db| {
             let list = scoring::worklist(db, &a.grant()?, &c).map_err(not_found_if_invalid)?;
             let meeting = match participant {
-                Some(p) => Some(talenta_app::meeting::meeting(db, &a.grant()?, &c, p)?),
+                Some(p) => {
+                    let me = scoring::assessor_of(db, &a.grant()?, &c)?;
+                    Some(talenta_app::meeting::meeting(db, &me, p)?)
+                }
                 None => None,
             };
             Ok((list, meeting))
@@ -868,11 +877,11 @@ pub async fn agree(a: EventAction) -> Result<Response, WebError> {
             let comp2 = comp.clone();
             let saved = state
                 .db(move |db| {
+                    let me = scoring::assessor_of(db, &ac.grant()?, &c)?;
                     shown(talenta_app::meeting::agree(
                         db,
                         &ctx,
-                        &ac.grant()?,
-                        &c,
+                        &me,
                         &results::Decision {
                             employee_id: p,
                             competency: &comp2,
