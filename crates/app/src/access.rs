@@ -1,6 +1,7 @@
 //! Access: roles and what they may do, accounts with argon2id password hashes, sessions with
-//! idle and absolute timeouts, per-tenant API keys, and login rate limiting. Authorisation
-//! lives here; the web layer asks [`Actor::may`] and never decides on its own.
+//! idle and absolute timeouts, per-tenant API keys, and login rate limiting. The one table of
+//! who may do what is [`role_allows`]; use cases take capabilities minted from it
+//! (`crate::capability`), and the web layer never decides on its own.
 //!
 //! Password hashing and verification cost tens of milliseconds of CPU on purpose; callers on
 //! an async runtime run [`login`] on a blocking thread.

@@ -1,7 +1,7 @@
 //! Reading master data as people use it: the employee list, one employee's record with their
 //! results (each read of results recorded in the audit trail, in the same transaction), the
-//! people in a talent box, and the audit trail itself. Every function checks the actor's
-//! permission here, whatever the caller already checked.
+//! people in a talent box, and the audit trail itself. Every function takes the capability it
+//! needs (see `crate::capability`).
 
 use std::collections::HashMap;
 

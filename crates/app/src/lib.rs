@@ -1,5 +1,7 @@
-//! talenta-app: the use cases. Importing master data, the demo government, the talent map and
-//! JPM against a position. Transactions and (later) authorisation live here, not in web or CLI.
+//! talenta-app: the use cases, one module (or folder) per feature: imports, directory, events,
+//! scoring, meeting, results and reports, talent map and JPM, succession, rotation, selection.
+//! Transactions, authorisation (capabilities, see [`capability`]) and the audit trail live here,
+//! not in web or CLI; documents are written through `talenta-export`.
 
 pub mod access;
 pub mod capability;
