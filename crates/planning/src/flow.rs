@@ -51,12 +51,6 @@ impl Network {
         self.cap[id]
     }
 
-    /// Changes the capacity of edge `id` (only before flow is pushed through it again).
-    pub fn set_capacity(&mut self, id: usize, c: i64) {
-        let used = self.cap[id ^ 1];
-        self.cap[id] = c - used;
-    }
-
     fn bfs(&mut self, s: usize, t: usize) -> bool {
         self.level = vec![-1; self.head.len()];
         let mut queue = std::collections::VecDeque::new();

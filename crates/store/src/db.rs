@@ -92,16 +92,6 @@ impl Row {
         }
     }
 
-    /// Text column moved out of the row (no copy; the row keeps an empty string).
-    pub fn take_text(&mut self, i: usize) -> Result<String, StoreError> {
-        match self.0.get_mut(i) {
-            Some(Value::Text(v)) => Ok(std::mem::take(v)),
-            other => Err(StoreError::Decode(format!(
-                "column {i}: expected text, got {other:?}"
-            ))),
-        }
-    }
-
     /// Nullable text column.
     pub fn opt_text(&self, i: usize) -> Result<Option<&str>, StoreError> {
         match self.0.get(i) {

@@ -193,12 +193,6 @@ impl Seed {
         self
     }
 
-    /// An employee given in full.
-    pub fn employee_with(mut self, e: master::EmployeeInput) -> Seed {
-        self.employees.push(e);
-        self
-    }
-
     /// Writes it all; returns the tenant and the new ids.
     pub fn store(self, db: &mut Db) -> Seeded {
         let tenant = master::create_tenant(

@@ -921,11 +921,6 @@ pub async fn my_access(
     })
 }
 
-/// Roles as shown to people.
-pub fn role_label(r: Role) -> &'static str {
-    r.label()
-}
-
 /// The tenant chosen in the header.
 #[derive(Deserialize)]
 pub struct SwitchForm {
