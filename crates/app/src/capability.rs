@@ -33,9 +33,9 @@ pub trait Right {
 }
 
 macro_rules! rights {
-    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+    ($($name:ident),* $(,)?) => {
         $(
-            $(#[$doc])*
+            #[doc = concat!("The right [`Permission::", stringify!($name), "`] (its meaning is documented there).")]
             #[derive(Debug, Clone, Copy, PartialEq, Eq)]
             pub struct $name;
             impl Right for $name {
@@ -45,30 +45,21 @@ macro_rules! rights {
     };
 }
 
+// One marker type per permission of the route registry; personal ones (`ViewEmployee`,
+// `ViewResults`) are granted about one employee with `About`, and `Score` / `PanelScore` are
+// narrowed to one event or selection by `AssessorOf` / `PanelMember`.
 rights! {
-    /// Any signed-in account.
     SignedIn,
-    /// See units, positions and the employee list of the tenant.
     ViewMasterData,
-    /// Change master data and run assessment events (imports, standards, events, schedules).
     EditMasterData,
-    /// One employee's record (personal: see [`About`]).
     ViewEmployee,
-    /// One employee's results (personal: see [`About`]).
     ViewResults,
-    /// The talent map, succession and rotation plans.
     ViewTalentMap,
-    /// The audit trail of the tenant.
     ViewAudit,
-    /// Score as an assessor (the event is checked by [`crate::scoring::AssessorOf`]).
     Score,
-    /// Integrate, finalise, amend and publish results.
     ManageResults,
-    /// Run open selections and job-fit tests.
     ManageSelection,
-    /// Score as a panel member (the selection is checked by [`crate::selection::PanelMember`]).
     PanelScore,
-    /// Pick one of the three names as the PPK.
     DecideSelection,
 }
 
