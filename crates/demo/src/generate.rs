@@ -202,6 +202,27 @@ impl Org {
         code
     }
 
+    /// One Pengawas post per name, all under `superior`: coded `{prefix}1`, `{prefix}2`, ...
+    /// and titled `{title} {name}`.
+    pub(crate) fn pengawas_each<'a>(
+        &mut self,
+        prefix: &str,
+        title: &str,
+        names: impl IntoIterator<Item = &'a str>,
+        eselon: Eselon,
+        superior: &str,
+    ) {
+        for (i, name) in names.into_iter().enumerate() {
+            self.post(
+                &format!("{prefix}{}", i + 1),
+                format!("{title} {name}"),
+                Pengawas,
+                Some(eselon),
+                Some(superior),
+            );
+        }
+    }
+
     /// Functional posts of a unit: Ahli Madya under the head, the others spread over the
     /// unit's Administrator posts.
     pub(crate) fn functional(&mut self, types: &[Jf], head: &str, admins: &[String]) {
@@ -306,15 +327,13 @@ pub(crate) fn build_org(spec: &Spec) -> Org {
             Some(Eselon::IIIA),
             Some(&asisten),
         );
-        for (i, s) in b.subbag.iter().enumerate() {
-            org.post(
-                &format!("subbag{}", i + 1),
-                format!("Kepala Subbagian {s}"),
-                Pengawas,
-                Some(Eselon::IVA),
-                Some(&kabag),
-            );
-        }
+        org.pengawas_each(
+            "subbag",
+            "Kepala Subbagian",
+            b.subbag.iter().copied(),
+            Eselon::IVA,
+            &kabag,
+        );
         org.functional(b.jf, &asisten, std::slice::from_ref(&kabag));
     }
     for opd in spec.opds {
@@ -343,29 +362,7 @@ pub(crate) fn build_opd(org: &mut Org, spec: &Spec, opd: &Opd, sekda: &str) {
     );
     // Administrator posts: the Sekretaris first (if any), then Bidang/Bagian/Irban.
     let mut admins: Vec<String> = Vec::new();
-    let mut line: Vec<String> = Vec::new();
-    if opd.kind == Kind::Dprd {
-        for (i, b) in opd.bidang.iter().take(spec.bidang_max).enumerate() {
-            let (name, subs) = split_bidang(b);
-            let kabag = org.post(
-                &format!("bagian{}", i + 1),
-                format!("Kepala Bagian {name}"),
-                Administrator,
-                Some(Eselon::IIIA),
-                Some(&head),
-            );
-            for (j, s) in subs.iter().take(spec.seksi_max).enumerate() {
-                org.post(
-                    &format!("bagian{}.subbag{}", i + 1, j + 1),
-                    format!("Kepala Subbagian {s}"),
-                    Pengawas,
-                    Some(Eselon::IVA),
-                    Some(&kabag),
-                );
-            }
-            line.push(kabag);
-        }
-    } else {
+    if opd.kind != Kind::Dprd {
         let sekretaris_title = if opd.kind == Kind::Inspektorat {
             "Sekretaris Inspektorat".to_string()
         } else {
@@ -387,46 +384,51 @@ pub(crate) fn build_opd(org: &mut Org, spec: &Spec, opd: &Opd, sekda: &str) {
         } else {
             opd.subbag.to_vec()
         };
-        for (j, s) in subbags.iter().enumerate() {
-            org.post(
-                &format!("subbag{}", j + 1),
-                format!("Kepala Subbagian {s}"),
-                Pengawas,
-                Some(Eselon::IVA),
-                Some(&sekretaris),
-            );
-        }
+        org.pengawas_each(
+            "subbag",
+            "Kepala Subbagian",
+            subbags,
+            Eselon::IVA,
+            &sekretaris,
+        );
         admins.push(sekretaris);
-        let limit = if opd.kind == Kind::Inspektorat {
-            opd.bidang.len()
-        } else {
-            spec.bidang_max
+    }
+    let limit = if opd.kind == Kind::Inspektorat {
+        opd.bidang.len()
+    } else {
+        spec.bidang_max
+    };
+    // By kind: the codes of an Administrator post and of its sub-posts, the title of the
+    // sub-posts, the Administrator's eselon.
+    let (code, sub_code, sub_title, eselon) = match opd.kind {
+        Kind::Dprd => ("bagian", "subbag", "Kepala Subbagian", Eselon::IIIA),
+        Kind::Inspektorat => ("bidang", "seksi", "Kepala Subbagian", Eselon::IIIB),
+        Kind::Badan => ("bidang", "seksi", "Kepala Subbidang", Eselon::IIIB),
+        Kind::Dinas => ("bidang", "seksi", "Kepala Seksi", Eselon::IIIB),
+    };
+    let mut line: Vec<String> = Vec::new();
+    for (i, b) in opd.bidang.iter().take(limit).enumerate() {
+        let (name, subs) = split_bidang(b);
+        let title = match opd.kind {
+            Kind::Dprd => format!("Kepala Bagian {name}"),
+            Kind::Inspektorat => name.to_string(),
+            Kind::Badan | Kind::Dinas => format!("Kepala Bidang {name}"),
         };
-        for (i, b) in opd.bidang.iter().take(limit).enumerate() {
-            let (name, subs) = split_bidang(b);
-            let (title, sub_title) = match opd.kind {
-                Kind::Inspektorat => (name.to_string(), "Kepala Subbagian"),
-                Kind::Badan => (format!("Kepala Bidang {name}"), "Kepala Subbidang"),
-                Kind::Dinas | Kind::Dprd => (format!("Kepala Bidang {name}"), "Kepala Seksi"),
-            };
-            let kabid = org.post(
-                &format!("bidang{}", i + 1),
-                title,
-                Administrator,
-                Some(Eselon::IIIB),
-                Some(&head),
-            );
-            for (j, s) in subs.iter().take(spec.seksi_max).enumerate() {
-                org.post(
-                    &format!("bidang{}.seksi{}", i + 1, j + 1),
-                    format!("{sub_title} {s}"),
-                    Pengawas,
-                    Some(Eselon::IVA),
-                    Some(&kabid),
-                );
-            }
-            line.push(kabid);
-        }
+        let administrator = org.post(
+            &format!("{code}{}", i + 1),
+            title,
+            Administrator,
+            Some(eselon),
+            Some(&head),
+        );
+        org.pengawas_each(
+            &format!("{code}{}.{sub_code}", i + 1),
+            sub_title,
+            subs.into_iter().take(spec.seksi_max),
+            Eselon::IVA,
+            &administrator,
+        );
+        line.push(administrator);
     }
     admins.extend(line.iter().cloned());
     // UPT heads report to the first Bidang (technical coordination).
@@ -478,24 +480,20 @@ pub(crate) fn build_kecamatan(org: &mut Org, spec: &Spec, k: &Kecamatan, sekda: 
         Some(Eselon::IIIB),
         Some(&camat),
     );
-    for (i, s) in spec.kecamatan_seksi.iter().enumerate() {
-        org.post(
-            &format!("seksi{}", i + 1),
-            format!("Kepala Seksi {s}"),
-            Pengawas,
-            Some(Eselon::IVA),
-            Some(&camat),
-        );
-    }
-    for (i, s) in spec.kecamatan_subbag.iter().enumerate() {
-        org.post(
-            &format!("subbag{}", i + 1),
-            format!("Kepala Subbagian {s}"),
-            Pengawas,
-            Some(Eselon::IVB),
-            Some(&sekcam),
-        );
-    }
+    org.pengawas_each(
+        "seksi",
+        "Kepala Seksi",
+        spec.kecamatan_seksi.iter().copied(),
+        Eselon::IVA,
+        &camat,
+    );
+    org.pengawas_each(
+        "subbag",
+        "Kepala Subbagian",
+        spec.kecamatan_subbag.iter().copied(),
+        Eselon::IVB,
+        &sekcam,
+    );
     for kel in k.kelurahan {
         let code = format!("kel-{}", slug(kel));
         org.unit(&code, format!("Kelurahan {kel}"), Some(&unit), Field::Umum);
@@ -514,15 +512,13 @@ pub(crate) fn build_kecamatan(org: &mut Org, spec: &Spec, k: &Kecamatan, sekda: 
             Some(Eselon::IVB),
             Some(&lurah),
         );
-        for (i, s) in spec.kelurahan_seksi.iter().enumerate() {
-            org.post(
-                &format!("seksi{}", i + 1),
-                format!("Kepala Seksi {s}"),
-                Pengawas,
-                Some(Eselon::IVB),
-                Some(&lurah),
-            );
-        }
+        org.pengawas_each(
+            "seksi",
+            "Kepala Seksi",
+            spec.kelurahan_seksi.iter().copied(),
+            Eselon::IVB,
+            &lurah,
+        );
         org.enter(&unit, Field::Umum);
     }
 }
@@ -640,43 +636,21 @@ pub(crate) struct Profile {
     pub(crate) since_years: u64,
 }
 
+/// The age and career ranges of a class group.
 pub(crate) fn profile(g: Group) -> Profile {
-    match g {
-        Group::Jpt => Profile {
-            female_percent: 20,
-            age_at_appointment: (22, 30),
-            service_years: (18, 32),
-            max_age: 59,
-            since_years: 5,
-        },
-        Group::Administrator => Profile {
-            female_percent: 35,
-            age_at_appointment: (21, 32),
-            service_years: (14, 30),
-            max_age: 57,
-            since_years: 8,
-        },
-        Group::Pengawas => Profile {
-            female_percent: 45,
-            age_at_appointment: (20, 34),
-            service_years: (7, 30),
-            max_age: 57,
-            since_years: 8,
-        },
-        Group::Fungsional => Profile {
-            female_percent: 55,
-            age_at_appointment: (21, 34),
-            service_years: (2, 28),
-            max_age: 57,
-            since_years: 8,
-        },
-        Group::Pelaksana => Profile {
-            female_percent: 45,
-            age_at_appointment: (19, 34),
-            service_years: (1, 33),
-            max_age: 57,
-            since_years: 8,
-        },
+    let (female_percent, age_at_appointment, service_years, max_age, since_years) = match g {
+        Group::Jpt => (20, (22, 30), (18, 32), 59, 5),
+        Group::Administrator => (35, (21, 32), (14, 30), 57, 8),
+        Group::Pengawas => (45, (20, 34), (7, 30), 57, 8),
+        Group::Fungsional => (55, (21, 34), (2, 28), 57, 8),
+        Group::Pelaksana => (45, (19, 34), (1, 33), 57, 8),
+    };
+    Profile {
+        female_percent,
+        age_at_appointment,
+        service_years,
+        max_age,
+        since_years,
     }
 }
 

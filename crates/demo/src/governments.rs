@@ -67,6 +67,18 @@ pub(crate) struct Spec {
     pub(crate) rounds: &'static [Round],
 }
 
+/// Seksi of a kecamatan: Kota Mojokerto has the first four, Kabupaten Bekasi all five.
+pub(crate) const KECAMATAN_SEKSI: &[&str] = &[
+    "Pemerintahan",
+    "Ketenteraman dan Ketertiban Umum",
+    "Ekonomi dan Pembangunan",
+    "Kesejahteraan Sosial",
+    "Pemberdayaan Masyarakat Desa",
+];
+
+/// Subbagian of the Sekretariat of a kecamatan, alike in both governments.
+pub(crate) const KECAMATAN_SUBBAG: &[&str] = &["Umum dan Kepegawaian", "Perencanaan dan Keuangan"];
+
 pub(crate) const MOJOKERTO: Spec = Spec {
     code: "kota-mojokerto",
     name: "Pemerintah Kota Mojokerto",
@@ -79,13 +91,8 @@ pub(crate) const MOJOKERTO: Spec = Spec {
     seksi_max: 2,
     subbag_max: 2,
     camat_eselon: Eselon::IIIA,
-    kecamatan_seksi: &[
-        "Pemerintahan",
-        "Ketenteraman dan Ketertiban Umum",
-        "Ekonomi dan Pembangunan",
-        "Kesejahteraan Sosial",
-    ],
-    kecamatan_subbag: &["Umum dan Kepegawaian", "Perencanaan dan Keuangan"],
+    kecamatan_seksi: KECAMATAN_SEKSI.split_at(4).0,
+    kecamatan_subbag: KECAMATAN_SUBBAG,
     kelurahan_seksi: &[
         "Pemerintahan dan Ketenteraman",
         "Ekonomi, Pembangunan dan Kesejahteraan Sosial",
@@ -136,14 +143,8 @@ pub(crate) const BEKASI: Spec = Spec {
     seksi_max: 3,
     subbag_max: 3,
     camat_eselon: Eselon::IIIA,
-    kecamatan_seksi: &[
-        "Pemerintahan",
-        "Ketenteraman dan Ketertiban Umum",
-        "Ekonomi dan Pembangunan",
-        "Kesejahteraan Sosial",
-        "Pemberdayaan Masyarakat Desa",
-    ],
-    kecamatan_subbag: &["Umum dan Kepegawaian", "Perencanaan dan Keuangan"],
+    kecamatan_seksi: KECAMATAN_SEKSI,
+    kecamatan_subbag: KECAMATAN_SUBBAG,
     kelurahan_seksi: &[],
     fill: [
         Fill::Holders(18),

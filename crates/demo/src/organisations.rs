@@ -145,12 +145,14 @@ pub(crate) const JF_ORGANISASI: &[Jf] = &[jf(
     None,
     &[J::AhliPertama, J::AhliMuda, J::AhliMadya],
 )];
-pub(crate) const JF_PROTOKOL: &[Jf] = &[jf(
+/// Pranata Humas, the public-relations post of a protocol Bagian and of a Dinas Kominfo.
+pub(crate) const PRANATA_HUMAS: Jf = jf(
     "Pranata Humas",
     Field::Informatika,
     None,
     &[J::Terampil, J::AhliPertama],
-)];
+);
+pub(crate) const JF_PROTOKOL: &[Jf] = &[PRANATA_HUMAS];
 pub(crate) const JF_INSPEKTORAT: &[Jf] = &[
     jf(
         "Auditor",
@@ -318,12 +320,7 @@ pub(crate) const JF_KOMINFO: &[Jf] = &[
         Some("T.TIK"),
         &[J::Terampil, J::AhliPertama, J::AhliMuda],
     ),
-    jf(
-        "Pranata Humas",
-        Field::Informatika,
-        None,
-        &[J::Terampil, J::AhliPertama],
-    ),
+    PRANATA_HUMAS,
     jf("Statistisi", Field::Informatika, None, &[J::AhliPertama]),
     jf("Sandiman", Field::Informatika, None, &[J::AhliPertama]),
 ];
@@ -618,6 +615,222 @@ pub(crate) const SUBBAG_INSPEKTORAT: &[&str] = &[
     "Administrasi dan Umum",
 ];
 
+// ---------------------------------------------------------------- alike in both governments
+
+// Bagian of the Sekretariat Daerah and perangkat daerah that both governments share: a
+// government's table takes one as it is, or sets its own code, name, UPT ... over it
+// (`Opd { upt: &[..], ..DINKES }`).
+
+/// Bagian Kesejahteraan Rakyat of the Sekretariat Daerah.
+pub(crate) const SETDA_KESRA: Bagian = bagian(
+    "kesra",
+    "Kesejahteraan Rakyat",
+    0,
+    Field::Sosial,
+    &[
+        "Bina Mental Spiritual",
+        "Kesejahteraan Sosial",
+        "Pendidikan dan Kesehatan",
+    ],
+    &[],
+);
+/// Bagian Hukum of the Sekretariat Daerah.
+pub(crate) const SETDA_HUKUM: Bagian = bagian(
+    "hukum",
+    "Hukum",
+    0,
+    Field::Hukum,
+    &[
+        "Perundang-undangan",
+        "Bantuan Hukum",
+        "Dokumentasi dan Informasi Hukum",
+    ],
+    JF_HUKUM,
+);
+/// Bagian Administrasi Pembangunan of the Sekretariat Daerah.
+pub(crate) const SETDA_ADPEM: Bagian = bagian(
+    "adpem",
+    "Administrasi Pembangunan",
+    1,
+    Field::Teknik,
+    &[
+        "Program Pembangunan",
+        "Pengendalian Pembangunan",
+        "Evaluasi dan Pelaporan Pembangunan",
+    ],
+    &[],
+);
+/// Bagian Pengadaan Barang dan Jasa of the Sekretariat Daerah.
+pub(crate) const SETDA_PBJ: Bagian = bagian(
+    "pbj",
+    "Pengadaan Barang dan Jasa",
+    1,
+    Field::Umum,
+    &[
+        "Pengelolaan Pengadaan",
+        "Layanan Pengadaan Secara Elektronik",
+        "Pembinaan dan Advokasi Pengadaan",
+    ],
+    JF_PBJ,
+);
+/// Bagian Organisasi of the Sekretariat Daerah.
+pub(crate) const SETDA_ORGANISASI: Bagian = bagian(
+    "organisasi",
+    "Organisasi",
+    2,
+    Field::Umum,
+    &[
+        "Kelembagaan dan Analisis Jabatan",
+        "Reformasi Birokrasi dan Akuntabilitas Kinerja",
+        "Tata Laksana dan Pelayanan Publik",
+    ],
+    JF_ORGANISASI,
+);
+/// Bagian Umum of the Sekretariat Daerah (Kota Mojokerto's also keeps the finances).
+pub(crate) const SETDA_UMUM: Bagian = bagian(
+    "umum",
+    "Umum",
+    2,
+    Field::Umum,
+    &["Tata Usaha Pimpinan", "Rumah Tangga", "Perlengkapan"],
+    &[],
+);
+/// Bagian Protokol dan Komunikasi Pimpinan of the Sekretariat Daerah, without functional posts.
+pub(crate) const SETDA_PROKOPIM: Bagian = bagian(
+    "prokopim",
+    "Protokol dan Komunikasi Pimpinan",
+    2,
+    Field::Informatika,
+    &["Protokol", "Komunikasi Pimpinan", "Dokumentasi Pimpinan"],
+    &[],
+);
+
+/// Sekretariat DPRD.
+pub(crate) const SETWAN: Opd = Opd {
+    code: "setwan",
+    name: "Sekretariat DPRD",
+    head: "Sekretaris DPRD",
+    kind: Kind::Dprd,
+    bidang: BAGIAN_SETWAN,
+    jf: JF_HUKUM,
+    ..OPD
+};
+/// Inspektorat; each government sets its name and its Inspektur Pembantu (from [`IRBAN`]).
+pub(crate) const INSPEKTORAT: Opd = Opd {
+    code: "inspektorat",
+    head: "Inspektur",
+    kind: Kind::Inspektorat,
+    field: Field::Keuangan,
+    subbag: SUBBAG_INSPEKTORAT,
+    jf: JF_INSPEKTORAT,
+    ..OPD
+};
+/// Inspektur Pembantu of an Inspektorat: Kota Mojokerto has the first four.
+pub(crate) const IRBAN: &[&str] = &[
+    "Inspektur Pembantu Wilayah I",
+    "Inspektur Pembantu Wilayah II",
+    "Inspektur Pembantu Wilayah III",
+    "Inspektur Pembantu Wilayah IV",
+    "Inspektur Pembantu Khusus",
+];
+/// Badan Perencanaan Pembangunan Daerah.
+pub(crate) const BAPPEDA: Opd = Opd {
+    code: "bappeda",
+    name: "Badan Perencanaan Pembangunan Daerah",
+    kind: Kind::Badan,
+    bidang: BID_BAPPEDA,
+    jf: JF_PERENCANA,
+    ..OPD
+};
+/// Badan Kepegawaian dan Pengembangan Sumber Daya Manusia.
+pub(crate) const BKPSDM: Opd = Opd {
+    code: "bkpsdm",
+    name: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+    kind: Kind::Badan,
+    bidang: BID_BKPSDM,
+    jf: JF_KEPEGAWAIAN,
+    ..OPD
+};
+/// Dinas Pendidikan.
+pub(crate) const DISDIK: Opd = Opd {
+    code: "disdik",
+    name: "Dinas Pendidikan",
+    field: Field::Pendidikan,
+    bidang: BID_PENDIDIKAN,
+    jf: JF_PENDIDIKAN,
+    ..OPD
+};
+/// Dinas Kesehatan.
+pub(crate) const DINKES: Opd = Opd {
+    code: "dinkes",
+    name: "Dinas Kesehatan",
+    field: Field::Kesehatan,
+    bidang: BID_KESEHATAN,
+    jf: JF_KESEHATAN,
+    ..OPD
+};
+/// Satuan Polisi Pamong Praja.
+pub(crate) const SATPOLPP: Opd = Opd {
+    code: "satpolpp",
+    name: "Satuan Polisi Pamong Praja",
+    bidang: BID_SATPOL,
+    jf: JF_SATPOL,
+    ..OPD
+};
+/// Dinas Sosial.
+pub(crate) const DINSOS: Opd = Opd {
+    code: "dinsos",
+    name: "Dinas Sosial",
+    field: Field::Sosial,
+    bidang: BID_SOSIAL,
+    jf: JF_SOSIAL,
+    ..OPD
+};
+/// Dinas Kependudukan dan Pencatatan Sipil.
+pub(crate) const DUKCAPIL: Opd = Opd {
+    code: "disdukcapil",
+    name: "Dinas Kependudukan dan Pencatatan Sipil",
+    bidang: BID_DUKCAPIL,
+    jf: JF_DUKCAPIL,
+    ..OPD
+};
+/// Dinas Perhubungan.
+pub(crate) const DISHUB: Opd = Opd {
+    code: "dishub",
+    name: "Dinas Perhubungan",
+    field: Field::Perhubungan,
+    bidang: BID_PERHUBUNGAN,
+    jf: JF_PERHUBUNGAN,
+    ..OPD
+};
+/// Dinas Komunikasi dan Informatika.
+pub(crate) const DISKOMINFO: Opd = Opd {
+    code: "diskominfo",
+    name: "Dinas Komunikasi dan Informatika",
+    field: Field::Informatika,
+    bidang: BID_KOMINFO,
+    jf: JF_KOMINFO,
+    ..OPD
+};
+/// Dinas Lingkungan Hidup.
+pub(crate) const DLH: Opd = Opd {
+    code: "dlh",
+    name: "Dinas Lingkungan Hidup",
+    field: Field::Lingkungan,
+    bidang: BID_LINGKUNGAN,
+    jf: JF_LINGKUNGAN,
+    ..OPD
+};
+/// Dinas Pertanian.
+pub(crate) const DISTAN: Opd = Opd {
+    code: "distan",
+    name: "Dinas Pertanian",
+    field: Field::Pertanian,
+    bidang: BID_PERTANIAN,
+    jf: JF_PERTANIAN,
+    ..OPD
+};
+
 // ---------------------------------------------------------------- Kota Mojokerto
 
 pub(crate) const MOJOKERTO_BAGIAN: &[Bagian] = &[
@@ -629,30 +842,8 @@ pub(crate) const MOJOKERTO_BAGIAN: &[Bagian] = &[
         &["Pemerintahan Umum", "Otonomi Daerah", "Kerja Sama"],
         &[],
     ),
-    bagian(
-        "kesra",
-        "Kesejahteraan Rakyat",
-        0,
-        Field::Sosial,
-        &[
-            "Bina Mental Spiritual",
-            "Kesejahteraan Sosial",
-            "Pendidikan dan Kesehatan",
-        ],
-        &[],
-    ),
-    bagian(
-        "hukum",
-        "Hukum",
-        0,
-        Field::Hukum,
-        &[
-            "Perundang-undangan",
-            "Bantuan Hukum",
-            "Dokumentasi dan Informasi Hukum",
-        ],
-        JF_HUKUM,
-    ),
+    SETDA_KESRA,
+    SETDA_HUKUM,
     bagian(
         "perekonomian",
         "Perekonomian dan Sumber Daya Alam",
@@ -665,93 +856,31 @@ pub(crate) const MOJOKERTO_BAGIAN: &[Bagian] = &[
         ],
         &[],
     ),
-    bagian(
-        "adpem",
-        "Administrasi Pembangunan",
-        1,
-        Field::Teknik,
-        &[
-            "Program Pembangunan",
-            "Pengendalian Pembangunan",
-            "Evaluasi dan Pelaporan Pembangunan",
-        ],
-        &[],
-    ),
-    bagian(
-        "pbj",
-        "Pengadaan Barang dan Jasa",
-        1,
-        Field::Umum,
-        &[
-            "Pengelolaan Pengadaan",
-            "Layanan Pengadaan Secara Elektronik",
-            "Pembinaan dan Advokasi Pengadaan",
-        ],
-        JF_PBJ,
-    ),
-    bagian(
-        "organisasi",
-        "Organisasi",
-        2,
-        Field::Umum,
-        &[
-            "Kelembagaan dan Analisis Jabatan",
-            "Reformasi Birokrasi dan Akuntabilitas Kinerja",
-            "Tata Laksana dan Pelayanan Publik",
-        ],
-        JF_ORGANISASI,
-    ),
-    bagian(
-        "umum",
-        "Umum",
-        2,
-        Field::Keuangan,
-        &["Tata Usaha Pimpinan", "Rumah Tangga", "Keuangan"],
-        &[],
-    ),
-    bagian(
-        "prokopim",
-        "Protokol dan Komunikasi Pimpinan",
-        2,
-        Field::Informatika,
-        &["Protokol", "Komunikasi Pimpinan", "Dokumentasi Pimpinan"],
-        JF_PROTOKOL,
-    ),
+    SETDA_ADPEM,
+    SETDA_PBJ,
+    SETDA_ORGANISASI,
+    Bagian {
+        field: Field::Keuangan,
+        subbag: &["Tata Usaha Pimpinan", "Rumah Tangga", "Keuangan"],
+        ..SETDA_UMUM
+    },
+    Bagian {
+        jf: JF_PROTOKOL,
+        ..SETDA_PROKOPIM
+    },
 ];
 
 pub(crate) const MOJOKERTO_OPDS: &[Opd] = &[
+    SETWAN,
     Opd {
-        code: "setwan",
-        name: "Sekretariat DPRD",
-        head: "Sekretaris DPRD",
-        kind: Kind::Dprd,
-        bidang: BAGIAN_SETWAN,
-        jf: JF_HUKUM,
-        ..OPD
-    },
-    Opd {
-        code: "inspektorat",
         name: "Inspektorat",
-        head: "Inspektur",
-        kind: Kind::Inspektorat,
-        field: Field::Keuangan,
-        subbag: SUBBAG_INSPEKTORAT,
-        bidang: &[
-            "Inspektur Pembantu Wilayah I",
-            "Inspektur Pembantu Wilayah II",
-            "Inspektur Pembantu Wilayah III",
-            "Inspektur Pembantu Wilayah IV",
-        ],
-        jf: JF_INSPEKTORAT,
-        ..OPD
+        bidang: IRBAN.split_at(4).0,
+        ..INSPEKTORAT
     },
     Opd {
         code: "bappedalitbang",
         name: "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
-        kind: Kind::Badan,
-        bidang: BID_BAPPEDA,
-        jf: JF_PERENCANA,
-        ..OPD
+        ..BAPPEDA
     },
     Opd {
         code: "bpkpd",
@@ -763,28 +892,14 @@ pub(crate) const MOJOKERTO_OPDS: &[Opd] = &[
         jf: JF_KEUANGAN,
         ..OPD
     },
-    Opd {
-        code: "bkpsdm",
-        name: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-        kind: Kind::Badan,
-        bidang: BID_BKPSDM,
-        jf: JF_KEPEGAWAIAN,
-        ..OPD
-    },
+    BKPSDM,
     Opd {
         code: "disdikbud",
         name: "Dinas Pendidikan dan Kebudayaan",
-        field: Field::Pendidikan,
-        bidang: BID_PENDIDIKAN,
         upt: &["UPT Sanggar Kegiatan Belajar", "UPT Permuseuman"],
-        jf: JF_PENDIDIKAN,
-        ..OPD
+        ..DISDIK
     },
     Opd {
-        code: "dinkes",
-        name: "Dinas Kesehatan",
-        field: Field::Kesehatan,
-        bidang: BID_KESEHATAN,
         upt: &[
             "UPT Puskesmas Blooto",
             "UPT Puskesmas Kedundung",
@@ -794,8 +909,7 @@ pub(crate) const MOJOKERTO_OPDS: &[Opd] = &[
             "UPT Puskesmas Wates",
             "UPT Laboratorium Kesehatan Daerah",
         ],
-        jf: JF_KESEHATAN,
-        ..OPD
+        ..DINKES
     },
     Opd {
         code: "dpupr",
@@ -816,54 +930,27 @@ pub(crate) const MOJOKERTO_OPDS: &[Opd] = &[
         ..OPD
     },
     Opd {
-        code: "satpolpp",
-        name: "Satuan Polisi Pamong Praja",
-        bidang: BID_SATPOL,
         upt: &["UPT Pemadam Kebakaran"],
-        jf: JF_SATPOL,
-        ..OPD
+        ..SATPOLPP
     },
     Opd {
         code: "dinsos-p3a",
         name: "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak",
-        field: Field::Sosial,
-        bidang: BID_SOSIAL,
         upt: &["UPT Perlindungan Perempuan dan Anak"],
-        jf: JF_SOSIAL,
-        ..OPD
+        ..DINSOS
     },
     Opd {
         code: "dispendukcapil",
-        name: "Dinas Kependudukan dan Pencatatan Sipil",
-        bidang: BID_DUKCAPIL,
-        jf: JF_DUKCAPIL,
-        ..OPD
+        ..DUKCAPIL
     },
     Opd {
-        code: "dishub",
-        name: "Dinas Perhubungan",
-        field: Field::Perhubungan,
-        bidang: BID_PERHUBUNGAN,
         upt: &["UPT Terminal Kertajaya", "UPT Pengujian Kendaraan Bermotor"],
-        jf: JF_PERHUBUNGAN,
-        ..OPD
+        ..DISHUB
     },
+    DISKOMINFO,
     Opd {
-        code: "diskominfo",
-        name: "Dinas Komunikasi dan Informatika",
-        field: Field::Informatika,
-        bidang: BID_KOMINFO,
-        jf: JF_KOMINFO,
-        ..OPD
-    },
-    Opd {
-        code: "dlh",
-        name: "Dinas Lingkungan Hidup",
-        field: Field::Lingkungan,
-        bidang: BID_LINGKUNGAN,
         upt: &["UPT Tempat Pemrosesan Akhir Sampah"],
-        jf: JF_LINGKUNGAN,
-        ..OPD
+        ..DLH
     },
     Opd {
         code: "diskopukmperindag",
@@ -877,11 +964,8 @@ pub(crate) const MOJOKERTO_OPDS: &[Opd] = &[
     Opd {
         code: "dispertapa",
         name: "Dinas Pertanian dan Ketahanan Pangan",
-        field: Field::Pertanian,
-        bidang: BID_PERTANIAN,
         upt: &["UPT Rumah Potong Hewan"],
-        jf: JF_PERTANIAN,
-        ..OPD
+        ..DISTAN
     },
     Opd {
         code: "dpmptsp-naker",
@@ -943,30 +1027,8 @@ pub(crate) const BEKASI_BAGIAN: &[Bagian] = &[
         ],
         &[],
     ),
-    bagian(
-        "kesra",
-        "Kesejahteraan Rakyat",
-        0,
-        Field::Sosial,
-        &[
-            "Bina Mental Spiritual",
-            "Kesejahteraan Sosial",
-            "Pendidikan dan Kesehatan",
-        ],
-        &[],
-    ),
-    bagian(
-        "hukum",
-        "Hukum",
-        0,
-        Field::Hukum,
-        &[
-            "Perundang-undangan",
-            "Bantuan Hukum",
-            "Dokumentasi dan Informasi Hukum",
-        ],
-        JF_HUKUM,
-    ),
+    SETDA_KESRA,
+    SETDA_HUKUM,
     bagian(
         "kerjasama",
         "Kerja Sama",
@@ -1015,58 +1077,11 @@ pub(crate) const BEKASI_BAGIAN: &[Bagian] = &[
         ],
         &[],
     ),
-    bagian(
-        "adpem",
-        "Administrasi Pembangunan",
-        1,
-        Field::Teknik,
-        &[
-            "Program Pembangunan",
-            "Pengendalian Pembangunan",
-            "Evaluasi dan Pelaporan Pembangunan",
-        ],
-        &[],
-    ),
-    bagian(
-        "pbj",
-        "Pengadaan Barang dan Jasa",
-        1,
-        Field::Umum,
-        &[
-            "Pengelolaan Pengadaan",
-            "Layanan Pengadaan Secara Elektronik",
-            "Pembinaan dan Advokasi Pengadaan",
-        ],
-        JF_PBJ,
-    ),
-    bagian(
-        "organisasi",
-        "Organisasi",
-        2,
-        Field::Umum,
-        &[
-            "Kelembagaan dan Analisis Jabatan",
-            "Reformasi Birokrasi dan Akuntabilitas Kinerja",
-            "Tata Laksana dan Pelayanan Publik",
-        ],
-        JF_ORGANISASI,
-    ),
-    bagian(
-        "umum",
-        "Umum",
-        2,
-        Field::Umum,
-        &["Tata Usaha Pimpinan", "Rumah Tangga", "Perlengkapan"],
-        &[],
-    ),
-    bagian(
-        "prokopim",
-        "Protokol dan Komunikasi Pimpinan",
-        2,
-        Field::Informatika,
-        &["Protokol", "Komunikasi Pimpinan", "Dokumentasi Pimpinan"],
-        &[],
-    ),
+    SETDA_ADPEM,
+    SETDA_PBJ,
+    SETDA_ORGANISASI,
+    SETDA_UMUM,
+    SETDA_PROKOPIM,
     bagian(
         "perlengkapan",
         "Perlengkapan",
@@ -1102,40 +1117,13 @@ pub(crate) const BEKASI_BAGIAN: &[Bagian] = &[
 ];
 
 pub(crate) const BEKASI_OPDS: &[Opd] = &[
+    SETWAN,
     Opd {
-        code: "setwan",
-        name: "Sekretariat DPRD",
-        head: "Sekretaris DPRD",
-        kind: Kind::Dprd,
-        bidang: BAGIAN_SETWAN,
-        jf: JF_HUKUM,
-        ..OPD
-    },
-    Opd {
-        code: "inspektorat",
         name: "Inspektorat Daerah",
-        head: "Inspektur",
-        kind: Kind::Inspektorat,
-        field: Field::Keuangan,
-        subbag: SUBBAG_INSPEKTORAT,
-        bidang: &[
-            "Inspektur Pembantu Wilayah I",
-            "Inspektur Pembantu Wilayah II",
-            "Inspektur Pembantu Wilayah III",
-            "Inspektur Pembantu Wilayah IV",
-            "Inspektur Pembantu Khusus",
-        ],
-        jf: JF_INSPEKTORAT,
-        ..OPD
+        bidang: IRBAN,
+        ..INSPEKTORAT
     },
-    Opd {
-        code: "bappeda",
-        name: "Badan Perencanaan Pembangunan Daerah",
-        kind: Kind::Badan,
-        bidang: BID_BAPPEDA,
-        jf: JF_PERENCANA,
-        ..OPD
-    },
+    BAPPEDA,
     Opd {
         code: "bapenda",
         name: "Badan Pendapatan Daerah",
@@ -1162,14 +1150,7 @@ pub(crate) const BEKASI_OPDS: &[Opd] = &[
         jf: JF_KEUANGAN,
         ..OPD
     },
-    Opd {
-        code: "bkpsdm",
-        name: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-        kind: Kind::Badan,
-        bidang: BID_BKPSDM,
-        jf: JF_KEPEGAWAIAN,
-        ..OPD
-    },
+    BKPSDM,
     Opd {
         code: "kesbangpol",
         name: "Badan Kesatuan Bangsa dan Politik",
@@ -1187,20 +1168,11 @@ pub(crate) const BEKASI_OPDS: &[Opd] = &[
         ..OPD
     },
     Opd {
-        code: "disdik",
-        name: "Dinas Pendidikan",
-        field: Field::Pendidikan,
-        bidang: BID_PENDIDIKAN,
         upt: &["UPTD Sanggar Kegiatan Belajar"],
         upt_each_kecamatan: "UPTD Pendidikan Kecamatan",
-        jf: JF_PENDIDIKAN,
-        ..OPD
+        ..DISDIK
     },
     Opd {
-        code: "dinkes",
-        name: "Dinas Kesehatan",
-        field: Field::Kesehatan,
-        bidang: BID_KESEHATAN,
         upt: &[
             "UPTD Puskesmas Karangsatria",
             "UPTD Puskesmas Mekarmukti",
@@ -1228,8 +1200,7 @@ pub(crate) const BEKASI_OPDS: &[Opd] = &[
             "UPTD Instalasi Farmasi",
         ],
         upt_each_kecamatan: "UPTD Puskesmas",
-        jf: JF_KESEHATAN,
-        ..OPD
+        ..DINKES
     },
     Opd {
         code: "dsdabmbk",
@@ -1266,13 +1237,7 @@ pub(crate) const BEKASI_OPDS: &[Opd] = &[
         upt: &["UPTD Pemakaman Umum"],
         ..OPD
     },
-    Opd {
-        code: "satpolpp",
-        name: "Satuan Polisi Pamong Praja",
-        bidang: BID_SATPOL,
-        jf: JF_SATPOL,
-        ..OPD
-    },
+    SATPOLPP,
     Opd {
         code: "damkar",
         name: "Dinas Pemadam Kebakaran",
@@ -1290,47 +1255,24 @@ pub(crate) const BEKASI_OPDS: &[Opd] = &[
         ..OPD
     },
     Opd {
-        code: "dinsos",
-        name: "Dinas Sosial",
-        field: Field::Sosial,
-        bidang: BID_SOSIAL,
         upt: &["UPTD Rumah Perlindungan Sosial"],
-        jf: JF_SOSIAL,
-        ..OPD
+        ..DINSOS
     },
+    DUKCAPIL,
     Opd {
-        code: "disdukcapil",
-        name: "Dinas Kependudukan dan Pencatatan Sipil",
-        bidang: BID_DUKCAPIL,
-        jf: JF_DUKCAPIL,
-        ..OPD
-    },
-    Opd {
-        code: "dishub",
-        name: "Dinas Perhubungan",
-        field: Field::Perhubungan,
-        bidang: BID_PERHUBUNGAN,
         upt: &[
             "UPTD Terminal Cikarang",
             "UPTD Pengujian Kendaraan Bermotor",
             "UPTD Perparkiran",
         ],
-        jf: JF_PERHUBUNGAN,
-        ..OPD
+        ..DISHUB
     },
     Opd {
         code: "diskominfosantik",
         name: "Dinas Komunikasi, Informatika, Persandian dan Statistik",
-        field: Field::Informatika,
-        bidang: BID_KOMINFO,
-        jf: JF_KOMINFO,
-        ..OPD
+        ..DISKOMINFO
     },
     Opd {
-        code: "dlh",
-        name: "Dinas Lingkungan Hidup",
-        field: Field::Lingkungan,
-        bidang: BID_LINGKUNGAN,
         upt: &[
             "UPTD Tempat Pemrosesan Akhir Sampah Burangkeng",
             "UPTD Laboratorium Lingkungan",
@@ -1338,8 +1280,7 @@ pub(crate) const BEKASI_OPDS: &[Opd] = &[
             "UPTD Kebersihan Wilayah II",
             "UPTD Kebersihan Wilayah III",
         ],
-        jf: JF_LINGKUNGAN,
-        ..OPD
+        ..DLH
     },
     Opd {
         code: "disnaker",
@@ -1356,13 +1297,8 @@ pub(crate) const BEKASI_OPDS: &[Opd] = &[
         ..OPD
     },
     Opd {
-        code: "distan",
-        name: "Dinas Pertanian",
-        field: Field::Pertanian,
-        bidang: BID_PERTANIAN,
         upt_each_kecamatan: "UPTD Balai Penyuluhan Pertanian",
-        jf: JF_PERTANIAN,
-        ..OPD
+        ..DISTAN
     },
     Opd {
         code: "diskan",
