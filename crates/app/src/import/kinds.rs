@@ -204,11 +204,11 @@ pub fn columns(kind: ImportKind) -> Vec<Col> {
 pub trait Sink {
     /// Checks one row (errors go into `f`) and keeps or writes it.
     fn row(&mut self, db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError>;
-    /// Checks across rows, then writes what is left unless there were errors.
+    /// Checks across rows (errors go into `errors`, which holds the file's row errors so far),
+    /// then writes what is left unless the file has errors.
     fn finish(
         self: Box<Self>,
         db: &mut Db,
-        has_errors: bool,
         errors: &mut Vec<RowError>,
     ) -> Result<UpsertCounts, ImportError>;
 }
@@ -222,49 +222,58 @@ pub fn sink(
     as_of: NaiveDate,
 ) -> Result<Box<dyn Sink>, ImportError> {
     Ok(match kind {
-        ImportKind::Units => Box::new(Units {
+        ImportKind::Units => Kept::boxed(
             tenant_id,
-            rows: Vec::new(),
-            seen: HashMap::new(),
-        }),
-        ImportKind::Positions => Box::new(Positions {
+            Units {
+                seen: HashMap::new(),
+            },
+        ),
+        ImportKind::Positions => Kept::boxed(
             tenant_id,
-            units: store::unit_ids(db, tenant_id)?.into_keys().collect(),
-            rows: Vec::new(),
-            seen: HashMap::new(),
-            rules: rules.clone(),
-        }),
-        ImportKind::Standards => Box::new(Standards {
+            Positions {
+                units: store::unit_ids(db, tenant_id)?.into_keys().collect(),
+                seen: HashMap::new(),
+                rules: rules.clone(),
+            },
+        ),
+        ImportKind::Standards => Kept::boxed(
             tenant_id,
-            positions: store::position_ids(db, tenant_id)?.into_keys().collect(),
-            rows: Vec::new(),
-            seen: HashMap::new(),
-        }),
-        ImportKind::Employees => Box::new(Employees {
-            out: Streamed::new(store::EmployeeWriter::begin(db, tenant_id)?),
-            age_warnings: rules.nip_age_warnings.clone(),
-            seen: HashMap::new(),
-            as_of,
-        }),
-        ImportKind::Performance => Box::new(Ratings {
-            out: Streamed::new(store::RatingWriter::begin(db, tenant_id)?),
-            seen: HashMap::new(),
-            as_of,
-        }),
-        ImportKind::Sanctions => Box::new(Sanctions {
+            Standards {
+                positions: store::position_ids(db, tenant_id)?.into_keys().collect(),
+                seen: HashMap::new(),
+            },
+        ),
+        ImportKind::Employees => Streamed::boxed(
+            store::EmployeeWriter::begin(db, tenant_id)?,
+            Employees {
+                age_warnings: rules.nip_age_warnings.clone(),
+                seen: HashMap::new(),
+                as_of,
+            },
+        ),
+        ImportKind::Performance => Streamed::boxed(
+            store::RatingWriter::begin(db, tenant_id)?,
+            Ratings {
+                seen: HashMap::new(),
+                as_of,
+            },
+        ),
+        ImportKind::Sanctions => Kept::boxed(
             tenant_id,
-            employees: store::employee_ids(db, tenant_id)?.into_keys().collect(),
-            rows: Vec::new(),
-            seen: HashMap::new(),
-            as_of,
-        }),
-        ImportKind::Results => Box::new(Results {
+            Sanctions {
+                employees: store::employee_ids(db, tenant_id)?.into_keys().collect(),
+                seen: HashMap::new(),
+                as_of,
+            },
+        ),
+        ImportKind::Results => Kept::boxed(
             tenant_id,
-            employees: store::employee_ids(db, tenant_id)?.into_keys().collect(),
-            rows: Vec::new(),
-            seen: HashMap::new(),
-            as_of,
-        }),
+            Results {
+                employees: store::employee_ids(db, tenant_id)?.into_keys().collect(),
+                seen: HashMap::new(),
+                as_of,
+            },
+        ),
     })
 }
 
@@ -307,9 +316,7 @@ fn duplicate<K: std::hash::Hash + Eq>(
 }
 
 /// The parent code of every stored node, from (id, code, parent id) triples.
-fn stored_tree<'a>(
-    nodes: impl Iterator<Item = (i64, &'a str, Option<i64>)> + Clone,
-) -> HashMap<String, Option<String>> {
+fn stored_tree<'a>(nodes: impl Iterator<Item = (i64, &'a str, Option<i64>)> + Clone) -> Known {
     let by_id: HashMap<i64, &str> = nodes.clone().map(|(id, code, _)| (id, code)).collect();
     nodes
         .map(|(_, code, parent)| {
@@ -325,13 +332,11 @@ fn stored_tree<'a>(
 /// parents and cycles. `known` are codes already stored, with their stored parent.
 fn order_tree<T>(
     rows: Vec<(usize, T)>,
-    code: impl Fn(&T) -> &str,
-    parent: impl Fn(&T) -> Option<&str>,
-    known: &HashMap<String, Option<String>>,
-    column: &str,
-    what: &str,
+    tree: &Tree<T>,
+    known: &Known,
     errors: &mut Vec<RowError>,
 ) -> Vec<T> {
+    let (code, parent, column, what) = (tree.code, tree.parent, tree.column, tree.what);
     let in_file: HashMap<String, usize> = rows
         .iter()
         .enumerate()
@@ -410,22 +415,108 @@ fn order_tree<T>(
         .collect()
 }
 
+// ---------------------------------------------------------------- kept kinds
+
+/// What writing a file's rows gives: the counts, or why storage failed.
+type Written = Result<UpsertCounts, ImportError>;
+
+/// Every stored code of a tree kind with its stored parent code.
+type Known = HashMap<String, Option<String>>;
+
+/// A kind whose rows are kept until the file ends, then checked across rows and written at once.
+trait KeptKind {
+    /// What a valid row becomes.
+    type Item;
+
+    /// Checks one row (errors go into `f`); what to keep of it, taken only if the row has no error.
+    fn check(&mut self, f: &mut Fields<'_>) -> Option<Self::Item>;
+
+    /// How the kept rows hang together when they form a tree (units, positions): they are then
+    /// checked for unknown parents and cycles and written parents first. `None`: as read.
+    const TREE: Option<Tree<Self::Item>> = None;
+
+    /// Writes the rows of a file that has no errors.
+    fn write(&self, db: &mut Db, tenant_id: i64, items: &[Self::Item]) -> Written;
+}
+
+/// How the rows of a kind form a tree: each row names its parent by code, in the file or stored.
+struct Tree<T> {
+    /// Every stored code with its stored parent code.
+    stored: fn(&mut Db, i64) -> Result<Known, talenta_store::StoreError>,
+    /// A row's own code.
+    code: fn(&T) -> &str,
+    /// The code of a row's parent, if it has one.
+    parent: fn(&T) -> Option<&str>,
+    /// The column that holds the parent code.
+    column: &'static str,
+    /// What a parent is called in the errors.
+    what: &'static str,
+}
+
+/// The sink of a [`KeptKind`]: the kind and the valid rows read so far, with their row numbers.
+struct Kept<K: KeptKind> {
+    tenant_id: i64,
+    kind: K,
+    rows: Vec<(usize, K::Item)>,
+}
+
+impl<K: KeptKind + 'static> Kept<K> {
+    /// The sink of `kind` for a tenant.
+    fn boxed(tenant_id: i64, kind: K) -> Box<dyn Sink> {
+        Box::new(Kept {
+            tenant_id,
+            kind,
+            rows: Vec::new(),
+        })
+    }
+}
+
+impl<K: KeptKind> Sink for Kept<K> {
+    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+        if let Some(item) = self.kind.check(f)
+            && !f.failed()
+        {
+            self.rows.push((f.row, item));
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, db: &mut Db, errors: &mut Vec<RowError>) -> Written {
+        let Kept {
+            tenant_id,
+            kind,
+            rows,
+        } = *self;
+        let items = match K::TREE {
+            Some(tree) => {
+                let known = (tree.stored)(db, tenant_id)?;
+                order_tree(rows, &tree, &known, errors)
+            }
+            None => rows.into_iter().map(|(_, item)| item).collect(),
+        };
+        if !errors.is_empty() {
+            return Ok(UpsertCounts::default());
+        }
+        kind.write(db, tenant_id, &items)
+    }
+}
+
 // ---------------------------------------------------------------- units
 
 struct Units {
-    tenant_id: i64,
-    rows: Vec<(usize, store::UnitInput)>,
     seen: HashMap<String, usize>,
 }
 
-impl Sink for Units {
-    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+impl KeptKind for Units {
+    type Item = store::UnitInput;
+
+    fn check(&mut self, f: &mut Fields<'_>) -> Option<Self::Item> {
         let code = f.need(&U_CODE, fields::code);
         let name = f.need(&U_NAME, fields::text(200));
         let parent = f.opt(&U_PARENT, fields::code);
         if let Some(c) = &code {
             if duplicate(&mut self.seen, c.clone(), f, U_CODE.header, c) {
-                return Ok(());
+                return None;
             }
             if parent.as_deref() == Some(c.as_str()) {
                 f.error(
@@ -435,55 +526,43 @@ impl Sink for Units {
                 );
             }
         }
-        if let (Some(code), Some(name), false) = (code, name, f.failed()) {
-            self.rows.push((
-                f.row,
-                store::UnitInput {
-                    code,
-                    name,
-                    parent_code: parent,
-                },
-            ));
-        }
-        Ok(())
+        Some(store::UnitInput {
+            code: code?,
+            name: name?,
+            parent_code: parent,
+        })
     }
 
-    fn finish(
-        self: Box<Self>,
-        db: &mut Db,
-        has_errors: bool,
-        errors: &mut Vec<RowError>,
-    ) -> Result<UpsertCounts, ImportError> {
-        let stored = store::list_units(db, self.tenant_id)?;
-        let known = stored_tree(stored.iter().map(|u| (u.id, u.code.as_str(), u.parent_id)));
-        let ordered = order_tree(
-            self.rows,
-            |u| &u.code,
-            |u| u.parent_code.as_deref(),
-            &known,
-            U_PARENT.header,
-            "unit induk",
-            errors,
-        );
-        if has_errors || !errors.is_empty() {
-            return Ok(UpsertCounts::default());
-        }
-        Ok(store::upsert_units(db, self.tenant_id, &ordered)?)
+    const TREE: Option<Tree<Self::Item>> = Some(Tree {
+        stored: |db, tenant_id| {
+            let units = store::list_units(db, tenant_id)?;
+            Ok(stored_tree(
+                units.iter().map(|u| (u.id, u.code.as_str(), u.parent_id)),
+            ))
+        },
+        code: |u| &u.code,
+        parent: |u| u.parent_code.as_deref(),
+        column: U_PARENT.header,
+        what: "unit induk",
+    });
+
+    fn write(&self, db: &mut Db, tenant_id: i64, items: &[Self::Item]) -> Written {
+        Ok(store::upsert_units(db, tenant_id, items)?)
     }
 }
 
 // ---------------------------------------------------------------- positions
 
 struct Positions {
-    tenant_id: i64,
     units: HashSet<String>,
-    rows: Vec<(usize, store::PositionInput)>,
     seen: HashMap<String, usize>,
     rules: RuleSet,
 }
 
-impl Sink for Positions {
-    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+impl KeptKind for Positions {
+    type Item = store::PositionInput;
+
+    fn check(&mut self, f: &mut Fields<'_>) -> Option<Self::Item> {
         let code = f.need(&P_CODE, fields::code);
         let name = f.need(&P_NAME, fields::text(200));
         let class = f.need(
@@ -524,55 +603,39 @@ impl Sink for Positions {
         if let Some(c) = &code
             && duplicate(&mut self.seen, c.clone(), f, P_CODE.header, c)
         {
-            return Ok(());
+            return None;
         }
-        if let (Some(code), Some(name), Some(class), Some(unit_code), false) =
-            (code, name, class, unit, f.failed())
-        {
-            self.rows.push((
-                f.row,
-                store::PositionInput {
-                    code,
-                    name,
-                    class,
-                    eselon,
-                    unit_code,
-                    superior_code: superior,
-                },
-            ));
-        }
-        Ok(())
+        Some(store::PositionInput {
+            code: code?,
+            name: name?,
+            class: class?,
+            eselon,
+            unit_code: unit?,
+            superior_code: superior,
+        })
     }
 
-    fn finish(
-        self: Box<Self>,
-        db: &mut Db,
-        has_errors: bool,
-        errors: &mut Vec<RowError>,
-    ) -> Result<UpsertCounts, ImportError> {
-        let stored = store::list_positions(db, self.tenant_id)?;
-        let known = stored_tree(
-            stored
-                .iter()
-                .map(|p| (p.id, p.code.as_str(), p.superior_id)),
-        );
-        let ordered = order_tree(
-            self.rows,
-            |p| &p.code,
-            |p| p.superior_code.as_deref(),
-            &known,
-            P_SUPERIOR.header,
-            "jabatan atasan",
-            errors,
-        );
-        if has_errors || !errors.is_empty() {
-            return Ok(UpsertCounts::default());
-        }
-        let counts = store::upsert_positions(db, self.tenant_id, &ordered)?;
+    const TREE: Option<Tree<Self::Item>> = Some(Tree {
+        stored: |db, tenant_id| {
+            let positions = store::list_positions(db, tenant_id)?;
+            Ok(stored_tree(
+                positions
+                    .iter()
+                    .map(|p| (p.id, p.code.as_str(), p.superior_id)),
+            ))
+        },
+        code: |p| &p.code,
+        parent: |p| p.superior_code.as_deref(),
+        column: P_SUPERIOR.header,
+        what: "jabatan atasan",
+    });
+
+    fn write(&self, db: &mut Db, tenant_id: i64, items: &[Self::Item]) -> Written {
+        let counts = store::upsert_positions(db, tenant_id, items)?;
         // A new position starts with the default standard of its class (editable afterwards).
-        let standards = store::standards(db, self.tenant_id)?;
-        let ids = store::position_ids(db, self.tenant_id)?;
-        let defaults: Vec<store::StandardInput> = ordered
+        let standards = store::standards(db, tenant_id)?;
+        let ids = store::position_ids(db, tenant_id)?;
+        let defaults: Vec<store::StandardInput> = items
             .iter()
             .filter(|p| {
                 ids.get(&p.code)
@@ -589,7 +652,7 @@ impl Sink for Positions {
                     })
             })
             .collect();
-        store::upsert_standards(db, self.tenant_id, &defaults)?;
+        store::upsert_standards(db, tenant_id, &defaults)?;
         Ok(counts)
     }
 }
@@ -597,14 +660,14 @@ impl Sink for Positions {
 // ---------------------------------------------------------------- standards
 
 struct Standards {
-    tenant_id: i64,
     positions: HashSet<String>,
-    rows: Vec<store::StandardInput>,
     seen: HashMap<(String, String), usize>,
 }
 
-impl Sink for Standards {
-    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+impl KeptKind for Standards {
+    type Item = store::StandardInput;
+
+    fn check(&mut self, f: &mut Fields<'_>) -> Option<Self::Item> {
         let pos = f.need(&S_POS, fields::code);
         let comp = f.need(&S_COMP, |c| {
             CompetencyCode::parse(&c.display()).map_err(|e| e.to_string())
@@ -628,30 +691,17 @@ impl Sink for Standards {
                 c.code(),
             )
         {
-            return Ok(());
+            return None;
         }
-        if let (Some(position_code), Some(competency), Some(level), false) =
-            (pos, comp, level, f.failed())
-        {
-            self.rows.push(store::StandardInput {
-                position_code,
-                competency,
-                level,
-            });
-        }
-        Ok(())
+        Some(store::StandardInput {
+            position_code: pos?,
+            competency: comp?,
+            level: level?,
+        })
     }
 
-    fn finish(
-        self: Box<Self>,
-        db: &mut Db,
-        has_errors: bool,
-        _errors: &mut Vec<RowError>,
-    ) -> Result<UpsertCounts, ImportError> {
-        if has_errors {
-            return Ok(UpsertCounts::default());
-        }
-        Ok(store::upsert_standards(db, self.tenant_id, &self.rows)?)
+    fn write(&self, db: &mut Db, tenant_id: i64, items: &[Self::Item]) -> Written {
+        Ok(store::upsert_standards(db, tenant_id, items)?)
     }
 }
 
@@ -659,60 +709,82 @@ impl Sink for Standards {
 
 /// A store writer that takes rows in batches.
 trait BatchWriter {
+    /// What one row becomes.
     type Item;
+    /// Writes a batch of rows.
     fn write(&mut self, db: &mut Db, items: &[Self::Item])
     -> Result<(), talenta_store::StoreError>;
+    /// Ends writing and counts what was written.
     fn finish(self, db: &mut Db) -> Result<UpsertCounts, talenta_store::StoreError>;
 }
 
-impl BatchWriter for store::EmployeeWriter {
-    type Item = store::EmployeeInput;
-    fn write(
-        &mut self,
-        db: &mut Db,
-        items: &[Self::Item],
-    ) -> Result<(), talenta_store::StoreError> {
-        store::EmployeeWriter::write(self, db, items)
-    }
-    fn finish(self, db: &mut Db) -> Result<UpsertCounts, talenta_store::StoreError> {
-        store::EmployeeWriter::finish(self, db)
-    }
+/// Implements [`BatchWriter`] for a store writer by its own `write` and `finish` (a trait impl
+/// per writer type, which a function cannot give).
+macro_rules! batch_writer {
+    ($writer:ty, $item:ty) => {
+        impl BatchWriter for $writer {
+            type Item = $item;
+            fn write(
+                &mut self,
+                db: &mut Db,
+                items: &[Self::Item],
+            ) -> Result<(), talenta_store::StoreError> {
+                <$writer>::write(self, db, items)
+            }
+            fn finish(self, db: &mut Db) -> Result<UpsertCounts, talenta_store::StoreError> {
+                <$writer>::finish(self, db)
+            }
+        }
+    };
 }
 
-impl BatchWriter for store::RatingWriter {
-    type Item = store::RatingInput;
-    fn write(
+batch_writer!(store::EmployeeWriter, store::EmployeeInput);
+batch_writer!(store::RatingWriter, store::RatingInput);
+
+/// A kind whose rows are written in batches while the file is read.
+trait StreamedKind {
+    /// The store writer that takes the rows.
+    type Writer: BatchWriter;
+
+    /// Checks one row (errors go into `f`) against what `writer` knows is stored; what to write
+    /// of it, taken only if the row has no error.
+    fn check(
         &mut self,
-        db: &mut Db,
-        items: &[Self::Item],
-    ) -> Result<(), talenta_store::StoreError> {
-        store::RatingWriter::write(self, db, items)
-    }
-    fn finish(self, db: &mut Db) -> Result<UpsertCounts, talenta_store::StoreError> {
-        store::RatingWriter::finish(self, db)
-    }
+        writer: &Self::Writer,
+        f: &mut Fields<'_>,
+    ) -> Option<<Self::Writer as BatchWriter>::Item>;
 }
 
 /// Rows of a large kind, written in batches for as long as no row has failed (after that only
 /// validation goes on, and the transaction is rolled back at the end).
-struct Streamed<W: BatchWriter> {
-    writer: W,
-    batch: Vec<W::Item>,
+struct Streamed<K: StreamedKind> {
+    kind: K,
+    writer: K::Writer,
+    batch: Vec<<K::Writer as BatchWriter>::Item>,
     clean: bool,
 }
 
-impl<W: BatchWriter> Streamed<W> {
-    fn new(writer: W) -> Self {
-        Streamed {
+impl<K: StreamedKind + 'static> Streamed<K> {
+    /// The sink of `kind`, writing through `writer`.
+    fn boxed(writer: K::Writer, kind: K) -> Box<dyn Sink> {
+        Box::new(Streamed {
+            kind,
             writer,
             batch: Vec::with_capacity(BATCH),
             clean: true,
-        }
+        })
     }
+}
 
+impl<K: StreamedKind> Sink for Streamed<K> {
     /// After each row: write a full batch, or stop writing once a row failed.
-    fn end_row(&mut self, db: &mut Db, failed: bool) -> Result<(), ImportError> {
-        self.clean &= !failed;
+    fn row(&mut self, db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+        if let Some(item) = self.kind.check(&self.writer, f)
+            && !f.failed()
+        {
+            self.batch.push(item);
+        }
+        self.clean &= !f.failed();
         if !self.clean {
             self.batch.clear();
         } else if self.batch.len() >= BATCH {
@@ -723,26 +795,33 @@ impl<W: BatchWriter> Streamed<W> {
     }
 
     /// Writes the rest and counts, unless the file had errors.
-    fn finish(mut self, db: &mut Db, has_errors: bool) -> Result<UpsertCounts, ImportError> {
-        if has_errors || !self.clean {
+    fn finish(self: Box<Self>, db: &mut Db, errors: &mut Vec<RowError>) -> Written {
+        let Streamed {
+            mut writer,
+            batch,
+            clean,
+            ..
+        } = *self;
+        if !errors.is_empty() || !clean {
             return Ok(UpsertCounts::default());
         }
-        self.writer.write(db, &self.batch)?;
-        Ok(self.writer.finish(db)?)
+        writer.write(db, &batch)?;
+        Ok(writer.finish(db)?)
     }
 }
 
 // ---------------------------------------------------------------- employees
 
 struct Employees {
-    out: Streamed<store::EmployeeWriter>,
     age_warnings: talenta_domain::nip::AgeWarnings,
     seen: HashMap<u64, usize>,
     as_of: NaiveDate,
 }
 
-impl Sink for Employees {
-    fn row(&mut self, db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+impl StreamedKind for Employees {
+    type Writer = store::EmployeeWriter;
+
+    fn check(&mut self, writer: &Self::Writer, f: &mut Fields<'_>) -> Option<store::EmployeeInput> {
         let nip = f.need(&E_NIP, fields::nip);
         let name = f.need(&E_NAME, fields::text(200));
         let sex = f.opt(&E_SEX, fields::word(Sex::parse, "L, P"));
@@ -759,7 +838,7 @@ impl Sink for Employees {
         let position = f.opt(&E_POS, fields::code);
         let since = f.opt(&E_SINCE, not_after(self.as_of));
         if let Some(p) = &position
-            && !self.out.writer.knows_position(p)
+            && !writer.knows_position(p)
         {
             f.error(
                 E_POS.header,
@@ -767,91 +846,79 @@ impl Sink for Employees {
                 "jabatan tidak ditemukan: impor jabatan terlebih dahulu",
             );
         }
-        if let Some(nip) = nip {
-            if duplicate(&mut self.seen, nip.as_u64(), f, E_NIP.header, &nip.digits()) {
-                return self.out.end_row(db, true);
-            }
-            for w in nip.warnings(self.as_of, &self.age_warnings) {
-                f.warn(E_NIP.header, &nip.digits(), w.to_string());
-            }
-            if let Some(s) = sex.filter(|s| *s != nip.sex()) {
-                f.error(
-                    E_SEX.header,
-                    s.letter(),
-                    format!(
-                        "tidak sesuai dengan NIP (digit ke-15 menunjukkan {})",
-                        nip.sex().letter()
-                    ),
-                );
-            }
-            if let Some(b) = birth.filter(|b| *b != nip.birth_date()) {
-                f.error(
-                    E_BIRTH.header,
-                    &b.to_string(),
-                    format!("tidak sesuai dengan NIP ({})", nip.birth_date()),
-                );
-            }
-            if let Some(k) = kind.filter(|k| *k != nip.employment_type()) {
-                f.error(
-                    E_TYPE.header,
-                    k.code(),
-                    format!("tidak sesuai dengan NIP ({})", nip.employment_type().code()),
-                );
-            }
-            if let (Some(g), EmploymentType::Pppk) = (rank, nip.employment_type()) {
-                f.error(
-                    E_RANK.header,
-                    g.code(),
-                    "PPPK tidak memiliki golongan/ruang PNS; kosongkan kolom ini",
-                );
-            }
-            if let Some(s) = since.filter(|s| s.year() < nip.appointed_year()) {
-                f.error(
-                    E_SINCE.header,
-                    &s.to_string(),
-                    format!(
-                        "sebelum TMT pengangkatan menurut NIP ({})",
-                        nip.appointed_year()
-                    ),
-                );
-            }
-            if let (Some(name), false) = (name, f.failed()) {
-                self.out.batch.push(store::EmployeeInput {
-                    nip,
-                    name,
-                    sex: nip.sex(),
-                    birth_date: nip.birth_date(),
-                    employment: nip.employment_type(),
-                    rank,
-                    education,
-                    position_code: position,
-                    position_since: since,
-                });
-            }
+        let nip = nip?;
+        if duplicate(&mut self.seen, nip.as_u64(), f, E_NIP.header, &nip.digits()) {
+            return None;
         }
-        self.out.end_row(db, f.failed())
-    }
-
-    fn finish(
-        self: Box<Self>,
-        db: &mut Db,
-        has_errors: bool,
-        _errors: &mut Vec<RowError>,
-    ) -> Result<UpsertCounts, ImportError> {
-        self.out.finish(db, has_errors)
+        for w in nip.warnings(self.as_of, &self.age_warnings) {
+            f.warn(E_NIP.header, &nip.digits(), w.to_string());
+        }
+        if let Some(s) = sex.filter(|s| *s != nip.sex()) {
+            f.error(
+                E_SEX.header,
+                s.letter(),
+                format!(
+                    "tidak sesuai dengan NIP (digit ke-15 menunjukkan {})",
+                    nip.sex().letter()
+                ),
+            );
+        }
+        if let Some(b) = birth.filter(|b| *b != nip.birth_date()) {
+            f.error(
+                E_BIRTH.header,
+                &b.to_string(),
+                format!("tidak sesuai dengan NIP ({})", nip.birth_date()),
+            );
+        }
+        if let Some(k) = kind.filter(|k| *k != nip.employment_type()) {
+            f.error(
+                E_TYPE.header,
+                k.code(),
+                format!("tidak sesuai dengan NIP ({})", nip.employment_type().code()),
+            );
+        }
+        if let (Some(g), EmploymentType::Pppk) = (rank, nip.employment_type()) {
+            f.error(
+                E_RANK.header,
+                g.code(),
+                "PPPK tidak memiliki golongan/ruang PNS; kosongkan kolom ini",
+            );
+        }
+        if let Some(s) = since.filter(|s| s.year() < nip.appointed_year()) {
+            f.error(
+                E_SINCE.header,
+                &s.to_string(),
+                format!(
+                    "sebelum TMT pengangkatan menurut NIP ({})",
+                    nip.appointed_year()
+                ),
+            );
+        }
+        Some(store::EmployeeInput {
+            nip,
+            name: name?,
+            sex: nip.sex(),
+            birth_date: nip.birth_date(),
+            employment: nip.employment_type(),
+            rank,
+            education,
+            position_code: position,
+            position_since: since,
+        })
     }
 }
 
 // ---------------------------------------------------------------- performance
 
 struct Ratings {
-    out: Streamed<store::RatingWriter>,
     seen: HashMap<(u64, i32), usize>,
     as_of: NaiveDate,
 }
 
-impl Sink for Ratings {
-    fn row(&mut self, db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+impl StreamedKind for Ratings {
+    type Writer = store::RatingWriter;
+
+    fn check(&mut self, writer: &Self::Writer, f: &mut Fields<'_>) -> Option<store::RatingInput> {
         let nip = f.need(&K_NIP, fields::nip);
         let year = f.need(&K_YEAR, fields::int_in(1980, i64::from(self.as_of.year())));
         let pred = f.opt(
@@ -885,7 +952,7 @@ impl Sink for Ratings {
             }
         };
         if let Some(n) = nip {
-            if !self.out.writer.knows(n) {
+            if !writer.knows(n) {
                 f.error(
                     K_NIP.header,
                     &n.digits(),
@@ -901,32 +968,18 @@ impl Sink for Ratings {
                 );
             }
         }
-        if let (Some(nip), Some(year), Some(rating), false) = (nip, year, rating, f.failed()) {
-            self.out.batch.push(store::RatingInput {
-                nip,
-                year: year as i32,
-                rating,
-            });
-        }
-        self.out.end_row(db, f.failed())
-    }
-
-    fn finish(
-        self: Box<Self>,
-        db: &mut Db,
-        has_errors: bool,
-        _errors: &mut Vec<RowError>,
-    ) -> Result<UpsertCounts, ImportError> {
-        self.out.finish(db, has_errors)
+        Some(store::RatingInput {
+            nip: nip?,
+            year: year? as i32,
+            rating: rating?,
+        })
     }
 }
 
 // ---------------------------------------------------------------- sanctions
 
 struct Sanctions {
-    tenant_id: i64,
     employees: HashSet<String>,
-    rows: Vec<store::SanctionInput>,
     seen: HashMap<(u64, NaiveDate, SanctionLevel), usize>,
     as_of: NaiveDate,
 }
@@ -950,8 +1003,10 @@ fn known_employee(
     }
 }
 
-impl Sink for Sanctions {
-    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+impl KeptKind for Sanctions {
+    type Item = store::SanctionInput;
+
+    fn check(&mut self, f: &mut Fields<'_>) -> Option<Self::Item> {
         let nip = f.need(&H_NIP, fields::nip);
         let nip = known_employee(&self.employees, &H_NIP, nip, f);
         let level = f.need(
@@ -979,46 +1034,34 @@ impl Sink for Sanctions {
                 &d.to_string(),
             );
         }
-        if let (Some(nip), Some(level), Some(decided_on), false) = (nip, level, decided, f.failed())
-        {
-            self.rows.push(store::SanctionInput {
-                nip,
-                sanction: Sanction {
-                    level,
-                    decided_on,
-                    ends_on: ends,
-                    description: desc,
-                },
-            });
-        }
-        Ok(())
+        Some(store::SanctionInput {
+            nip: nip?,
+            sanction: Sanction {
+                level: level?,
+                decided_on: decided?,
+                ends_on: ends,
+                description: desc,
+            },
+        })
     }
 
-    fn finish(
-        self: Box<Self>,
-        db: &mut Db,
-        has_errors: bool,
-        _errors: &mut Vec<RowError>,
-    ) -> Result<UpsertCounts, ImportError> {
-        if has_errors {
-            return Ok(UpsertCounts::default());
-        }
-        Ok(store::upsert_sanctions(db, self.tenant_id, &self.rows)?)
+    fn write(&self, db: &mut Db, tenant_id: i64, items: &[Self::Item]) -> Written {
+        Ok(store::upsert_sanctions(db, tenant_id, items)?)
     }
 }
 
 // ---------------------------------------------------------------- results
 
 struct Results {
-    tenant_id: i64,
     employees: HashSet<String>,
-    rows: Vec<store::ResultInput>,
     seen: HashMap<(u64, NaiveDate, String), usize>,
     as_of: NaiveDate,
 }
 
-impl Sink for Results {
-    fn row(&mut self, _db: &mut Db, f: &mut Fields<'_>) -> Result<(), ImportError> {
+impl KeptKind for Results {
+    type Item = store::ResultInput;
+
+    fn check(&mut self, f: &mut Fields<'_>) -> Option<Self::Item> {
         let nip = f.need(&R_NIP, fields::nip);
         let nip = known_employee(&self.employees, &R_NIP, nip, f);
         let date = f.need(&R_DATE, not_after(self.as_of));
@@ -1067,30 +1110,17 @@ impl Sink for Results {
                 &d.to_string(),
             );
         }
-        if let (Some(nip), Some(assessed_on), Some(provider), Some(purpose), false) =
-            (nip, date, provider, purpose, f.failed())
-        {
-            self.rows.push(store::ResultInput {
-                nip,
-                assessed_on,
-                provider,
-                purpose,
-                levels,
-                job_class,
-            });
-        }
-        Ok(())
+        Some(store::ResultInput {
+            nip: nip?,
+            assessed_on: date?,
+            provider: provider?,
+            purpose: purpose?,
+            levels,
+            job_class,
+        })
     }
 
-    fn finish(
-        self: Box<Self>,
-        db: &mut Db,
-        has_errors: bool,
-        _errors: &mut Vec<RowError>,
-    ) -> Result<UpsertCounts, ImportError> {
-        if has_errors {
-            return Ok(UpsertCounts::default());
-        }
-        Ok(store::upsert_results(db, self.tenant_id, &self.rows)?)
+    fn write(&self, db: &mut Db, tenant_id: i64, items: &[Self::Item]) -> Written {
+        Ok(store::upsert_results(db, tenant_id, items)?)
     }
 }

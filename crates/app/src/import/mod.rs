@@ -292,8 +292,7 @@ pub fn import_file(
             return Err(ImportError::Empty);
         }
         progress(outcome.rows, outcome.rows);
-        let has_errors = !outcome.errors.is_empty();
-        let counts = sink.finish(tx, has_errors, &mut outcome.errors)?;
+        let counts = sink.finish(tx, &mut outcome.errors)?;
         if !outcome.errors.is_empty() {
             outcome.errors.sort_by_key(|e| e.row);
             return Err(ImportError::Rejected(Box::new(outcome)));
