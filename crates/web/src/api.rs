@@ -2,18 +2,22 @@
 //! the same authorisation as the pages, JSON errors. The OpenAPI document is built from the
 //! route registry.
 
-use axum::extract::State;
+use axum::Json;
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use talenta_app::access::Actor;
+use talenta_app::AppError;
 use talenta_app::directory::{self, EmployeeQuery};
+use talenta_app::selection::SelectionRole;
 
 use crate::AppState;
-use crate::error::{ApiError, not_found_if_invalid};
-use crate::extract::{ApiId, ApiQuery};
+use crate::error::ApiError;
+use crate::extract::{ApiCaller, ApiCallerOn, ApiId, ApiJson, ApiQuery};
 use crate::routes::{RouteSpec, Target, registry};
+
+/// What most API handlers answer: a JSON document, or the error as JSON.
+type JsonAnswer = Result<Json<Value>, ApiError>;
 
 /// The OpenAPI 3.1 document of every API route.
 pub async fn openapi() -> Json<Value> {
@@ -68,26 +72,17 @@ pub struct EmployeesQuery {
 }
 
 /// Employees of the tenant, 50 per page.
-pub async fn employees(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    ApiQuery(q): ApiQuery<EmployeesQuery>,
-) -> Result<Json<Value>, ApiError> {
+pub async fn employees(caller: ApiCaller, ApiQuery(q): ApiQuery<EmployeesQuery>) -> JsonAnswer {
     let query = EmployeeQuery {
         text: q.q,
         unit_id: q.unit,
         class: q.class,
         page: q.page.unwrap_or(1),
     };
-    let cache = state.search_cache.clone();
-    let page = state
-        .db(move |db| {
-            Ok(directory::employee_page(
-                db,
-                &actor.grant()?,
-                &query,
-                Some(&cache),
-            )?)
+    let cache = caller.state.search_cache.clone();
+    let page = caller
+        .run(move |db, actor, _| {
+            directory::employee_page(db, &actor.grant()?, &query, Some(&cache))
         })
         .await?;
     let items: Vec<Value> = page
@@ -101,17 +96,12 @@ pub async fn employees(
 }
 
 /// One employee (results are a separate, recorded read).
-pub async fn employee(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    ApiId(id): ApiId,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
+pub async fn employee(caller: ApiCaller, ApiId(id): ApiId) -> JsonAnswer {
     // Without results: they have their own route and their own audit entry.
-    let r = state
-        .db(move |db| {
+    let r = caller
+        .run(move |db, actor, ctx| {
             let about = actor.grant_about(db, id)?;
-            Ok(directory::employee_record(db, &about, &ctx, false)?)
+            directory::employee_record(db, &about, ctx, false)
         })
         .await?;
     let e = &r.employee;
@@ -126,16 +116,11 @@ pub async fn employee(
 }
 
 /// One employee's assessment results (the read is recorded in the audit trail).
-pub async fn employee_results(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    ApiId(id): ApiId,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let results = state
-        .db(move |db| {
+pub async fn employee_results(caller: ApiCaller, ApiId(id): ApiId) -> JsonAnswer {
+    let results = caller
+        .run(move |db, actor, ctx| {
             let about = actor.grant_about(db, id)?;
-            Ok(directory::employee_results(db, &about, &ctx)?)
+            directory::employee_results(db, &about, ctx)
         })
         .await?;
     Ok(Json(json!(results
@@ -154,18 +139,14 @@ pub struct YearQuery {
 }
 
 /// Box counts per OPD and for the whole tenant (`?year=` for an earlier year).
-pub async fn talent_map(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    ApiQuery(q): ApiQuery<YearQuery>,
-) -> Result<Json<Value>, ApiError> {
-    let today = state.now().date_naive();
+pub async fn talent_map(caller: ApiCaller, ApiQuery(q): ApiQuery<YearQuery>) -> JsonAnswer {
+    let today = caller.today();
     let as_of = match q.year {
         Some(y) => directory::year_end(y, today).map_err(crate::WebError::from)?,
         None => today,
     };
-    let map = state
-        .db(move |db| Ok(talenta_app::talent::talent_map(db, &actor.grant()?, as_of)?))
+    let map = caller
+        .run(move |db, actor, _| talenta_app::talent::talent_map(db, &actor.grant()?, as_of))
         .await?;
     Ok(Json(json!({
         "as_of": map.as_of, "rules_version": map.rules_version, "scheme_version": map.scheme_version,
@@ -175,12 +156,9 @@ pub async fn talent_map(
 }
 
 /// Units of the tenant (a tree by `parent_id`).
-pub async fn units(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-) -> Result<Json<Value>, ApiError> {
-    let units = state
-        .db(move |db| Ok(directory::units(db, &actor.grant()?)?))
+pub async fn units(caller: ApiCaller) -> JsonAnswer {
+    let units = caller
+        .run(|db, actor, _| directory::units(db, &actor.grant()?))
         .await?;
     Ok(Json(json!(
         units
@@ -193,12 +171,9 @@ pub async fn units(
 }
 
 /// Positions of the tenant.
-pub async fn positions(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-) -> Result<Json<Value>, ApiError> {
-    let all = state
-        .db(move |db| Ok(directory::positions(db, &actor.grant()?)?))
+pub async fn positions(caller: ApiCaller) -> JsonAnswer {
+    let all = caller
+        .run(|db, actor, _| directory::positions(db, &actor.grant()?))
         .await?;
     Ok(Json(json!(all
         .iter()
@@ -210,13 +185,9 @@ pub async fn positions(
 }
 
 /// One position with its competency standard.
-pub async fn position(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    ApiId(id): ApiId,
-) -> Result<Json<Value>, ApiError> {
-    let (p, unit, standard) = state
-        .db(move |db| Ok(directory::position_detail(db, &actor.grant()?, id)?))
+pub async fn position(caller: ApiCaller, ApiId(id): ApiId) -> JsonAnswer {
+    let (p, unit, standard) = caller
+        .run(move |db, actor, _| directory::position_detail(db, &actor.grant()?, id))
         .await?;
     Ok(Json(json!({
         "id": p.id, "code": p.code, "name": p.name, "class": p.class.code(), "eselon": p.eselon.map(|e| e.code()),
@@ -226,12 +197,9 @@ pub async fn position(
 }
 
 /// Every event of the tenant.
-pub async fn events(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-) -> Result<Json<Value>, ApiError> {
-    let all = state
-        .db(move |db| Ok(talenta_app::event::list(db, &actor.grant()?)?))
+pub async fn events(caller: ApiCaller) -> JsonAnswer {
+    let all = caller
+        .run(|db, actor, _| talenta_app::event::list(db, &actor.grant()?))
         .await?;
     Ok(Json(json!(all
         .iter()
@@ -244,18 +212,9 @@ pub async fn events(
 }
 
 /// The schedule of an event: each participant's day, session and assessors.
-pub async fn event_schedule(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let (ev, lines) = state
-        .db(
-            move |db| match talenta_app::event::roster(db, &actor.grant()?, &code) {
-                Err(talenta_app::AppError::Invalid(_)) => Err(crate::WebError::NotFound),
-                other => Ok(other?),
-            },
-        )
+pub async fn event_schedule(on: ApiCallerOn) -> JsonAnswer {
+    let (ev, lines) = on
+        .run(move |db, actor, _, code| talenta_app::event::roster(db, &actor.grant()?, code))
         .await?;
     Ok(Json(json!({
         "code": ev.code, "name": ev.name,
@@ -267,14 +226,9 @@ pub async fn event_schedule(
 }
 
 /// Plans (or re-plans) an event's whole schedule; answers its summary or why it cannot be made.
-pub async fn plan_event(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let plan = state
-        .db(move |db| Ok(talenta_app::event::plan(db, &ctx, &actor.grant()?, &code)?))
+pub async fn plan_event(on: ApiCallerOn) -> JsonAnswer {
+    let plan = on
+        .run(move |db, actor, ctx, code| talenta_app::event::plan(db, ctx, &actor.grant()?, code))
         .await?;
     Ok(Json(json!({
         "code": plan.event.code, "participants": plan.participants,
@@ -294,23 +248,18 @@ fn level_json(t: Option<u8>) -> Value {
 }
 
 /// The actor's participants in an event (as its assessor) with their ratings so far.
-pub async fn event_ratings(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let (list, sheets) = state
-        .db(move |db| {
-            let list = talenta_app::scoring::worklist(db, &actor.grant()?, &code)
-                .map_err(not_found_if_invalid)?;
+pub async fn event_ratings(on: ApiCallerOn) -> JsonAnswer {
+    let (list, sheets) = on
+        .run(move |db, actor, _, code| {
+            let list = talenta_app::scoring::worklist(db, &actor.grant()?, code)?;
             let mut sheets = Vec::new();
             if !list.items.is_empty() {
-                let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, &code)?;
+                let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, code)?;
                 for i in &list.items {
                     sheets.push(talenta_app::scoring::sheet(db, &me, i.employee_id)?);
                 }
             }
-            Ok((list, sheets))
+            Ok::<_, AppError>((list, sheets))
         })
         .await?;
     Ok(Json(json!({
@@ -355,10 +304,8 @@ pub struct RatingsIn {
 /// Saves (or submits) ratings of one participant; ratings changed since they were read come
 /// back under `conflicts` with the stored value (409), the others are saved.
 pub async fn save_ratings(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<RatingsIn>,
+    on: ApiCallerOn,
+    ApiJson(body): ApiJson<RatingsIn>,
 ) -> Result<Response, ApiError> {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
@@ -388,18 +335,10 @@ pub async fn save_ratings(
     if !problems.is_empty() {
         return Err(ApiError(crate::WebError::BadRequest(problems.join("; "))));
     }
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let out = state
-        .db(move |db| {
-            let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, &code)?;
-            Ok(talenta_app::scoring::save(
-                db,
-                &ctx,
-                &me,
-                body.employee_id,
-                &entries,
-                body.submit,
-            )?)
+    let out = on
+        .run(move |db, actor, ctx, code| {
+            let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, code)?;
+            talenta_app::scoring::save(db, ctx, &me, body.employee_id, &entries, body.submit)
         })
         .await?;
     let status = if out.conflicts.is_empty() {
@@ -423,16 +362,9 @@ pub async fn save_ratings(
 }
 
 /// The integration of an event per participant.
-pub async fn event_results(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let all = state
-        .db(move |db| {
-            talenta_app::results::integration(db, &actor.grant()?, &code)
-                .map_err(not_found_if_invalid)
-        })
+pub async fn event_results(on: ApiCallerOn) -> JsonAnswer {
+    let all = on
+        .run(move |db, actor, _, code| talenta_app::results::integration(db, &actor.grant()?, code))
         .await?;
     Ok(Json(json!({
         "event": all.event.code, "rule": all.rule.code(),
@@ -453,21 +385,10 @@ pub async fn event_results(
 }
 
 /// Finalises every complete participant of an event.
-pub async fn finalise(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let out = state
-        .db(move |db| {
-            Ok(talenta_app::results::finalise(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &code,
-                None,
-            )?)
+pub async fn finalise(on: ApiCallerOn) -> JsonAnswer {
+    let out = on
+        .run(move |db, actor, ctx, code| {
+            talenta_app::results::finalise(db, ctx, &actor.grant()?, code, None)
         })
         .await?;
     Ok(Json(
@@ -476,20 +397,10 @@ pub async fn finalise(
 }
 
 /// Publishes an event's final results to the people assessed.
-pub async fn publish_results(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let n = state
-        .db(move |db| {
-            Ok(talenta_app::results::publish(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &code,
-            )?)
+pub async fn publish_results(on: ApiCallerOn) -> JsonAnswer {
+    let n = on
+        .run(move |db, actor, ctx, code| {
+            talenta_app::results::publish(db, ctx, &actor.grant()?, code)
         })
         .await?;
     Ok(Json(json!({ "published": n })))
@@ -514,22 +425,14 @@ fn jpm_json(r: &talenta_app::jpm::JpmReport) -> Value {
 
 /// A person's report: JPM against the current and a target post, strengths, advice.
 pub async fn employee_report(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    caller: ApiCaller,
     ApiId(id): ApiId,
     ApiQuery(q): ApiQuery<ReportQuery>,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let r = state
-        .db(move |db| {
+) -> JsonAnswer {
+    let r = caller
+        .run(move |db, actor, ctx| {
             let about = actor.grant_about(db, id)?;
-            Ok(talenta_app::results::report(
-                db,
-                &ctx,
-                &about,
-                q.result,
-                q.position.as_deref(),
-            )?)
+            talenta_app::results::report(db, ctx, &about, q.result, q.position.as_deref())
         })
         .await?;
     Ok(Json(json!({
@@ -553,21 +456,16 @@ pub struct MeetingQuery {
 }
 
 /// The assessors' meeting of one participant: every rating, the integrated level, consensus.
-pub async fn meeting(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    ApiQuery(q): ApiQuery<MeetingQuery>,
-) -> Result<Json<Value>, ApiError> {
+pub async fn meeting(on: ApiCallerOn, ApiQuery(q): ApiQuery<MeetingQuery>) -> JsonAnswer {
     let p = q.participant.ok_or_else(|| {
         ApiError(crate::WebError::BadRequest(
             "sebutkan peserta: ?participant=ID".into(),
         ))
     })?;
-    let m = state
-        .db(move |db| {
-            let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, &code)?;
-            Ok(talenta_app::meeting::meeting(db, &me, p)?)
+    let m = on
+        .run(move |db, actor, _, code| {
+            let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, code)?;
+            talenta_app::meeting::meeting(db, &me, p)
         })
         .await?;
     Ok(Json(json!({
@@ -612,34 +510,34 @@ impl DecisionIn {
             .ok_or_else(|| bad("level wajib diisi".into()))?;
         Ok((c, l))
     }
+
+    /// The decision on `competency` at `level` (from [`DecisionIn::parts`]).
+    fn decision<'a>(
+        &'a self,
+        competency: &'a talenta_domain::CompetencyCode,
+        level: talenta_domain::Level,
+    ) -> talenta_app::results::Decision<'a> {
+        talenta_app::results::Decision {
+            employee_id: self.employee_id,
+            competency,
+            level,
+            reason: &self.reason,
+        }
+    }
 }
 
 /// Records the meeting's consensus as one of the participant's assessors, by compare-and-set:
 /// 409 with what is recorded when another assessor saved first.
 pub async fn agree(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<DecisionIn>,
+    on: ApiCallerOn,
+    ApiJson(body): ApiJson<DecisionIn>,
 ) -> Result<Response, ApiError> {
     let (competency, level) = body.parts()?;
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let other = state
-        .db(move |db| {
-            let d = talenta_app::results::Decision {
-                employee_id: body.employee_id,
-                competency: &competency,
-                level,
-                reason: &body.reason,
-            };
-            let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, &code)?;
-            Ok(talenta_app::meeting::agree(
-                db,
-                &ctx,
-                &me,
-                &d,
-                body.version,
-            )?)
+    let other = on
+        .run(move |db, actor, ctx, code| {
+            let d = body.decision(&competency, level);
+            let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, code)?;
+            talenta_app::meeting::agree(db, ctx, &me, &d, body.version)
         })
         .await?;
     Ok(match other {
@@ -653,58 +551,23 @@ pub async fn agree(
 }
 
 /// Records the meeting's consensus as the administrator (an explicit, audited decision).
-pub async fn consensus(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<DecisionIn>,
-) -> Result<Json<Value>, ApiError> {
+pub async fn consensus(on: ApiCallerOn, ApiJson(body): ApiJson<DecisionIn>) -> JsonAnswer {
     let (competency, level) = body.parts()?;
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    state
-        .db(move |db| {
-            let d = talenta_app::results::Decision {
-                employee_id: body.employee_id,
-                competency: &competency,
-                level,
-                reason: &body.reason,
-            };
-            Ok(talenta_app::results::record_consensus(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &code,
-                &d,
-            )?)
-        })
-        .await?;
+    on.run(move |db, actor, ctx, code| {
+        let d = body.decision(&competency, level);
+        talenta_app::results::record_consensus(db, ctx, &actor.grant()?, code, &d)
+    })
+    .await?;
     Ok(Json(json!({ "stored": true })))
 }
 
 /// Corrects a final level with a reason (audit trail); answers the level it had.
-pub async fn amend(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<DecisionIn>,
-) -> Result<Json<Value>, ApiError> {
+pub async fn amend(on: ApiCallerOn, ApiJson(body): ApiJson<DecisionIn>) -> JsonAnswer {
     let (competency, level) = body.parts()?;
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let before = state
-        .db(move |db| {
-            let d = talenta_app::results::Decision {
-                employee_id: body.employee_id,
-                competency: &competency,
-                level,
-                reason: &body.reason,
-            };
-            Ok(talenta_app::results::amend(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &code,
-                &d,
-            )?)
+    let before = on
+        .run(move |db, actor, ctx, code| {
+            let d = body.decision(&competency, level);
+            talenta_app::results::amend(db, ctx, &actor.grant()?, code, &d)
         })
         .await?;
     Ok(Json(
@@ -713,16 +576,11 @@ pub async fn amend(
 }
 
 /// A person's results across cycles side by side, with the change per competency.
-pub async fn employee_cycles(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    ApiId(id): ApiId,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let r = state
-        .db(move |db| {
+pub async fn employee_cycles(caller: ApiCaller, ApiId(id): ApiId) -> JsonAnswer {
+    let r = caller
+        .run(move |db, actor, ctx| {
             let about = actor.grant_about(db, id)?;
-            Ok(talenta_app::results::reassessment(db, &ctx, &about)?)
+            talenta_app::results::reassessment(db, ctx, &about)
         })
         .await?;
     Ok(Json(json!({
@@ -742,21 +600,12 @@ pub struct VacancyQuery {
 }
 
 /// Structural posts vacant now or whose holder retires within the months (default 12).
-pub async fn vacancies(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    ApiQuery(q): ApiQuery<VacancyQuery>,
-) -> Result<Json<Value>, ApiError> {
-    let as_of = state.now().date_naive();
+pub async fn vacancies(caller: ApiCaller, ApiQuery(q): ApiQuery<VacancyQuery>) -> JsonAnswer {
+    let as_of = caller.today();
     let months = q.months.unwrap_or(12);
-    let list = state
-        .db(move |db| {
-            Ok(talenta_app::succession::vacancies(
-                db,
-                &actor.grant()?,
-                as_of,
-                months,
-            )?)
+    let list = caller
+        .run(move |db, actor, _| {
+            talenta_app::succession::vacancies(db, &actor.grant()?, as_of, months)
         })
         .await?;
     Ok(Json(json!(list.iter().map(|v| json!({
@@ -767,22 +616,11 @@ pub async fn vacancies(
 }
 
 /// A post's ranked successors with every requirement's outcome and reason.
-pub async fn successors(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    ApiId(id): ApiId,
-) -> Result<Json<Value>, ApiError> {
-    let as_of = state.now().date_naive();
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let l = state
-        .db(move |db| {
-            Ok(talenta_app::succession::successors(
-                db,
-                &ctx,
-                &actor.grant()?,
-                id,
-                as_of,
-            )?)
+pub async fn successors(caller: ApiCaller, ApiId(id): ApiId) -> JsonAnswer {
+    let as_of = caller.today();
+    let l = caller
+        .run(move |db, actor, ctx| {
+            talenta_app::succession::successors(db, ctx, &actor.grant()?, id, as_of)
         })
         .await?;
     Ok(Json(json!({
@@ -800,17 +638,9 @@ pub async fn successors(
 }
 
 /// The selections of the tenant.
-pub async fn selections(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-) -> Result<Json<Value>, ApiError> {
-    let list = state
-        .db(move |db| {
-            Ok(talenta_app::selection::list(
-                db,
-                &talenta_app::selection::SelectionRole::of(&actor)?,
-            )?)
-        })
+pub async fn selections(caller: ApiCaller) -> JsonAnswer {
+    let list = caller
+        .run(|db, actor, _| talenta_app::selection::list(db, &SelectionRole::of(actor)?))
         .await?;
     Ok(Json(json!(list.iter().map(|s| json!({
         "code": s.code, "name": s.name, "kind": s.kind, "opens_on": s.opens_on, "closes_on": s.closes_on,
@@ -820,32 +650,18 @@ pub async fn selections(
 
 /// A selection's standings per post with stage results, three names, job fit, constraints and
 /// the approval chain.
-pub async fn selection(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let today = state.now().date_naive();
-    let (st, chains) = state
-        .db(move |db| {
-            let st = talenta_app::selection::standings(
-                db,
-                &talenta_app::selection::SelectionRole::of(&actor)?,
-                &code,
-                today,
-            )
-            .map_err(not_found_if_invalid)?;
+pub async fn selection(on: ApiCallerOn) -> JsonAnswer {
+    let today = on.today();
+    let (st, chains) = on
+        .run(move |db, actor, _, code| {
+            let st =
+                talenta_app::selection::standings(db, &SelectionRole::of(actor)?, code, today)?;
             let mut chains = Vec::new();
             for (p, _) in &st.posts {
-                chains.push(talenta_app::selection::chain(
-                    db,
-                    &talenta_app::selection::SelectionRole::of(&actor)?,
-                    &code,
-                    p,
-                    today,
-                )?);
+                let role = SelectionRole::of(actor)?;
+                chains.push(talenta_app::selection::chain(db, &role, code, p, today)?);
             }
-            Ok((st, chains))
+            Ok::<_, AppError>((st, chains))
         })
         .await?;
     Ok(Json(json!({
@@ -875,50 +691,26 @@ pub struct PanelScoreIn {
 }
 
 /// A panel member saves their score of a candidate in the current stage.
-pub async fn selection_score(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<PanelScoreIn>,
-) -> Result<Json<Value>, ApiError> {
+pub async fn selection_score(on: ApiCallerOn, ApiJson(body): ApiJson<PanelScoreIn>) -> JsonAnswer {
     let bad = |m: String| ApiError(crate::WebError::BadRequest(m));
     let stage = talenta_domain::selection::StageKind::parse(&body.stage)
         .ok_or_else(|| bad(format!("tahap '{}' tidak dikenal", body.stage)))?;
     let score = talenta_app::selection::parse_score(&body.score).map_err(bad)?;
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    state
-        .db(move |db| {
-            let me = talenta_app::selection::panel_member(db, &actor.grant()?, &code)?;
-            Ok(talenta_app::selection::score(
-                db,
-                &ctx,
-                &me,
-                body.applicant_id,
-                stage,
-                score,
-            )?)
-        })
-        .await?;
+    on.run(move |db, actor, ctx, code| {
+        let me = talenta_app::selection::panel_member(db, &actor.grant()?, code)?;
+        talenta_app::selection::score(db, ctx, &me, body.applicant_id, stage, score)
+    })
+    .await?;
     Ok(Json(
         json!({ "saved": true, "score": f64::from(score) / 100.0 }),
     ))
 }
 
 /// Closes the current stage.
-pub async fn selection_close_stage(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let k = state
-        .db(move |db| {
-            Ok(talenta_app::selection::close_stage(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &code,
-            )?)
+pub async fn selection_close_stage(on: ApiCallerOn) -> JsonAnswer {
+    let k = on
+        .run(move |db, actor, ctx, code| {
+            talenta_app::selection::close_stage(db, ctx, &actor.grant()?, code)
         })
         .await?;
     Ok(Json(json!({ "closed": k.code() })))
@@ -934,45 +726,30 @@ pub struct StepIn {
 }
 
 /// Records the next step of a post's chain (the PPK's pick needs the PPK's key or session).
-pub async fn selection_step(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<StepIn>,
-) -> Result<Json<Value>, ApiError> {
+pub async fn selection_step(on: ApiCallerOn, ApiJson(body): ApiJson<StepIn>) -> JsonAnswer {
     let step = talenta_domain::selection::Step::parse(&body.step).ok_or_else(|| {
         ApiError(crate::WebError::BadRequest(format!(
             "langkah '{}' tidak dikenal",
             body.step
         )))
     })?;
-    let today = state.now().date_naive();
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    state
-        .db(move |db| {
-            Ok(talenta_app::selection::decide(
-                db,
-                &ctx,
-                &talenta_app::selection::SelectionRole::of(&actor)?,
-                &code,
-                &talenta_app::selection::Decide {
-                    post: &body.post,
-                    step,
-                    applicant_id: body.applicant_id,
-                    reason: &body.reason,
-                    on: today,
-                },
-            )?)
-        })
-        .await?;
+    let today = on.today();
+    on.run(move |db, actor, ctx, code| {
+        let decide = talenta_app::selection::Decide {
+            post: &body.post,
+            step,
+            applicant_id: body.applicant_id,
+            reason: &body.reason,
+            on: today,
+        };
+        talenta_app::selection::decide(db, ctx, &SelectionRole::of(actor)?, code, &decide)
+    })
+    .await?;
     Ok(Json(json!({ "recorded": step.code() })))
 }
 
 /// The public announcement as JSON (no sign-in): `tenant.selection`.
-pub async fn announcement(
-    State(state): State<AppState>,
-    axum::extract::Path(id): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
+pub async fn announcement(State(state): State<AppState>, Path(id): Path<String>) -> JsonAnswer {
     let (tenant, code) = id
         .split_once('.')
         .ok_or(ApiError(crate::WebError::NotFound))?;
@@ -981,8 +758,7 @@ pub async fn announcement(
         .db(
             move |db| match talenta_app::selection::announcement(db, &tenant, &code) {
                 Ok(a) => Ok(a),
-                Err(talenta_app::AppError::Invalid(_))
-                | Err(talenta_app::AppError::UnknownTenant(_)) => Err(crate::WebError::NotFound),
+                Err(AppError::UnknownTenant(_)) => Err(crate::WebError::NotFound),
                 Err(e) => Err(e.into()),
             },
         )
@@ -1043,10 +819,9 @@ pub struct SelectionIn {
 
 /// Creates a selection (every field checked; nothing stored when one is wrong).
 pub async fn create_selection(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<SelectionIn>,
-) -> Result<Json<Value>, ApiError> {
+    caller: ApiCaller,
+    ApiJson(body): ApiJson<SelectionIn>,
+) -> JsonAnswer {
     use talenta_domain::selection::{Calendar, PassRule, Stage, StageKind};
     let bad = |m: String| ApiError(crate::WebError::BadRequest(m));
     let mut stages = Vec::new();
@@ -1100,16 +875,8 @@ pub async fn create_selection(
             .collect(),
         publish_scores: body.publish_scores,
     };
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let s = state
-        .db(move |db| {
-            Ok(talenta_app::selection::create(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &spec,
-            )?)
-        })
+    let s = caller
+        .run(move |db, actor, ctx| talenta_app::selection::create(db, ctx, &actor.grant()?, &spec))
         .await?;
     Ok(Json(json!({ "code": s.code })))
 }
@@ -1127,12 +894,7 @@ pub struct ApplicationIn {
 }
 
 /// Records an application with the automatic check of the requirements.
-pub async fn selection_apply(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<ApplicationIn>,
-) -> Result<Json<Value>, ApiError> {
+pub async fn selection_apply(on: ApiCallerOn, ApiJson(body): ApiJson<ApplicationIn>) -> JsonAnswer {
     let bad = |m: String| ApiError(crate::WebError::BadRequest(m));
     let who = match (&body.nip, &body.name) {
         (Some(n), _) => talenta_app::selection::Who::Internal(
@@ -1160,19 +922,11 @@ pub async fn selection_apply(
             ));
         }
     };
-    let today = state.now().date_naive();
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let id = state
-        .db(move |db| {
-            Ok(talenta_app::selection::apply(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &code,
-                &body.post,
-                &who,
-                today,
-            )?)
+    let today = on.today();
+    let id = on
+        .run(move |db, actor, ctx, code| {
+            let admin = actor.grant()?;
+            talenta_app::selection::apply(db, ctx, &admin, code, &body.post, &who, today)
         })
         .await?;
     Ok(Json(json!({ "applicant_id": id })))
@@ -1188,52 +942,27 @@ pub struct VerdictIn {
 }
 
 /// Records the administrative decision on an applicant.
-pub async fn selection_screen(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<VerdictIn>,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    state
-        .db(move |db| {
-            Ok(talenta_app::selection::screen(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &code,
-                body.applicant_id,
-                body.passed,
-                &body.reason,
-            )?)
-        })
-        .await?;
+pub async fn selection_screen(on: ApiCallerOn, ApiJson(body): ApiJson<VerdictIn>) -> JsonAnswer {
+    on.run(move |db, actor, ctx, code| {
+        let (id, passed) = (body.applicant_id, body.passed);
+        let admin = actor.grant()?;
+        talenta_app::selection::screen(db, ctx, &admin, code, id, passed, &body.reason)
+    })
+    .await?;
     Ok(Json(json!({ "recorded": true })))
 }
 
 /// Records a pass/fail outcome (health and psychological tests) in the current stage.
-pub async fn selection_outcome(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-    crate::extract::ApiJson(body): crate::extract::ApiJson<VerdictIn>,
-) -> Result<Json<Value>, ApiError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    state
-        .db(move |db| {
-            Ok(talenta_app::selection::record_outcome(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &code,
-                &talenta_app::selection::Outcome {
-                    applicant_id: body.applicant_id,
-                    stage: talenta_domain::selection::StageKind::HealthPsych,
-                    passed: body.passed,
-                    reason: &body.reason,
-                },
-            )?)
-        })
-        .await?;
+pub async fn selection_outcome(on: ApiCallerOn, ApiJson(body): ApiJson<VerdictIn>) -> JsonAnswer {
+    on.run(move |db, actor, ctx, code| {
+        let outcome = talenta_app::selection::Outcome {
+            applicant_id: body.applicant_id,
+            stage: talenta_domain::selection::StageKind::HealthPsych,
+            passed: body.passed,
+            reason: &body.reason,
+        };
+        talenta_app::selection::record_outcome(db, ctx, &actor.grant()?, code, &outcome)
+    })
+    .await?;
     Ok(Json(json!({ "recorded": true })))
 }
