@@ -5,7 +5,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use talenta_domain::master::Tenant;
 use talenta_domain::position::PositionClass;
+use talenta_store::Db;
 use talenta_store::master as store;
 
 fn talenta(dir: &Path, args: &[&str]) -> Output {
@@ -18,6 +20,11 @@ fn talenta(dir: &Path, args: &[&str]) -> Output {
         .expect("run talenta")
 }
 
+/// `talenta --tenant kota-mojokerto ARGS`.
+fn in_mojokerto(dir: &Path, args: &[&str]) -> Output {
+    talenta(dir, &[&["--tenant", "kota-mojokerto"], args].concat())
+}
+
 fn text(o: &Output) -> (String, String) {
     (
         String::from_utf8_lossy(&o.stdout).into_owned(),
@@ -25,16 +32,72 @@ fn text(o: &Output) -> (String, String) {
     )
 }
 
+/// Asserts that the run succeeded, showing its output otherwise; returns its standard output.
+#[track_caller]
+fn succeeded(o: &Output) -> String {
+    assert!(o.status.success(), "{:?}", text(o));
+    text(o).0
+}
+
+/// Asserts that the run exited with `code` and said `message` on standard error.
+#[track_caller]
+fn failed(o: &Output, code: i32, message: &str) {
+    assert_eq!(o.status.code(), Some(code), "{:?}", text(o));
+    assert!(text(o).1.contains(message), "{:?}", text(o));
+}
+
+/// A temp dir with a database holding the instansi `kota-uji`.
+fn with_kota_uji() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    succeeded(&talenta(
+        dir.path(),
+        &[
+            "init",
+            "--code",
+            "kota-uji",
+            "--name",
+            "Pemerintah Kota Uji",
+        ],
+    ));
+    dir
+}
+
+/// A temp dir with the demo governments loaded.
+fn with_demo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    succeeded(&talenta(dir.path(), &["demo"]));
+    dir
+}
+
+/// The database file the commands in `dir` wrote.
+fn database(dir: &Path) -> String {
+    dir.join("talenta.sqlite").to_str().unwrap().to_string()
+}
+
+/// The database in `dir`, opened as the application opens it.
+fn open_app_db(dir: &Path) -> Db {
+    talenta_app::tenant::open(&database(dir), talenta_fixture::now()).unwrap()
+}
+
+/// The database in `dir`, opened bare (to read or tamper with its rows).
+fn open_raw_db(dir: &Path) -> Db {
+    Db::open(&database(dir)).unwrap()
+}
+
+/// The instansi `code`, which must exist.
+fn tenant(db: &mut Db, code: &str) -> Tenant {
+    store::tenant_by_code(db, code).unwrap().unwrap()
+}
+
 #[test]
 fn init_creates_the_database_and_an_instansi_once() {
     let dir = tempfile::tempdir().unwrap();
-    let o = talenta(dir.path(), &["init"]);
-    assert!(o.status.success(), "{:?}", text(&o));
+    succeeded(&talenta(dir.path(), &["init"]));
     assert!(
         dir.path().join("talenta.sqlite").exists(),
         "the embedded default is a SQLite file here"
     );
-    let o = talenta(
+    let out = succeeded(&talenta(
         dir.path(),
         &[
             "init",
@@ -43,26 +106,16 @@ fn init_creates_the_database_and_an_instansi_once() {
             "--name",
             "Pemerintah Kota Bima",
         ],
-    );
-    assert!(o.status.success(), "{:?}", text(&o));
-    assert!(
-        text(&o)
-            .0
-            .contains("Pemerintah Kota Bima (kota-bima) dibuat")
-    );
+    ));
+    assert!(out.contains("Pemerintah Kota Bima (kota-bima) dibuat"));
     let o = talenta(
         dir.path(),
         &["init", "--code", "kota-bima", "--name", "Lagi"],
     );
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o).1.contains("instansi 'kota-bima' sudah ada"),
-        "{:?}",
-        text(&o)
-    );
+    failed(&o, 1, "instansi 'kota-bima' sudah ada");
     let o = talenta(dir.path(), &["init", "--code", "Kota Bima!", "--name", "X"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).1.contains("kode instansi 'Kota Bima!' tidak sah"));
+    // A code that breaks the rule is refused input: exit code 2, as the README says.
+    failed(&o, 2, "kode instansi 'Kota Bima!' tidak sah");
 }
 
 #[test]
@@ -78,14 +131,8 @@ fn demo_loads_both_governments_and_prints_their_talent_maps_and_loading_again_ch
     let again = talenta(dir.path(), &["demo"]);
     assert_eq!(text(&again).0, out, "deterministic and idempotent");
 
-    let mut db = talenta_app::tenant::open(
-        dir.path().join("talenta.sqlite").to_str().unwrap(),
-        talenta_fixture::now(),
-    )
-    .unwrap();
-    let mojokerto = store::tenant_by_code(&mut db, "kota-mojokerto")
-        .unwrap()
-        .unwrap();
+    let mut db = open_app_db(dir.path());
+    let mojokerto = tenant(&mut db, "kota-mojokerto");
     let positions: std::collections::HashMap<i64, PositionClass> =
         store::list_positions(&mut db, mojokerto.id)
             .unwrap()
@@ -102,32 +149,22 @@ fn demo_loads_both_governments_and_prints_their_talent_maps_and_loading_again_ch
 
 #[test]
 fn talent_map_and_jpm_answer_for_the_chosen_instansi() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(talenta(dir.path(), &["demo"]).status.success());
+    let dir = with_demo();
     let o = talenta(dir.path(), &["talent-map"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o).1.contains(
-            "ada 2 instansi (kab-bekasi, kota-mojokerto): pilih salah satu dengan --tenant KODE"
-        ),
-        "{:?}",
-        text(&o)
+    failed(
+        &o,
+        1,
+        "ada 2 instansi (kab-bekasi, kota-mojokerto): pilih salah satu dengan --tenant KODE",
     );
-    let o = talenta(dir.path(), &["--tenant", "kota-mojokerto", "talent-map"]);
+    let o = in_mojokerto(dir.path(), &["talent-map"]);
     assert!(o.status.success());
     let out = text(&o).0;
     assert!(out.contains("Peta talenta Pemerintah Kota Mojokerto per 2026-11-27"));
     assert!(!out.contains("Bekasi"));
 
     // Pick a Mojokerto employee with a valid result and ask for JPM against their own post.
-    let mut db = talenta_app::tenant::open(
-        dir.path().join("talenta.sqlite").to_str().unwrap(),
-        talenta_fixture::now(),
-    )
-    .unwrap();
-    let t = store::tenant_by_code(&mut db, "kota-mojokerto")
-        .unwrap()
-        .unwrap();
+    let mut db = open_app_db(dir.path());
+    let t = tenant(&mut db, "kota-mojokerto");
     let map = talenta_app::talent::talent_map(
         &mut db,
         &talenta_app::access::Actor::local(&t, "uji")
@@ -148,18 +185,10 @@ fn talent_map_and_jpm_answer_for_the_chosen_instansi() {
         .find(|p| Some(p.id) == employee.position_id)
         .unwrap();
     let nip = employee.nip.digits();
-    let o = talenta(
-        dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "jpm",
-            "--nip",
-            &nip,
-            "--position",
-            &position.code,
-        ],
-    );
+    let jpm = |nip: &str, position: &str| {
+        in_mojokerto(dir.path(), &["jpm", "--nip", nip, "--position", position])
+    };
+    let o = jpm(&nip, &position.code);
     let (out, err) = text(&o);
     assert!(o.status.success(), "{err}");
     let expected = format!("JPM: {:.2}%", placed.jpm.unwrap().percent());
@@ -167,79 +196,32 @@ fn talent_map_and_jpm_answer_for_the_chosen_instansi() {
     assert!(out.contains("Kategori (Pemetaan Kompetensi)"));
     assert!(out.contains("Versi aturan: bawaan-2026.1"));
 
-    let o = talenta(
-        dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "jpm",
-            "--nip",
-            "12345",
-            "--position",
-            &position.code,
-        ],
+    failed(
+        &jpm("12345", &position.code),
+        2,
+        "NIP tidak sah: NIP harus 18 digit, ditemukan 5 digit",
     );
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o)
-            .1
-            .contains("NIP tidak sah: NIP harus 18 digit, ditemukan 5 digit")
-    );
-    let o = talenta(
-        dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "jpm",
-            "--nip",
-            &nip,
-            "--position",
-            "TIDAK-ADA",
-        ],
-    );
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o)
-            .1
-            .contains("jabatan dengan kode 'TIDAK-ADA' tidak ditemukan")
+    failed(
+        &jpm(&nip, "TIDAK-ADA"),
+        1,
+        "jabatan dengan kode 'TIDAK-ADA' tidak ditemukan",
     );
     let o = talenta(dir.path(), &["--tenant", "kota-tidak-ada", "talent-map"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o)
-            .1
-            .contains("instansi 'kota-tidak-ada' tidak ditemukan")
-    );
+    failed(&o, 1, "instansi 'kota-tidak-ada' tidak ditemukan");
 }
 
 #[test]
 fn import_with_a_bad_row_exits_2_writes_the_report_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(
-        talenta(
-            dir.path(),
-            &[
-                "init",
-                "--code",
-                "kota-uji",
-                "--name",
-                "Pemerintah Kota Uji"
-            ]
-        )
-        .status
-        .success()
-    );
+    let dir = with_kota_uji();
     std::fs::write(
         dir.path().join("unit.csv"),
         "Kode Unit;Nama Unit\nBKPSDM;Badan Kepegawaian\n",
     )
     .unwrap();
     let o = talenta(dir.path(), &["import", "units", "unit.csv"]);
-    assert!(o.status.success(), "{:?}", text(&o));
+    let out = succeeded(&o);
     assert!(
-        text(&o)
-            .0
-            .contains("1 baris dibaca, 1 baru, 0 diperbarui, 0 tidak berubah"),
+        out.contains("1 baris dibaca, 1 baru, 0 diperbarui, 0 tidak berubah"),
         "{:?}",
         text(&o)
     );
@@ -248,61 +230,50 @@ fn import_with_a_bad_row_exits_2_writes_the_report_and_changes_nothing() {
         "Kode Jabatan,Nama Jabatan,Kelas Jabatan,Eselon,Kode Unit\nKABAN,Kepala Badan,JPT Pratama,II.b,BKPSDM\n",
     )
     .unwrap();
-    assert!(
-        talenta(dir.path(), &["import", "positions", "pos.csv"])
-            .status
-            .success()
-    );
+    succeeded(&talenta(dir.path(), &["import", "positions", "pos.csv"]));
     std::fs::write(
         dir.path().join("pegawai.csv"),
         "NIP,Nama,Kode Jabatan\n196608011988031001,Budi Santoso,KABAN\n196608011988131002,Salah Bulan,KABAN\n",
     )
     .unwrap();
     let o = talenta(dir.path(), &["import", "employees", "pegawai.csv"]);
-    let (_, err) = text(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("Kesalahan baris 3, kolom NIP, nilai '196608011988131002': bulan TMT dalam NIP (13) harus 01-12 (PNS) atau 21 (PPPK)"), "{err}");
-    assert!(err.contains("tidak ada data yang diubah"));
+    failed(
+        &o,
+        2,
+        "Kesalahan baris 3, kolom NIP, nilai '196608011988131002': bulan TMT dalam NIP (13) harus 01-12 (PNS) atau 21 (PPPK)",
+    );
+    failed(&o, 2, "tidak ada data yang diubah");
     let report = std::fs::read_to_string(dir.path().join("pegawai-laporan.csv")).unwrap();
     assert!(
         report.contains("Kesalahan,3,NIP,196608011988131002"),
         "{report}"
     );
-    let mut db = talenta_app::tenant::open(
-        dir.path().join("talenta.sqlite").to_str().unwrap(),
-        talenta_fixture::now(),
-    )
-    .unwrap();
-    let t = store::tenant_by_code(&mut db, "kota-uji").unwrap().unwrap();
+    let mut db = open_app_db(dir.path());
+    let t = tenant(&mut db, "kota-uji");
     assert_eq!(store::count(&mut db, t.id, "employees").unwrap(), 0);
 
     // A hostile file is refused as a whole with exit code 2.
     std::fs::write(dir.path().join("palsu.xlsx"), b"bukan excel").unwrap();
     let o = talenta(dir.path(), &["import", "employees", "palsu.xlsx"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o).1.contains("bukan berkas Excel .xlsx yang sah"),
-        "{:?}",
-        text(&o)
-    );
+    failed(&o, 2, "bukan berkas Excel .xlsx yang sah");
 }
 
 #[test]
 fn templates_are_written_and_unknown_kinds_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let o = talenta(dir.path(), &["template", "employees"]);
-    assert!(o.status.success(), "{:?}", text(&o));
+    succeeded(&talenta(dir.path(), &["template", "employees"]));
     assert!(dir.path().join("template-employees.xlsx").exists());
-    let o = talenta(dir.path(), &["template", "pegawai", "-o", "p.csv"]);
-    assert!(o.status.success());
+    succeeded(&talenta(
+        dir.path(),
+        &["template", "pegawai", "-o", "p.csv"],
+    ));
     assert!(
         std::fs::read_to_string(dir.path().join("p.csv"))
             .unwrap()
             .contains("NIP,Nama,Jenis Kelamin")
     );
     let o = talenta(dir.path(), &["template", "gaji"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).1.contains("jenis 'gaji' tidak dikenal"));
+    failed(&o, 2, "jenis 'gaji' tidak dikenal");
 }
 
 #[test]
@@ -316,33 +287,16 @@ fn a_database_that_cannot_be_opened_is_reported_plainly() {
             "talent-map",
         ],
     );
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o)
-            .1
-            .contains("basis data '/tidak/ada/folder/talenta.sqlite' tidak dapat dibuka"),
-        "{:?}",
-        text(&o)
+    failed(
+        &o,
+        1,
+        "basis data '/tidak/ada/folder/talenta.sqlite' tidak dapat dibuka",
     );
 }
 
 #[test]
 fn audit_verify_passes_on_an_untouched_log_and_names_the_first_tampered_entry() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(
-        talenta(
-            dir.path(),
-            &[
-                "init",
-                "--code",
-                "kota-uji",
-                "--name",
-                "Pemerintah Kota Uji"
-            ]
-        )
-        .status
-        .success()
-    );
+    let dir = with_kota_uji();
     let key = dir.path().join("talenta.sqlite.audit-key");
     assert!(
         key.exists(),
@@ -358,28 +312,15 @@ fn audit_verify_passes_on_an_untouched_log_and_names_the_first_tampered_entry() 
     }
     std::fs::write(dir.path().join("u.csv"), "Kode Unit,Nama Unit\nA,Unit A\n").unwrap();
     std::fs::write(dir.path().join("u2.csv"), "Kode Unit,Nama Unit\nB,Unit B\n").unwrap();
-    assert!(
-        talenta(dir.path(), &["import", "units", "u.csv"])
-            .status
-            .success()
-    );
-    assert!(
-        talenta(dir.path(), &["import", "units", "u2.csv"])
-            .status
-            .success()
-    );
+    succeeded(&talenta(dir.path(), &["import", "units", "u.csv"]));
+    succeeded(&talenta(dir.path(), &["import", "units", "u2.csv"]));
     let o = talenta(dir.path(), &["audit", "verify"]);
-    assert!(o.status.success(), "{:?}", text(&o));
-    assert!(
-        text(&o).0.contains("kota-uji: 3 entri utuh"),
-        "{:?}",
-        text(&o)
-    );
+    let out = succeeded(&o);
+    assert!(out.contains("kota-uji: 3 entri utuh"), "{:?}", text(&o));
     let o = talenta(dir.path(), &["audit", "log"]);
     assert!(text(&o).0.contains("import.units"));
 
-    let mut db =
-        talenta_store::Db::open(dir.path().join("talenta.sqlite").to_str().unwrap()).unwrap();
+    let mut db = open_raw_db(dir.path());
     db.batch("UPDATE audit_log SET detail = '{\"rows\":0}' WHERE seq = 2")
         .unwrap();
     let o = talenta(dir.path(), &["audit", "verify"]);
@@ -401,31 +342,14 @@ fn audit_verify_passes_on_an_untouched_log_and_names_the_first_tampered_entry() 
 
 #[test]
 fn an_api_key_is_shown_once_and_refused_for_an_unknown_role() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(
-        talenta(
-            dir.path(),
-            &[
-                "init",
-                "--code",
-                "kota-uji",
-                "--name",
-                "Pemerintah Kota Uji"
-            ]
-        )
-        .status
-        .success()
-    );
-    let o = talenta(
+    let dir = with_kota_uji();
+    let out = succeeded(&talenta(
         dir.path(),
         &["api-key", "--name", "simpeg", "--role", "operator"],
-    );
-    assert!(o.status.success(), "{:?}", text(&o));
-    let out = text(&o).0;
+    ));
     let key = out.lines().find(|l| l.starts_with("tk_")).unwrap();
     assert_eq!(key.len(), 3 + 64);
-    let mut db =
-        talenta_store::Db::open(dir.path().join("talenta.sqlite").to_str().unwrap()).unwrap();
+    let mut db = open_raw_db(dir.path());
     let stored = db.query("SELECT key_hash FROM api_keys", &[]).unwrap();
     assert_eq!(stored.len(), 1);
     assert_ne!(
@@ -434,48 +358,53 @@ fn an_api_key_is_shown_once_and_refused_for_an_unknown_role() {
         "stored hashed, never as given"
     );
     let o = talenta(dir.path(), &["api-key", "--name", "x", "--role", "raja"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).1.contains("peran 'raja' tidak dikenal"));
+    failed(&o, 2, "peran 'raja' tidak dikenal");
 }
 
-#[test]
-fn an_event_is_created_and_scheduled_or_refused_with_the_reason() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(talenta(dir.path(), &["demo"]).status.success());
-    let six = "2021-06-07,2021-06-08,2021-06-09,2021-06-10,2021-06-11,2021-06-14";
+/// `event-create` in Mojokerto of the Pengawas over `dates`, with one `--assessor` per entry of
+/// `assessors`.
+fn create_pengawas_event(
+    dir: &Path,
+    code: &str,
+    name: &str,
+    dates: &str,
+    assessors: &[String],
+) -> Output {
     let mut args = vec![
-        "--tenant",
-        "kota-mojokerto",
         "event-create",
         "--code",
-        "asm",
+        code,
         "--name",
-        "Asesmen Pengawas",
+        name,
         "--dates",
-        six,
+        dates,
         "--class",
         "pengawas",
     ];
-    let assessors: Vec<String> = (1..=6)
-        .map(|i| format!("Asesor {i}|BKD Provinsi Jawa Timur"))
-        .collect();
-    for a in &assessors {
+    for a in assessors {
         args.push("--assessor");
         args.push(a);
     }
-    let o = talenta(dir.path(), &args);
-    assert!(o.status.success(), "{:?}", text(&o));
+    in_mojokerto(dir, &args)
+}
+
+/// Six days of June 2021 (7 to 11 and 14), comma-separated.
+const SIX_DAYS: &str = "2021-06-07,2021-06-08,2021-06-09,2021-06-10,2021-06-11,2021-06-14";
+
+#[test]
+fn an_event_is_created_and_scheduled_or_refused_with_the_reason() {
+    let dir = with_demo();
+    let assessors: Vec<String> = (1..=6)
+        .map(|i| format!("Asesor {i}|BKD Provinsi Jawa Timur"))
+        .collect();
+    let o = create_pengawas_event(dir.path(), "asm", "Asesmen Pengawas", SIX_DAYS, &assessors);
+    let out = succeeded(&o);
     assert!(
-        text(&o).0.contains("268 peserta, 6 asesor, 6 hari"),
+        out.contains("268 peserta, 6 asesor, 6 hari"),
         "{:?}",
         text(&o)
     );
-    let o = talenta(
-        dir.path(),
-        &["--tenant", "kota-mojokerto", "schedule", "--event", "asm"],
-    );
-    let out = text(&o).0;
-    assert!(o.status.success(), "{:?}", text(&o));
+    let out = succeeded(&in_mojokerto(dir.path(), &["schedule", "--event", "asm"]));
     assert!(out.contains("268 peserta"));
     assert_eq!(
         out.lines()
@@ -483,177 +412,77 @@ fn an_event_is_created_and_scheduled_or_refused_with_the_reason() {
             .count(),
         6
     );
-    let o = talenta(
+    let pairs: Vec<String> = ["A|B", "C|D", "E|F", "G|H", "I|J", "K|L"]
+        .map(String::from)
+        .to_vec();
+    let o = create_pengawas_event(
         dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "event-create",
-            "--code",
-            "asm5",
-            "--name",
-            "x",
-            "--dates",
-            "2021-06-07,2021-06-08,2021-06-09,2021-06-10,2021-06-11",
-            "--class",
-            "pengawas",
-            "--assessor",
-            "A|B",
-            "--assessor",
-            "C|D",
-            "--assessor",
-            "E|F",
-            "--assessor",
-            "G|H",
-            "--assessor",
-            "I|J",
-            "--assessor",
-            "K|L",
-        ],
+        "asm5",
+        "x",
+        "2021-06-07,2021-06-08,2021-06-09,2021-06-10,2021-06-11",
+        &pairs,
     );
     assert!(o.status.success());
-    let o = talenta(
+    let o = in_mojokerto(dir.path(), &["schedule", "--event", "asm5"]);
+    failed(&o, 2, "kurang 28 kursi");
+    let out = succeeded(&in_mojokerto(
         dir.path(),
-        &["--tenant", "kota-mojokerto", "schedule", "--event", "asm5"],
-    );
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).1.contains("kurang 28 kursi"), "{:?}", text(&o));
-    let o = talenta(
-        dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "roster",
-            "--event",
-            "asm",
-            "-o",
-            "daftar.xlsx",
-        ],
-    );
-    assert!(o.status.success(), "{:?}", text(&o));
-    assert!(text(&o).0.contains("268 peserta"));
+        &["roster", "--event", "asm", "-o", "daftar.xlsx"],
+    ));
+    assert!(out.contains("268 peserta"));
     assert!(dir.path().join("daftar.xlsx").exists());
-    let o = talenta(
+    succeeded(&in_mojokerto(
         dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "roster",
-            "--event",
-            "asm",
-            "-o",
-            "daftar.pdf",
-        ],
-    );
-    assert!(o.status.success(), "{:?}", text(&o));
+        &["roster", "--event", "asm", "-o", "daftar.pdf"],
+    ));
     assert!(
         std::fs::read(dir.path().join("daftar.pdf"))
             .unwrap()
             .starts_with(b"%PDF")
     );
-    let o = talenta(
+    let out = succeeded(&in_mojokerto(
         dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "invitations",
-            "--event",
-            "asm",
-        ],
-    );
-    assert!(o.status.success(), "{:?}", text(&o));
-    assert!(text(&o).0.contains("268 undangan"));
+        &["invitations", "--event", "asm"],
+    ));
+    assert!(out.contains("268 undangan"));
     assert!(dir.path().join("undangan-asm.pdf").exists());
-    let o = talenta(
-        dir.path(),
-        &["--tenant", "kota-mojokerto", "roster", "--event", "asm5"],
-    );
+    let o = in_mojokerto(dir.path(), &["roster", "--event", "asm5"]);
     assert_eq!(
         o.status.code(),
         Some(2),
         "an unscheduled event has no roster"
     );
-    let o = talenta(
-        dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "schedule",
-            "--event",
-            "tidak-ada",
-        ],
-    );
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).1.contains("acara 'tidak-ada' tidak ditemukan"));
+    let o = in_mojokerto(dir.path(), &["schedule", "--event", "tidak-ada"]);
+    failed(&o, 2, "acara 'tidak-ada' tidak ditemukan");
 }
 
 #[test]
 fn a_published_schedule_is_locked_and_participants_check_in_once() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(talenta(dir.path(), &["demo"]).status.success());
-    let o = talenta(
+    let dir = with_demo();
+    let assessors: Vec<String> = ["A", "B", "C", "D", "E", "F"]
+        .iter()
+        .map(|a| format!("{a}|BKD"))
+        .collect();
+    succeeded(&create_pengawas_event(
         dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "event-create",
-            "--code",
-            "asm",
-            "--name",
-            "Asesmen",
-            "--dates",
-            "2021-06-07,2021-06-08,2021-06-09,2021-06-10,2021-06-11,2021-06-14",
-            "--class",
-            "pengawas",
-            "--assessor",
-            "A|BKD",
-            "--assessor",
-            "B|BKD",
-            "--assessor",
-            "C|BKD",
-            "--assessor",
-            "D|BKD",
-            "--assessor",
-            "E|BKD",
-            "--assessor",
-            "F|BKD",
-        ],
-    );
-    assert!(o.status.success(), "{:?}", text(&o));
+        "asm",
+        "Asesmen",
+        SIX_DAYS,
+        &assessors,
+    ));
     assert_eq!(
-        talenta(
-            dir.path(),
-            &["--tenant", "kota-mojokerto", "publish", "--event", "asm"]
-        )
-        .status
-        .code(),
+        in_mojokerto(dir.path(), &["publish", "--event", "asm"])
+            .status
+            .code(),
         Some(2),
         "nothing to publish before a schedule"
     );
-    assert!(
-        talenta(
-            dir.path(),
-            &["--tenant", "kota-mojokerto", "schedule", "--event", "asm"]
-        )
-        .status
-        .success()
-    );
-    let o = talenta(
-        dir.path(),
-        &["--tenant", "kota-mojokerto", "publish", "--event", "asm"],
-    );
-    assert!(o.status.success(), "{:?}", text(&o));
-    let o = talenta(
-        dir.path(),
-        &["--tenant", "kota-mojokerto", "schedule", "--event", "asm"],
-    );
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).1.contains("sudah diterbitkan dan terkunci"));
-    let mut db =
-        talenta_store::Db::open(dir.path().join("talenta.sqlite").to_str().unwrap()).unwrap();
-    let t = store::tenant_by_code(&mut db, "kota-mojokerto")
-        .unwrap()
-        .unwrap();
+    succeeded(&in_mojokerto(dir.path(), &["schedule", "--event", "asm"]));
+    succeeded(&in_mojokerto(dir.path(), &["publish", "--event", "asm"]));
+    let o = in_mojokerto(dir.path(), &["schedule", "--event", "asm"]);
+    failed(&o, 2, "sudah diterbitkan dan terkunci");
+    let mut db = open_raw_db(dir.path());
+    let t = tenant(&mut db, "kota-mojokerto");
     let ev = talenta_store::event::event_by_code(&mut db, t.id, "asm")
         .unwrap()
         .unwrap();
@@ -667,39 +496,13 @@ fn a_published_schedule_is_locked_and_participants_check_in_once() {
         .unwrap()
         .nip
         .digits();
-    let o = talenta(
+    let check_in = || in_mojokerto(dir.path(), &["check-in", "--event", "asm", "--nip", &nip]);
+    let out = succeeded(&check_in());
+    assert!(out.contains("hadir: hari"));
+    failed(&check_in(), 2, "sudah tercatat hadir");
+    let o = in_mojokerto(
         dir.path(),
         &[
-            "--tenant",
-            "kota-mojokerto",
-            "check-in",
-            "--event",
-            "asm",
-            "--nip",
-            &nip,
-        ],
-    );
-    assert!(o.status.success(), "{:?}", text(&o));
-    assert!(text(&o).0.contains("hadir: hari"));
-    let o = talenta(
-        dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
-            "check-in",
-            "--event",
-            "asm",
-            "--nip",
-            &nip,
-        ],
-    );
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).1.contains("sudah tercatat hadir"));
-    let o = talenta(
-        dir.path(),
-        &[
-            "--tenant",
-            "kota-mojokerto",
             "move",
             "--event",
             "asm",
@@ -711,6 +514,5 @@ fn a_published_schedule_is_locked_and_participants_check_in_once() {
             "1",
         ],
     );
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).1.contains("sudah diterbitkan"), "{:?}", text(&o));
+    failed(&o, 2, "sudah diterbitkan");
 }

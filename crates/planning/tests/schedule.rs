@@ -33,26 +33,90 @@ fn day_loads(pl: &Placement, days: usize) -> Vec<u32> {
     v
 }
 
+/// `n` days of `capacity` seats each, in sessions of `sessions` seats.
+fn days(n: usize, capacity: u32, sessions: &[u32]) -> Vec<Day> {
+    (0..n)
+        .map(|_| Day {
+            capacity,
+            sessions: sessions.to_vec(),
+        })
+        .collect()
+}
+
+/// `n` assessors free on each of `days` days, for at most `max_per_day` assessments a day each.
+fn assessors(n: usize, days: usize, max_per_day: u32) -> Vec<Assessor> {
+    (0..n)
+        .map(|_| Assessor {
+            available: vec![true; days],
+            max_per_day,
+        })
+        .collect()
+}
+
+/// Two assessors for each participant, who sits on the day `day_of` gives.
+fn two_each(
+    assessors: Vec<Assessor>,
+    day_of: Vec<usize>,
+    conflict: Vec<Vec<bool>>,
+) -> AssessorProblem {
+    AssessorProblem {
+        assessors,
+        day_of,
+        per_participant: 2,
+        conflict,
+    }
+}
+
+/// The day of each participant in `pl`.
+fn day_of(pl: &Placement) -> Vec<usize> {
+    pl.slot.iter().map(|s| s.0).collect()
+}
+
+/// Places `problem`, which must succeed with a placement that breaks none of its rules.
+#[track_caller]
+fn feasible_placement(problem: &PlacementProblem) -> Placement {
+    let pl = place(problem).unwrap();
+    let broken = check_placement(problem, &pl);
+    assert!(broken.is_empty(), "{broken:?}");
+    pl
+}
+
+/// Assigns the assessors of `ap`, which must succeed with an assignment that breaks none of its
+/// rules.
+#[track_caller]
+fn feasible_assignment(ap: &AssessorProblem) -> Vec<Vec<usize>> {
+    let assigned = assign_assessors(ap).unwrap();
+    let broken = check_assessors(ap, &assigned);
+    assert!(broken.is_empty(), "{broken:?}");
+    assigned
+}
+
+/// Asserts that `problem` cannot be placed, for the reason `expected`; returns that error.
+#[track_caller]
+fn assert_unplaceable(problem: &PlacementProblem, expected: PlacementError) -> PlacementError {
+    let err = place(problem).unwrap_err();
+    assert_eq!(err, expected);
+    err
+}
+
+/// Asserts that the assessors of `ap` cannot be assigned, for the reason `expected`, which
+/// reads `says`.
+#[track_caller]
+fn assert_unassignable(ap: &AssessorProblem, expected: AssessorError, says: &str) {
+    let err = assign_assessors(ap).unwrap_err();
+    assert_eq!(err, expected);
+    assert_eq!(err.to_string(), says);
+}
+
 #[test]
 fn mojokerto_268_pengawas_48_a_day_6_external_assessors_fit_in_6_days() {
-    let days: Vec<Day> = (0..6)
-        .map(|_| Day {
-            capacity: 48,
-            sessions: vec![24, 24],
-        })
-        .collect();
     let people = cohort(268, 22, 6);
     let problem = PlacementProblem {
         unit_day_cap: half_of_each_unit(&people, 22),
-        days,
+        days: days(6, 48, &[24, 24]),
         participants: people,
     };
-    let pl = place(&problem).unwrap();
-    assert!(
-        check_placement(&problem, &pl).is_empty(),
-        "{:?}",
-        check_placement(&problem, &pl)
-    );
+    let pl = feasible_placement(&problem);
     let loads = day_loads(&pl, 6);
     assert_eq!(loads.iter().sum::<u32>(), 268);
     assert_eq!(
@@ -73,37 +137,19 @@ fn mojokerto_268_pengawas_48_a_day_6_external_assessors_fit_in_6_days() {
             .collect(),
         unit_day_cap: vec![u32::MAX; 22],
     };
-    let err = place(&five).unwrap_err();
-    assert_eq!(
-        err,
+    assert_unplaceable(
+        &five,
         PlacementError::Short {
             short: 28,
             days: vec![0, 1, 2, 3, 4],
-            unit_days: vec![]
-        }
+            unit_days: vec![],
+        },
     );
     // Six assessors of the provincial BKD: two per assessee, at most 16 a day each.
-    let assessors: Vec<Assessor> = (0..6)
-        .map(|_| Assessor {
-            available: vec![true; 6],
-            max_per_day: 16,
-        })
-        .collect();
     let mut conflict = vec![vec![false; 6]; 268];
     conflict[5][0] = true; // a declared relation
     conflict[77][3] = true;
-    let ap = AssessorProblem {
-        assessors,
-        day_of: pl.slot.iter().map(|s| s.0).collect(),
-        per_participant: 2,
-        conflict,
-    };
-    let assigned = assign_assessors(&ap).unwrap();
-    assert!(
-        check_assessors(&ap, &assigned).is_empty(),
-        "{:?}",
-        check_assessors(&ap, &assigned)
-    );
+    let assigned = feasible_assignment(&two_each(assessors(6, 6, 16), day_of(&pl), conflict));
     assert!(!assigned[5].contains(&0) && !assigned[77].contains(&3));
 }
 
@@ -114,20 +160,13 @@ fn bekasi_composition_in_3_days_of_3_sessions_with_internal_assessors_not_from_t
     let n = 210 + 784 + 131 + 1202;
     assert_eq!(n, 2327);
     let units = 51;
-    let days: Vec<Day> = (0..3)
-        .map(|_| Day {
-            capacity: 780,
-            sessions: vec![260, 260, 260],
-        })
-        .collect();
     let people = cohort(n, units, 3);
     let problem = PlacementProblem {
         unit_day_cap: half_of_each_unit(&people, units),
-        days,
+        days: days(3, 780, &[260, 260, 260]),
         participants: people,
     };
-    let pl = place(&problem).unwrap();
-    assert!(check_placement(&problem, &pl).is_empty());
+    let pl = feasible_placement(&problem);
     assert_eq!(
         *day_loads(&pl, 3).iter().max().unwrap(),
         776,
@@ -135,25 +174,12 @@ fn bekasi_composition_in_3_days_of_3_sessions_with_internal_assessors_not_from_t
     );
     // 40 assessors from the units, never assessing their own unit.
     let assessor_unit: Vec<usize> = (0..40).map(|a| a % units).collect();
-    let assessors: Vec<Assessor> = (0..40)
-        .map(|_| Assessor {
-            available: vec![true; 3],
-            max_per_day: 45,
-        })
-        .collect();
     let conflict: Vec<Vec<bool>> = problem
         .participants
         .iter()
         .map(|p| assessor_unit.iter().map(|u| *u == p.unit).collect())
         .collect();
-    let ap = AssessorProblem {
-        assessors,
-        day_of: pl.slot.iter().map(|s| s.0).collect(),
-        per_participant: 2,
-        conflict,
-    };
-    let assigned = assign_assessors(&ap).unwrap();
-    assert!(check_assessors(&ap, &assigned).is_empty());
+    feasible_assignment(&two_each(assessors(40, 3, 45), day_of(&pl), conflict));
     // 250 seats a session are not enough: 9 x 250 = 2,250.
     let mut small = problem.clone();
     for d in &mut small.days {
@@ -167,44 +193,21 @@ fn bekasi_composition_in_3_days_of_3_sessions_with_internal_assessors_not_from_t
 
 #[test]
 fn an_eselon_ii_cohort_with_6_assessors_over_3_days() {
-    let days: Vec<Day> = (0..3)
-        .map(|_| Day {
-            capacity: 10,
-            sessions: vec![5, 5],
-        })
-        .collect();
-    let people = cohort(25, 25, 3);
     let problem = PlacementProblem {
         unit_day_cap: vec![1; 25],
-        days,
-        participants: people,
+        days: days(3, 10, &[5, 5]),
+        participants: cohort(25, 25, 3),
     };
-    let pl = place(&problem).unwrap();
-    assert!(check_placement(&problem, &pl).is_empty());
-    let assessors: Vec<Assessor> = (0..6)
-        .map(|_| Assessor {
-            available: vec![true; 3],
-            max_per_day: 4,
-        })
-        .collect();
-    let ap = AssessorProblem {
-        assessors,
-        day_of: pl.slot.iter().map(|s| s.0).collect(),
-        per_participant: 2,
-        conflict: vec![vec![false; 6]; 25],
-    };
-    let assigned = assign_assessors(&ap).unwrap();
-    assert!(check_assessors(&ap, &assigned).is_empty());
+    let pl = feasible_placement(&problem);
+    feasible_assignment(&two_each(
+        assessors(6, 3, 4),
+        day_of(&pl),
+        vec![vec![false; 6]; 25],
+    ));
 }
 
 #[test]
 fn a_day_that_is_12_seats_short_is_named() {
-    let days: Vec<Day> = (0..3)
-        .map(|_| Day {
-            capacity: 48,
-            sessions: vec![48],
-        })
-        .collect();
     let mut people: Vec<Participant> = (0..60)
         .map(|i| Participant {
             unit: i % 5,
@@ -216,30 +219,23 @@ fn a_day_that_is_12_seats_short_is_named() {
         available: vec![true, true, true],
     }));
     let problem = PlacementProblem {
-        days,
+        days: days(3, 48, &[48]),
         participants: people,
         unit_day_cap: vec![u32::MAX; 5],
     };
-    let err = place(&problem).unwrap_err();
-    assert_eq!(
-        err,
+    let err = assert_unplaceable(
+        &problem,
         PlacementError::Short {
             short: 12,
             days: vec![2],
-            unit_days: vec![]
-        }
+            unit_days: vec![],
+        },
     );
     assert_eq!(err.to_string(), "hari 3 kurang 12 kursi");
 }
 
 #[test]
 fn a_unit_that_would_be_emptied_is_named_as_the_binding_limit() {
-    let days: Vec<Day> = (0..2)
-        .map(|_| Day {
-            capacity: 100,
-            sessions: vec![100],
-        })
-        .collect();
     let people: Vec<Participant> = (0..10)
         .map(|_| Participant {
             unit: 0,
@@ -247,18 +243,17 @@ fn a_unit_that_would_be_emptied_is_named_as_the_binding_limit() {
         })
         .collect();
     let problem = PlacementProblem {
-        days,
+        days: days(2, 100, &[100]),
         participants: people,
         unit_day_cap: vec![4],
     };
-    let err = place(&problem).unwrap_err();
-    assert_eq!(
-        err,
+    let err = assert_unplaceable(
+        &problem,
         PlacementError::Short {
             short: 2,
             days: vec![],
-            unit_days: vec![(0, 0), (0, 1)]
-        }
+            unit_days: vec![(0, 0), (0, 1)],
+        },
     );
     assert!(err.to_string().contains("batas per unit per hari mengikat"));
     let nobody = PlacementProblem {
@@ -269,89 +264,46 @@ fn a_unit_that_would_be_emptied_is_named_as_the_binding_limit() {
         }],
         unit_day_cap: vec![4],
     };
-    assert_eq!(
-        place(&nobody).unwrap_err(),
+    assert_unplaceable(
+        &nobody,
         PlacementError::NoDay {
-            participants: vec![0]
-        }
+            participants: vec![0],
+        },
     );
 }
 
 #[test]
 fn four_people_without_two_conflict_free_assessors_are_named_and_nothing_is_assigned() {
-    let assessors: Vec<Assessor> = (0..3)
-        .map(|_| Assessor {
-            available: vec![true],
-            max_per_day: 10,
-        })
-        .collect();
     let mut conflict = vec![vec![false; 3]; 10];
     for p in [2, 3, 5, 8] {
         conflict[p] = vec![true, true, false];
     }
-    let ap = AssessorProblem {
-        assessors,
-        day_of: vec![0; 10],
-        per_participant: 2,
-        conflict,
-    };
-    let err = assign_assessors(&ap).unwrap_err();
-    assert_eq!(
-        err,
+    assert_unassignable(
+        &two_each(assessors(3, 1, 10), vec![0; 10], conflict),
         AssessorError::NoFreeAssessor {
             participants: vec![2, 3, 5, 8],
-            needed: 2
-        }
-    );
-    assert_eq!(
-        err.to_string(),
-        "tidak ada 2 asesor bebas konflik kepentingan untuk 4 orang ini"
+            needed: 2,
+        },
+        "tidak ada 2 asesor bebas konflik kepentingan untuk 4 orang ini",
     );
 }
 
 #[test]
 fn a_day_with_too_few_assessments_is_named() {
-    let assessors: Vec<Assessor> = (0..2)
-        .map(|_| Assessor {
-            available: vec![true, true],
-            max_per_day: 10,
-        })
-        .collect();
-    let ap = AssessorProblem {
-        assessors,
-        day_of: vec![1; 12],
-        per_participant: 2,
-        conflict: vec![vec![false; 2]; 12],
-    };
-    let err = assign_assessors(&ap).unwrap_err();
-    assert_eq!(
-        err,
+    assert_unassignable(
+        &two_each(assessors(2, 2, 10), vec![1; 12], vec![vec![false; 2]; 12]),
         AssessorError::DayShort {
             day: 1,
             needed: 24,
-            possible: 20
-        }
-    );
-    assert_eq!(
-        err.to_string(),
-        "hari 2: dibutuhkan 24 penilaian, asesor yang tersedia hanya sanggup 20"
+            possible: 20,
+        },
+        "hari 2: dibutuhkan 24 penilaian, asesor yang tersedia hanya sanggup 20",
     );
 }
 
 #[test]
 fn assessor_loads_are_balanced() {
-    let assessors: Vec<Assessor> = (0..6)
-        .map(|_| Assessor {
-            available: vec![true],
-            max_per_day: 30,
-        })
-        .collect();
-    let ap = AssessorProblem {
-        assessors,
-        day_of: vec![0; 30],
-        per_participant: 2,
-        conflict: vec![vec![false; 6]; 30],
-    };
+    let ap = two_each(assessors(6, 1, 30), vec![0; 30], vec![vec![false; 6]; 30]);
     let assigned = assign_assessors(&ap).unwrap();
     let mut load = [0u32; 6];
     for list in &assigned {

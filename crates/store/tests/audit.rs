@@ -76,116 +76,77 @@ fn an_untouched_chain_verifies_and_reports_its_head() {
     }
 }
 
-#[test]
-fn an_edited_entry_is_found() {
+/// On each engine: the chain of [`chain`], tampered with by `sql`, breaks first at `expected`
+/// (and the other tenant's chain stays whole).
+#[track_caller]
+fn assert_tampering_found(sql: &str, expected: Break) {
     for mut t in testing::both() {
         chain(&mut t.db);
-        t.db.batch(
-            "UPDATE audit_log SET detail = '{\"baris\":33}' WHERE tenant_id = 7 AND seq = 3",
-        )
-        .unwrap();
-        assert_eq!(
-            first_break(&mut t.db),
-            Some(Break::Altered { seq: 3 }),
-            "{}",
-            t.name
-        );
+        t.db.batch(sql).unwrap();
+        assert_eq!(first_break(&mut t.db), Some(expected.clone()), "{}", t.name);
     }
+}
+
+#[test]
+fn an_edited_entry_is_found() {
+    assert_tampering_found(
+        "UPDATE audit_log SET detail = '{\"baris\":33}' WHERE tenant_id = 7 AND seq = 3",
+        Break::Altered { seq: 3 },
+    );
 }
 
 #[test]
 fn an_edited_actor_is_found_even_when_the_text_moves_between_fields() {
-    for mut t in testing::both() {
-        chain(&mut t.db);
-        t.db.batch("UPDATE audit_log SET actor = 'operator.bkpsdmemployee.update', action = '' WHERE tenant_id = 7 AND seq = 2").unwrap();
-        assert_eq!(
-            first_break(&mut t.db),
-            Some(Break::Altered { seq: 2 }),
-            "{}",
-            t.name
-        );
-    }
+    assert_tampering_found(
+        "UPDATE audit_log SET actor = 'operator.bkpsdmemployee.update', action = '' WHERE tenant_id = 7 AND seq = 2",
+        Break::Altered { seq: 2 },
+    );
 }
 
 #[test]
 fn a_deleted_entry_is_found() {
-    for mut t in testing::both() {
-        chain(&mut t.db);
-        t.db.batch("DELETE FROM audit_log WHERE tenant_id = 7 AND seq = 3")
-            .unwrap();
-        assert_eq!(
-            first_break(&mut t.db),
-            Some(Break::Missing {
-                expected: 3,
-                found: 4
-            }),
-            "{}",
-            t.name
-        );
-        assert_eq!(
-            Break::Missing {
-                expected: 3,
-                found: 4
-            }
-            .to_string(),
-            "entri 3 hilang (setelah entri 2 ditemukan entri 4)"
-        );
-    }
+    let missing = Break::Missing {
+        expected: 3,
+        found: 4,
+    };
+    assert_tampering_found(
+        "DELETE FROM audit_log WHERE tenant_id = 7 AND seq = 3",
+        missing.clone(),
+    );
+    assert_eq!(
+        missing.to_string(),
+        "entri 3 hilang (setelah entri 2 ditemukan entri 4)"
+    );
 }
 
 #[test]
 fn entries_deleted_at_the_end_are_found_against_the_head() {
-    for mut t in testing::both() {
-        chain(&mut t.db);
-        t.db.batch("DELETE FROM audit_log WHERE tenant_id = 7 AND seq >= 5")
-            .unwrap();
-        assert_eq!(
-            first_break(&mut t.db),
-            Some(Break::Truncated { last: 4, head: 6 }),
-            "{}",
-            t.name
-        );
-    }
+    assert_tampering_found(
+        "DELETE FROM audit_log WHERE tenant_id = 7 AND seq >= 5",
+        Break::Truncated { last: 4, head: 6 },
+    );
 }
 
 #[test]
 fn an_inserted_entry_is_found() {
-    for mut t in testing::both() {
-        chain(&mut t.db);
-        t.db.batch(
-            "UPDATE audit_log SET seq = seq + 1000 WHERE tenant_id = 7 AND seq >= 4;
-             UPDATE audit_log SET seq = seq - 999 WHERE tenant_id = 7 AND seq >= 1000;
-             INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, detail, prev_mac, mac)
-               SELECT 7, 4, '2026-11-27T08:00:03Z', 'penyusup', 'result.update', 'employee:9', '{}', mac, mac FROM audit_log WHERE tenant_id = 7 AND seq = 3;
-             UPDATE audit_heads SET seq = 7 WHERE tenant_id = 7;",
-        )
-        .unwrap();
-        assert_eq!(
-            first_break(&mut t.db),
-            Some(Break::Altered { seq: 4 }),
-            "{}",
-            t.name
-        );
-    }
+    assert_tampering_found(
+        "UPDATE audit_log SET seq = seq + 1000 WHERE tenant_id = 7 AND seq >= 4;
+         UPDATE audit_log SET seq = seq - 999 WHERE tenant_id = 7 AND seq >= 1000;
+         INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, detail, prev_mac, mac)
+           SELECT 7, 4, '2026-11-27T08:00:03Z', 'penyusup', 'result.update', 'employee:9', '{}', mac, mac FROM audit_log WHERE tenant_id = 7 AND seq = 3;
+         UPDATE audit_heads SET seq = 7 WHERE tenant_id = 7;",
+        Break::Altered { seq: 4 },
+    );
 }
 
 #[test]
 fn reordered_entries_are_found() {
-    for mut t in testing::both() {
-        chain(&mut t.db);
-        t.db.batch(
-            "UPDATE audit_log SET seq = -1 WHERE tenant_id = 7 AND seq = 3;
-             UPDATE audit_log SET seq = 3 WHERE tenant_id = 7 AND seq = 4;
-             UPDATE audit_log SET seq = 4 WHERE tenant_id = 7 AND seq = -1;",
-        )
-        .unwrap();
-        assert_eq!(
-            first_break(&mut t.db),
-            Some(Break::Altered { seq: 3 }),
-            "{}",
-            t.name
-        );
-    }
+    assert_tampering_found(
+        "UPDATE audit_log SET seq = -1 WHERE tenant_id = 7 AND seq = 3;
+         UPDATE audit_log SET seq = 3 WHERE tenant_id = 7 AND seq = 4;
+         UPDATE audit_log SET seq = 4 WHERE tenant_id = 7 AND seq = -1;",
+        Break::Altered { seq: 3 },
+    );
 }
 
 #[test]
@@ -211,11 +172,12 @@ fn without_the_key_nobody_can_rebuild_a_chain_that_verifies() {
 fn an_entry_rolled_back_with_its_change_leaves_the_chain_intact() {
     for mut t in testing::both() {
         chain(&mut t.db);
-        let r: Result<(), talenta_store::StoreError> = t.db.transaction(|tx| {
+        // One entry for tenant 7 by actor `x`, at `at`.
+        let append = |db: &mut Db, at: &str| {
             audit::append(
-                tx,
+                db,
                 &key(),
-                "2026-11-27T10:00:00Z",
+                at,
                 &NewEntry {
                     tenant_id: 7,
                     actor: "x",
@@ -223,26 +185,17 @@ fn an_entry_rolled_back_with_its_change_leaves_the_chain_intact() {
                     subject: "z",
                     detail: "{}",
                 },
-            )?;
+            )
+        };
+        let r: Result<(), talenta_store::StoreError> = t.db.transaction(|tx| {
+            append(tx, "2026-11-27T10:00:00Z")?;
             Err(talenta_store::StoreError::NotFound(
                 "the change failed".into(),
             ))
         });
         assert!(r.is_err());
         assert_eq!(first_break(&mut t.db), None, "{}", t.name);
-        let seq = audit::append(
-            &mut t.db,
-            &key(),
-            "2026-11-27T10:00:01Z",
-            &NewEntry {
-                tenant_id: 7,
-                actor: "x",
-                action: "y",
-                subject: "z",
-                detail: "{}",
-            },
-        )
-        .unwrap();
+        let seq = append(&mut t.db, "2026-11-27T10:00:01Z").unwrap();
         assert_eq!(seq, 7);
     }
 }

@@ -17,57 +17,40 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
+/// A tenant with two units (SETDA over SETDA.ORG) and two posts (J1 over J2), written through
+/// `upsert_units` and `upsert_positions`; returns the tenant's id.
 fn seed(db: &mut Db) -> i64 {
-    let t = create_tenant(
-        db,
-        "kota-contoh",
-        "Pemerintah Kota Contoh",
-        "kota",
-        &RuleSet::default(),
-        talenta_store::testing::now(),
-    )
-    .unwrap();
-    upsert_units(
-        db,
-        t.id,
-        &[
-            UnitInput {
-                code: "SETDA".into(),
-                name: "Sekretariat Daerah".into(),
-                parent_code: None,
-            },
-            UnitInput {
-                code: "SETDA.ORG".into(),
-                name: "Bagian Organisasi".into(),
-                parent_code: Some("SETDA".into()),
-            },
-        ],
-    )
-    .unwrap();
-    upsert_positions(
-        db,
-        t.id,
-        &[
-            PositionInput {
-                code: "J1".into(),
-                name: "Sekretaris Daerah".into(),
-                class: PositionClass::JptPratama,
-                eselon: Some(Eselon::IIA),
-                unit_code: "SETDA".into(),
-                superior_code: None,
-            },
-            PositionInput {
-                code: "J2".into(),
-                name: "Kepala Bagian Organisasi".into(),
-                class: PositionClass::Administrator,
-                eselon: Some(Eselon::IIIA),
-                unit_code: "SETDA.ORG".into(),
-                superior_code: Some("J1".into()),
-            },
-        ],
-    )
-    .unwrap();
-    t.id
+    testing::Seed::new("kota-contoh")
+        .unit("SETDA", "Sekretariat Daerah", None)
+        .unit("SETDA.ORG", "Bagian Organisasi", Some("SETDA"))
+        .position(
+            "J1",
+            "Sekretaris Daerah",
+            PositionClass::JptPratama,
+            Some(Eselon::IIA),
+            "SETDA",
+            None,
+        )
+        .position(
+            "J2",
+            "Kepala Bagian Organisasi",
+            PositionClass::Administrator,
+            Some(Eselon::IIIA),
+            "SETDA.ORG",
+            Some("J1"),
+        )
+        .store(db)
+        .tenant
+        .id
+}
+
+/// What an upsert reports: rows inserted, updated and left unchanged.
+fn counts(inserted: u64, updated: u64, unchanged: u64) -> UpsertCounts {
+    UpsertCounts {
+        inserted,
+        updated,
+        unchanged,
+    }
 }
 
 fn employee(nip: &str, name: &str) -> EmployeeInput {
@@ -163,41 +146,14 @@ fn upserting_the_same_rows_twice_changes_nothing_and_a_changed_row_updates() {
             employee("198312112021212003", "Siti Aminah"),
         ];
         let first = upsert_employees(&mut t.db, tenant, &rows).unwrap();
-        assert_eq!(
-            first,
-            UpsertCounts {
-                inserted: 2,
-                updated: 0,
-                unchanged: 0
-            },
-            "{}",
-            t.name
-        );
+        assert_eq!(first, counts(2, 0, 0), "{}", t.name);
         let again = upsert_employees(&mut t.db, tenant, &rows).unwrap();
-        assert_eq!(
-            again,
-            UpsertCounts {
-                inserted: 0,
-                updated: 0,
-                unchanged: 2
-            },
-            "{}",
-            t.name
-        );
+        assert_eq!(again, counts(0, 0, 2), "{}", t.name);
         let mut changed = rows.clone();
         changed[1].name = "Siti Aminah, S.E.".into();
         changed[1].rank = None;
         let third = upsert_employees(&mut t.db, tenant, &changed).unwrap();
-        assert_eq!(
-            third,
-            UpsertCounts {
-                inserted: 0,
-                updated: 1,
-                unchanged: 1
-            },
-            "{}",
-            t.name
-        );
+        assert_eq!(third, counts(0, 1, 1), "{}", t.name);
         let siti = employee_by_nip(&mut t.db, tenant, Nip::parse("198312112021212003").unwrap())
             .unwrap()
             .unwrap();
@@ -332,40 +288,13 @@ fn standards_ratings_sanctions_and_results_round_trip() {
             job_class: None,
         };
         let c1 = upsert_results(&mut t.db, tenant, std::slice::from_ref(&result)).unwrap();
-        assert_eq!(
-            c1,
-            UpsertCounts {
-                inserted: 1,
-                updated: 0,
-                unchanged: 0
-            },
-            "{}",
-            t.name
-        );
+        assert_eq!(c1, counts(1, 0, 0), "{}", t.name);
         let c2 = upsert_results(&mut t.db, tenant, std::slice::from_ref(&result)).unwrap();
-        assert_eq!(
-            c2,
-            UpsertCounts {
-                inserted: 0,
-                updated: 0,
-                unchanged: 1
-            },
-            "{}",
-            t.name
-        );
+        assert_eq!(c2, counts(0, 0, 1), "{}", t.name);
         let mut changed = result.clone();
         changed.levels[0].1 = Level::whole(3).unwrap();
         let c3 = upsert_results(&mut t.db, tenant, &[changed]).unwrap();
-        assert_eq!(
-            c3,
-            UpsertCounts {
-                inserted: 0,
-                updated: 1,
-                unchanged: 0
-            },
-            "{}",
-            t.name
-        );
+        assert_eq!(c3, counts(0, 1, 0), "{}", t.name);
         let stored = results_of(&mut t.db, tenant, emp.id).unwrap();
         assert_eq!(stored.len(), 1);
         assert_eq!(stored[0].levels[0], (m1, Level::whole(3).unwrap()));

@@ -74,6 +74,17 @@ fn seed(db: &mut Db) -> (i64, i64, i64, [i64; 2]) {
     (t.id, employee, event, [a, b])
 }
 
+/// The rating by `assessor` of `employee`'s `competency` in the interview of `event`.
+fn interview_key(event: i64, employee: i64, assessor: i64, competency: &str) -> ScoreKey {
+    ScoreKey {
+        event_id: event,
+        employee_id: employee,
+        assessor_id: assessor,
+        method: "wawancara".into(),
+        competency: competency.into(),
+    }
+}
+
 fn edit(level: u8, evidence: &str) -> ScoreEdit<'_> {
     ScoreEdit {
         level_tenths: Some(level),
@@ -86,13 +97,7 @@ fn edit(level: u8, evidence: &str) -> ScoreEdit<'_> {
 fn a_save_from_a_stale_version_is_refused_with_what_is_stored() {
     for mut t in testing::both() {
         let (tenant, employee, event, [a, b]) = seed(&mut t.db);
-        let key = ScoreKey {
-            event_id: event,
-            employee_id: employee,
-            assessor_id: a,
-            method: "wawancara".into(),
-            competency: "M.1".into(),
-        };
+        let key = interview_key(event, employee, a, "M.1");
         let now = "2026-12-07T09:00:00Z";
         assert_eq!(
             save_score(
@@ -158,13 +163,7 @@ fn concurrent_writers_lose_and_duplicate_no_acknowledged_write() {
     const TRIES: usize = 25;
     for mut t in testing::both() {
         let (tenant, employee, event, [a, _]) = seed(&mut t.db);
-        let key = ScoreKey {
-            event_id: event,
-            employee_id: employee,
-            assessor_id: a,
-            method: "wawancara".into(),
-            competency: "M.2".into(),
-        };
+        let key = interview_key(event, employee, a, "M.2");
         let acked: Vec<(i64, String)> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..WRITERS)
                 .map(|w| {

@@ -23,7 +23,6 @@ use std::sync::LazyLock;
 use common::*;
 use regex::Regex;
 use talenta_app::access::Role;
-use talenta_web::AppState;
 
 /// What [`normalise`] replaces: each pattern with its stand-in.
 ///
@@ -83,35 +82,8 @@ fn element<'a>(html: &'a str, tag: &str) -> &'a str {
 enum Before {
     Nothing,
     /// The administrator admits the selection's one applicant (screening), so the panel has
-    /// a candidate to score.
+    /// a candidate to score ([`admit_the_applicant`]).
     AdmitTheApplicant,
-}
-
-async fn admit_the_applicant(state: &AppState, admin: &(String, String)) {
-    let page = send(state, get("/seleksi/seleksi-uji", Some(&admin.0))).await;
-    let id: i64 = page
-        .body
-        .split("name=\"applicant\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    let r = send(
-        state,
-        post_form(
-            "/seleksi/seleksi-uji/administrasi",
-            Some(&admin.0),
-            &format!(
-                "_csrf={}&applicant={id}&admitted=1&reason=berkas+lengkap",
-                admin.1
-            ),
-        ),
-    )
-    .await;
-    assert_eq!(r.status, 200, "{}", r.body);
 }
 
 /// The page `path` as `role` of tenant A sees it, on each engine: (engine, normalised HTML).
@@ -119,14 +91,13 @@ fn page(role: Role, path: &str, before: Before) -> Vec<(&'static str, String)> {
     worlds()
         .into_iter()
         .map(|w| {
-            let (cookie, _) = w.session(role);
             let path = path.replace("{own}", &w.own.to_string());
             let state = w.state();
             let r = rt().block_on(async {
                 if before == Before::AdmitTheApplicant {
-                    admit_the_applicant(&state, &w.session(Role::TenantAdmin)).await;
+                    admit_the_applicant(&w.client(&state, Role::TenantAdmin)).await;
                 }
-                send(&state, get(&path, Some(&cookie))).await
+                w.client(&state, role).get(&path).await
             });
             assert_eq!(
                 r.status, 200,
@@ -246,7 +217,7 @@ fn the_openapi_document() {
     let w = World::new(talenta_fixture::sqlite());
     let r = rt().block_on(send(&w.state(), get("/api/v1/openapi.json", None)));
     assert_eq!(r.status, 200, "{}", r.body);
-    let mut doc: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    let mut doc = r.json();
     // The version is the crate's: checked here, not pinned in the snapshot (a release changes it).
     assert_eq!(doc["info"]["version"], env!("CARGO_PKG_VERSION"));
     doc["info"]["version"] = "[versi]".into();

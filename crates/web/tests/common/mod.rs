@@ -4,9 +4,11 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // shared test support
 
+use std::future::Future;
+use std::pin::Pin;
+
 use axum::body::{Body, to_bytes};
-use axum::http::{Request, Response};
-use chrono::NaiveDate;
+use axum::http::{Method, Request, Response};
 use talenta_app::access::{self, AccountSpec, Actor, Role};
 use talenta_domain::competency::{CompetencyCode, CoreCompetency, Level};
 use talenta_domain::master::Tenant;
@@ -18,6 +20,7 @@ use talenta_store::{Db, testing};
 use talenta_web::{AppState, Config};
 use tower::ServiceExt;
 
+use talenta_fixture::date;
 pub use talenta_fixture::{PASSWORD, ctx, key, now};
 
 /// A tenant with the unit BKPSDM, the post KABID (Administrator, standard level 3) and two
@@ -49,7 +52,7 @@ fn seed_tenant(db: &mut Db, code: &str, nips: [&str; 2]) -> (Tenant, i64, [i64; 
         .iter()
         .map(|n| ResultInput {
             nip: Nip::parse(n).unwrap(),
-            assessed_on: NaiveDate::from_ymd_opt(2025, 5, 5).unwrap(),
+            assessed_on: date(2025, 5, 5),
             provider: "BKD Provinsi".into(),
             purpose: Purpose::Pemetaan,
             levels: CoreCompetency::ALL
@@ -150,7 +153,7 @@ impl World {
             code: "asesmen-uji".into(),
             name: "Asesmen Uji".into(),
             purpose: Purpose::Pemetaan,
-            dates: vec![NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()],
+            dates: vec![date(2026, 12, 7)],
             sessions: vec![10],
             rooms: vec![],
             matrix: None,
@@ -159,22 +162,16 @@ impl World {
             max_per_assessor_day: 5,
             unit_share_percent: 100,
             cohort: talenta_app::event::Cohort::default(),
-            assessors: vec![
-                talenta_app::event::AssessorSpec {
-                    name: "Asesor Satu".into(),
+            assessors: [("Asesor Satu", Some("asesor.a")), ("Asesor Dua", None)]
+                .iter()
+                .map(|(name, login)| talenta_app::event::AssessorSpec {
+                    name: (*name).into(),
                     organisation: "BKD Provinsi".into(),
                     nip: None,
                     level: String::new(),
-                    login: Some("asesor.a".into()),
-                },
-                talenta_app::event::AssessorSpec {
-                    name: "Asesor Dua".into(),
-                    organisation: "BKD Provinsi".into(),
-                    nip: None,
-                    level: String::new(),
-                    login: None,
-                },
-            ],
+                    login: login.map(Into::into),
+                })
+                .collect(),
             methods: vec![
                 talenta_domain::method::Method::Interview,
                 talenta_domain::method::Method::WrittenTest,
@@ -201,8 +198,8 @@ impl World {
             }],
             quorum: 1,
             requirements: "S1".into(),
-            opens_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-            closes_on: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            opens_on: date(2026, 11, 1),
+            closes_on: date(2026, 11, 30),
             calendar: Default::default(),
             panel: [
                 "Ketua|Universitas|luar|ketua|pansel.a",
@@ -237,7 +234,7 @@ impl World {
             "seleksi-uji",
             "KABID",
             &talenta_app::selection::Who::Internal(other_nip),
-            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            date(2026, 11, 27),
         )
         .unwrap();
         // The assessor also serves tenant B (assessors are borrowed across governments).
@@ -259,15 +256,85 @@ impl World {
         }
     }
 
-    pub fn state(&self) -> AppState {
+    /// The server's configuration for this world: its database, the test audit key and the
+    /// fixed clock of `talenta_fixture::now()`.
+    pub fn config(&self) -> Config {
         let mut config = Config::new(&self.db.url, key());
         config.fixed_now = Some(now());
-        AppState::new(config)
+        config
     }
 
-    pub fn session(&self, role: Role) -> (String, String) {
+    /// A server on [`World::config`].
+    pub fn state(&self) -> AppState {
+        AppState::new(self.config())
+    }
+
+    /// The session of `role` in tenant A.
+    pub fn session(&self, role: Role) -> Session {
         let (_, t, c) = self.sessions.iter().find(|(r, _, _)| *r == role).unwrap();
         (t.clone(), c.clone())
+    }
+
+    /// `role`'s browser, signed in to tenant A, against `state`.
+    pub fn client(&self, state: &AppState, role: Role) -> Client {
+        let (cookie, csrf) = self.session(role);
+        Client {
+            state: state.clone(),
+            cookie,
+            csrf,
+        }
+    }
+
+    /// The API key of `role` in tenant A (every role but the employee has one).
+    pub fn api_key(&self, role: Role) -> &str {
+        &self.api_keys.iter().find(|(r, _)| *r == role).unwrap().1
+    }
+}
+
+/// A signed-in session: (session cookie, CSRF token).
+pub type Session = (String, String);
+
+/// A browser signed in as one account: every request carries its session cookie, and every
+/// change its CSRF token.
+pub struct Client {
+    /// The server it talks to.
+    pub state: AppState,
+    /// The session cookie's value.
+    pub cookie: String,
+    /// The session's CSRF token.
+    pub csrf: String,
+}
+
+impl Client {
+    /// GET `path`.
+    pub async fn get(&self, path: &str) -> Reply {
+        send(&self.state, get(path, Some(&self.cookie))).await
+    }
+
+    /// POST the form `fields` (`a=1&b=2`, or empty) to `path`, the session's CSRF token first.
+    pub async fn post(&self, path: &str, fields: &str) -> Reply {
+        let form = if fields.is_empty() {
+            format!("_csrf={}", self.csrf)
+        } else {
+            format!("_csrf={}&{fields}", self.csrf)
+        };
+        self.send_form(path, &form).await
+    }
+
+    /// POST `form` as given: its own CSRF field, a wrong one or none.
+    pub async fn send_form(&self, path: &str, form: &str) -> Reply {
+        send(&self.state, post_form(path, Some(&self.cookie), form)).await
+    }
+
+    /// POST the JSON `body` to `path`, the CSRF token in its header.
+    pub async fn post_json(&self, path: &str, body: &str) -> Reply {
+        let req = Request::post(path)
+            .header("cookie", format!("__Host-talenta={}", self.cookie))
+            .header("x-csrf-token", &self.csrf)
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        send(&self.state, req).await
     }
 }
 
@@ -275,6 +342,37 @@ pub struct Reply {
     pub status: u16,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+}
+
+impl Reply {
+    /// The body read as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap()
+    }
+
+    /// The header `name` as text.
+    pub fn header(&self, name: &str) -> &str {
+        self.headers[name].to_str().unwrap()
+    }
+
+    /// Asserts that the body contains `text`, showing the body when it does not.
+    #[track_caller]
+    pub fn assert_contains(&self, text: &str) {
+        assert!(self.body.contains(text), "{}", self.body);
+    }
+
+    /// Asserts that the body contains `text`, saying `why` when it does not.
+    #[track_caller]
+    pub fn assert_says(&self, text: &str, why: &str) {
+        assert!(self.body.contains(text), "{why}");
+    }
+
+    /// Asserts the status and that the body contains `text`, showing the body when either fails.
+    #[track_caller]
+    pub fn assert_shows(&self, status: u16, text: &str) {
+        assert_eq!(self.status, status, "{}", self.body);
+        self.assert_contains(text);
+    }
 }
 
 pub async fn send(state: &AppState, req: Request<Body>) -> Reply {
@@ -306,9 +404,60 @@ pub fn post_form(path: &str, cookie: Option<&str>, form: &str) -> Request<Body> 
     b.body(Body::from(form.to_string())).unwrap()
 }
 
+/// A bodiless `method path` authorised by the API key `key`.
+pub fn with_key(method: Method, path: &str, key: &str) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(path)
+        .header("authorization", format!("Bearer {key}"))
+        .body(Body::empty())
+        .unwrap()
+}
+
+/// The number written right after the first `marker` in `body`, up to the next `"`.
+pub fn number_after(body: &str, marker: &str) -> i64 {
+    let rest = body.split(marker).nth(1);
+    assert!(rest.is_some(), "no {marker} in {body}");
+    rest.unwrap().split('"').next().unwrap().parse().unwrap()
+}
+
+/// The administrator admits the test selection's one applicant (screening passed), so the panel
+/// has a candidate to score; returns the applicant's id.
+pub async fn admit_the_applicant(admin: &Client) -> i64 {
+    let page = admin.get("/seleksi/seleksi-uji").await;
+    let id = number_after(&page.body, "name=\"applicant\" value=\"");
+    let r = admin
+        .post(
+            "/seleksi/seleksi-uji/administrasi",
+            &format!("applicant={id}&admitted=1&reason=berkas+lengkap"),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    id
+}
+
 /// Both engines, each with a fresh world.
 pub fn worlds() -> Vec<World> {
     testing::both().into_iter().map(World::new).collect()
+}
+
+/// The async half of a test on one world: what it checks, borrowing the world.
+pub type Checks<'w> = Pin<Box<dyn Future<Output = ()> + 'w>>;
+
+/// Runs `test` on a fresh world of each engine, with a server on [`World::config`]; each world
+/// is built and dropped outside the runtime (see [`rt`]).
+pub fn each_world(test: impl for<'w> Fn(&'w World, AppState) -> Checks<'w>) {
+    for w in worlds() {
+        let state = w.state();
+        rt().block_on(test(&w, state));
+    }
+}
+
+/// Runs `test` as [`each_world`] does, on one fresh world on SQLite.
+pub fn sqlite_world(test: impl for<'w> Fn(&'w World, AppState) -> Checks<'w>) {
+    let w = World::new(testing::sqlite());
+    let state = w.state();
+    rt().block_on(test(&w, state));
 }
 
 /// A runtime for the async half of a test (worlds are built outside it: the PostgreSQL client
