@@ -14,6 +14,7 @@ use talenta_domain::master::Tenant;
 use talenta_store::Db;
 use talenta_store::access as store;
 
+use crate::error::Fault;
 use crate::{AppError, Ctx};
 
 /// A role in a tenant.
@@ -249,9 +250,9 @@ fn ts(t: DateTime<Utc>) -> String {
 pub fn random_token(bytes: usize) -> Result<String, AppError> {
     let mut buf = vec![0u8; bytes];
     let mut f = std::fs::File::open("/dev/urandom")
-        .map_err(|e| AppError::Invalid(format!("sumber acak: {e}")))?;
+        .map_err(|e| AppError::Fault(Fault::Random(e.to_string())))?;
     std::io::Read::read_exact(&mut f, &mut buf)
-        .map_err(|e| AppError::Invalid(format!("sumber acak: {e}")))?;
+        .map_err(|e| AppError::Fault(Fault::Random(e.to_string())))?;
     Ok(hex::encode(buf))
 }
 
@@ -264,11 +265,11 @@ pub fn token_hash(token: &str) -> String {
 pub fn hash_password(password: &str) -> Result<String, AppError> {
     let salt_hex = random_token(16)?;
     let salt = SaltString::encode_b64(salt_hex.as_bytes())
-        .map_err(|e| AppError::Invalid(e.to_string()))?;
+        .map_err(|e| AppError::Fault(Fault::PasswordHash(e.to_string())))?;
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| AppError::Invalid(e.to_string()))
+        .map_err(|e| AppError::Fault(Fault::PasswordHash(e.to_string())))
 }
 
 fn verify_password(hash: &str, password: &str) -> bool {

@@ -6,6 +6,7 @@ use talenta_store::Db;
 use talenta_store::audit::{self, AuditKey, NewEntry};
 
 use crate::AppError;
+use crate::error::Fault;
 
 /// The acting party and the injected clock.
 #[derive(Debug, Clone)]
@@ -50,7 +51,12 @@ impl Ctx {
 /// Reads the audit key from `path`, or creates one (32 random bytes, readable by the owner
 /// only) when the file does not exist. Returns the key and whether it was created.
 pub fn load_or_create_key(path: &std::path::Path) -> Result<(AuditKey, bool), AppError> {
-    let invalid = |e: String| AppError::Invalid(format!("kunci audit {}: {e}", path.display()));
+    let invalid = |detail: String| {
+        AppError::Fault(Fault::AuditKey {
+            path: path.display().to_string(),
+            detail,
+        })
+    };
     match std::fs::read(path) {
         Ok(bytes) => Ok((
             AuditKey::new(bytes).map_err(|e| invalid(e.to_string()))?,

@@ -282,9 +282,7 @@ pub fn box_members(
     as_of: NaiveDate,
 ) -> Result<Vec<BoxMember>, AppError> {
     if !(1..=9).contains(&number) {
-        return Err(AppError::Invalid(format!(
-            "kotak {number} tidak ada; pilih 1 sampai 9"
-        )));
+        return Err(Refusal::NoSuchBox { number }.into());
     }
     let map = talent::talent_map(db, actor, as_of)?;
     let employees: std::collections::HashMap<i64, Employee> =
@@ -333,16 +331,16 @@ pub fn box_members(
 pub fn year_end(year: i32, today: NaiveDate) -> Result<NaiveDate, AppError> {
     use chrono::Datelike;
     if year < 2000 || year > today.year() {
-        return Err(AppError::Invalid(format!(
-            "tahun {year} tidak dapat dipetakan: pilih 2000 sampai {}",
-            today.year()
-        )));
+        return Err(Refusal::YearOutOfRange {
+            year,
+            latest: today.year(),
+        }
+        .into());
     }
     if year == today.year() {
         return Ok(today);
     }
-    NaiveDate::from_ymd_opt(year, 12, 31)
-        .ok_or_else(|| AppError::Invalid(format!("tahun {year} tidak sah")))
+    NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| Refusal::NoYearEnd { year }.into())
 }
 
 /// The talent map's people as a workbook (NIP, name, OPD, box, potential, performance, JPM),
@@ -512,9 +510,7 @@ pub fn set_standard(
     let p = store::position(db, actor.tenant.id, id)?
         .ok_or_else(|| AppError::UnknownPosition(id.to_string()))?;
     if levels.is_empty() {
-        return Err(AppError::Invalid(
-            "standar kompetensi tidak boleh kosong".into(),
-        ));
+        return Err(Refusal::EmptyStandard { code: p.code }.into());
     }
     db.transaction(|tx| {
         let before = store::standard_of(tx, actor.tenant.id, p.id)?;
@@ -534,4 +530,31 @@ pub fn set_standard(
         )?;
         Ok(())
     })
+}
+
+/// Why master data was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// A talent box number outside 1 to 9.
+    NoSuchBox {
+        /// The number asked for.
+        number: u8,
+    },
+    /// A talent map year before 2000 or after the current year.
+    YearOutOfRange {
+        /// The year asked for.
+        year: i32,
+        /// The current year, the latest that may be mapped.
+        latest: i32,
+    },
+    /// A year whose last day is no date the calendar can hold.
+    NoYearEnd {
+        /// The year asked for.
+        year: i32,
+    },
+    /// A position's competency standard replaced by none.
+    EmptyStandard {
+        /// The position's code.
+        code: String,
+    },
 }

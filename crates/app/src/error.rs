@@ -1,5 +1,7 @@
-//! Errors of the use cases, with stable codes; `Display` is a message a BKD operator
-//! understands (Bahasa Indonesia). Database details are never part of the message.
+//! Errors of the use cases, as values: which rule refused, with the facts behind it. The words a
+//! person reads (Bahasa Indonesia and English) live in the web layer's i18n
+//! (`talenta_web::i18n::app_error`), like every other word; `Display` here is a short English
+//! description for logs. Database details are never part of either.
 
 use talenta_store::StoreError;
 
@@ -7,27 +9,25 @@ use talenta_store::StoreError;
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// No tenant with that code.
-    #[error("instansi '{0}' tidak ditemukan")]
+    #[error("unknown tenant '{0}'")]
     UnknownTenant(String),
     /// Several tenants and none chosen.
-    #[error("ada {} instansi ({}): pilih salah satu dengan --tenant KODE", .0.len(), .0.join(", "))]
+    #[error("several tenants ({}), none chosen", .0.join(", "))]
     ChooseTenant(Vec<String>),
     /// The database holds no tenant yet.
-    #[error(
-        "belum ada instansi: jalankan 'talenta init --tenant KODE --name NAMA' atau 'talenta demo'"
-    )]
+    #[error("no tenant yet")]
     NoTenant,
     /// No employee with that NIP.
-    #[error("pegawai dengan NIP {0} tidak ditemukan")]
+    #[error("unknown employee {0}")]
     UnknownEmployee(String),
     /// No position with that code.
-    #[error("jabatan dengan kode '{0}' tidak ditemukan")]
+    #[error("unknown position '{0}'")]
     UnknownPosition(String),
     /// The position has no competency standard.
-    #[error("jabatan '{0}' belum memiliki standar kompetensi")]
+    #[error("position '{0}' has no competency standard")]
     NoStandard(String),
     /// No valid assessment result.
-    #[error("pegawai {nip} tidak memiliki hasil asesmen yang masih berlaku{}", .last.map(|d| format!(" (hasil terakhir {d}, berlaku {} tahun)", .years)).unwrap_or_default())]
+    #[error("employee {nip} has no valid assessment result")]
     NoValidResult {
         /// NIP.
         nip: String,
@@ -37,20 +37,88 @@ pub enum AppError {
         years: u8,
     },
     /// A tenant code that already exists.
-    #[error("instansi '{0}' sudah ada")]
+    #[error("tenant '{0}' exists")]
     TenantExists(String),
     /// The actor may not do this.
-    #[error("Anda tidak berhak melakukan ini")]
+    #[error("forbidden")]
     Forbidden,
-    /// Invalid input to a use case.
-    #[error("{0}")]
-    Invalid(String),
+    /// A use case refused its input or the state it found, with the rule and its facts.
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
+    /// Something on our side that is neither storage nor a document (the system's random
+    /// source, the audit key file): the details go to the log.
+    #[error("fault: {0}")]
+    Fault(Fault),
+    /// A backup could not be taken or restored.
+    #[error("backup: {0}")]
+    Backup(#[from] talenta_store::backup::BackupError),
     /// Storage failed (details go to the log, not to the user).
-    #[error("penyimpanan data gagal; hubungi administrator (kode {code})", code = .0.code())]
+    #[error("storage failed ({code})", code = .0.code())]
     Store(#[from] StoreError),
     /// A document (PDF or workbook) could not be written: a fault on our side, not the user's.
-    #[error("dokumen tidak dapat dibuat; hubungi administrator ({0})")]
+    #[error("document could not be written ({0})")]
     Export(#[from] talenta_export::ExportError),
+}
+
+/// A fault of the machine or its set-up rather than of the user's input.
+#[derive(Debug, thiserror::Error)]
+pub enum Fault {
+    /// The operating system's random source could not be read.
+    #[error("random source: {0}")]
+    Random(String),
+    /// A password could not be hashed.
+    #[error("password hash: {0}")]
+    PasswordHash(String),
+    /// The audit key file could not be read, created or used.
+    #[error("audit key {path}: {detail}")]
+    AuditKey {
+        /// The key file.
+        path: String,
+        /// What went wrong.
+        detail: String,
+    },
+}
+
+macro_rules! refusals {
+    ($($(#[$doc:meta])* $variant:ident => $module:ident),* $(,)?) => {
+        /// Why a use case refused, by the feature that refused it. Each feature's own
+        /// `Refusal` enum names its rules with their facts.
+        #[derive(Debug)]
+        pub enum Refusal {
+            $($(#[$doc])* $variant(crate::$module::Refusal),)*
+        }
+
+        $(impl From<crate::$module::Refusal> for AppError {
+            fn from(r: crate::$module::Refusal) -> Self {
+                AppError::Refused(Refusal::$variant(r))
+            }
+        })*
+    };
+}
+
+refusals! {
+    /// Assessment events: creation, planning, rosters, attendance, moves.
+    Event => event,
+    /// Open selection of senior posts.
+    Selection => selection,
+    /// Integration of ratings into results, amendments, publication.
+    Results => results,
+    /// Assessors' scoring sheets.
+    Scoring => scoring,
+    /// The assessors' integration meeting.
+    Meeting => meeting,
+    /// The rotation plan.
+    Rotation => rotation,
+    /// Successors of a post.
+    Succession => succession,
+    /// The job-person match.
+    Jpm => jpm,
+    /// Master data (employees, units, positions).
+    Directory => directory,
+    /// Reports of results.
+    Report => report,
+    /// Tenants (governments).
+    Tenant => tenant,
 }
 
 impl AppError {
@@ -65,10 +133,27 @@ impl AppError {
             AppError::NoStandard(_) => "position.no_standard",
             AppError::NoValidResult { .. } => "result.none_valid",
             AppError::TenantExists(_) => "tenant.exists",
-            AppError::Invalid(_) => "input.invalid",
+            AppError::Refused(r) if r.is_not_found() => "not_found",
+            AppError::Refused(_) => "input.invalid",
             AppError::Forbidden => "auth.forbidden",
+            AppError::Fault(_) => "internal",
+            AppError::Backup(_) => "backup.refused",
             AppError::Store(e) => e.code(),
             AppError::Export(_) => "export.failed",
         }
+    }
+}
+
+impl Refusal {
+    /// Whether the refusal is that the thing asked for does not exist (in this tenant) or is
+    /// not the actor's to see: an event or a selection with that code, an event the assessor
+    /// does not assess. Pages answer it with "not found", so that they do not tell which.
+    pub fn is_not_found(&self) -> bool {
+        matches!(
+            self,
+            Refusal::Event(crate::event::Refusal::NotFound { .. })
+                | Refusal::Selection(crate::selection::Refusal::NotFound { .. })
+                | Refusal::Scoring(crate::scoring::Refusal::NotAssessor { .. })
+        )
     }
 }

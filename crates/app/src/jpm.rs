@@ -117,10 +117,9 @@ pub fn assess(
         rules.technical_weight(position.class),
     );
     let jpm = m.jpm.ok_or_else(|| {
-        AppError::Invalid(format!(
-            "hasil asesmen {} tidak menilai satu pun kompetensi jabatan ini",
-            result.assessed_on
-        ))
+        AppError::from(Refusal::NothingAssessed {
+            assessed_on: result.assessed_on,
+        })
     })?;
     let purpose = purpose.unwrap_or(result.purpose);
     Ok(JpmReport {
@@ -139,4 +138,14 @@ pub fn assess(
         jpm,
         purpose,
     })
+}
+
+/// Why the job-person match was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// The result assesses none of the post's competencies, so there is no JPM.
+    NothingAssessed {
+        /// The date of the assessment result.
+        assessed_on: chrono::NaiveDate,
+    },
 }

@@ -4,6 +4,7 @@
 //! not in web or CLI; documents are written through `talenta-export`.
 
 pub mod access;
+pub mod backup;
 pub mod capability;
 pub mod context;
 pub mod directory;

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use talenta_domain::integration::{Consensus, Integrated, integrate};
+use talenta_domain::integration::{Consensus, Integrated, IntegrationError, integrate};
 use talenta_domain::master::Employee;
 use talenta_domain::method::Method;
 use talenta_domain::{CompetencyCode, Level};
@@ -95,7 +95,7 @@ pub fn meeting(db: &mut Db, actor: &AssessorOf, employee_id: i64) -> Result<Meet
         })
         .collect();
     let integrated = integrate(&ratings, event.integration, event.missing, &agreed)
-        .map_err(|e| AppError::Invalid(e.to_string()))?;
+        .map_err(|error| Refusal::Integration { error })?;
     let rows = integrated
         .into_iter()
         .map(|i| MeetingRow {
@@ -137,4 +137,14 @@ pub fn agree(
 ) -> Result<Option<ConsensusRecord>, AppError> {
     let (event, _, _) = assigned(db, actor, d.employee_id)?;
     save_consensus(db, ctx, actor, &event, d, expected_version)
+}
+
+/// Why the integration meeting was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// The ratings could not be integrated.
+    Integration {
+        /// The domain's refusal (its text is the Bahasa Indonesia one).
+        error: IntegrationError,
+    },
 }

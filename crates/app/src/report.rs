@@ -175,9 +175,7 @@ pub fn recap_xlsx(
     let rows: Vec<&results::ParticipantIntegration> =
         all.rows.iter().filter(|r| r.result.is_some()).collect();
     if rows.is_empty() {
-        return Err(AppError::Invalid(
-            "belum ada hasil yang final untuk direkap".into(),
-        ));
+        return Err(Refusal::NothingToRecap.into());
     }
     let mut codes: Vec<CompetencyCode> = rows
         .iter()
@@ -299,4 +297,11 @@ pub fn recap_xlsx(
         Ok::<(), AppError>(())
     })?;
     Ok(bytes)
+}
+
+/// Why a report was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// No result of the event is final: nothing to recap.
+    NothingToRecap,
 }

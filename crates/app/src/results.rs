@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use talenta_domain::development::{self, Advice};
-use talenta_domain::integration::{Consensus, Integrated, Rating, Rule, integrate};
+use talenta_domain::integration::{
+    Consensus, Integrated, IntegrationError, Missing, Rating, Rule, integrate,
+};
 use talenta_domain::jpm::{Category, Jpm, match_profile};
 use talenta_domain::master::{AssessmentResult, Employee, Position};
 use talenta_domain::{CompetencyCode, Level, validity};
@@ -26,8 +28,11 @@ use crate::scoring::cells;
 use crate::{AppError, Ctx};
 
 fn event(db: &mut Db, actor: &Actor, code: &str) -> Result<Event, AppError> {
-    events::event_by_code(db, actor.tenant.id, code)?
-        .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))
+    events::event_by_code(db, actor.tenant.id, code)?.ok_or_else(|| {
+        AppError::from(crate::event::Refusal::NotFound {
+            code: code.to_string(),
+        })
+    })
 }
 
 /// One participant's integration.
@@ -158,7 +163,7 @@ pub fn integration(
 
         let consensus = agreed.remove(&p.employee_id).unwrap_or_default();
         let integrated = integrate(&ratings, rule, missing, &consensus)
-            .map_err(|e| AppError::Invalid(e.to_string()))?;
+            .map_err(|error| Refusal::Integration { error })?;
         let position = employee
             .position_id
             .and_then(|id| positions.get(&id))
@@ -222,10 +227,10 @@ fn participant_of(
         .iter()
         .any(|p| p.employee_id == nip_or_id);
     if !in_event {
-        return Err(AppError::Invalid(format!(
-            "pegawai ini bukan peserta acara '{}'",
-            event.code
-        )));
+        return Err(Refusal::NotParticipant {
+            event: event.code.clone(),
+        }
+        .into());
     }
     master::employee(db, actor.tenant.id, nip_or_id)?
         .ok_or_else(|| AppError::UnknownEmployee(nip_or_id.to_string()))
@@ -276,9 +281,7 @@ pub fn record_consensus(
         .map(|k| k.version);
     match save_consensus(db, ctx, actor, &event, d, current)? {
         None => Ok(()),
-        Some(_) => Err(AppError::Invalid(
-            "konsensus ini baru saja diubah orang lain; muat ulang lalu coba lagi".into(),
-        )),
+        Some(_) => Err(Refusal::ConsensusChanged.into()),
     }
 }
 
@@ -293,21 +296,19 @@ pub(crate) fn save_consensus(
     expected_version: Option<i64>,
 ) -> Result<Option<ConsensusRecord>, AppError> {
     if d.reason.trim().is_empty() {
-        return Err(AppError::Invalid(format!(
-            "konsensus kompetensi {} membutuhkan alasan yang dicatat",
-            d.competency
-        )));
+        return Err(Refusal::ConsensusWithoutReason {
+            competency: d.competency.clone(),
+        }
+        .into());
     }
     if !cells(event).iter().any(|(_, c)| c == d.competency) {
-        return Err(AppError::Invalid(format!(
-            "kompetensi {} tidak diukur pada acara ini",
-            d.competency
-        )));
+        return Err(Refusal::NotMeasured {
+            competency: d.competency.clone(),
+        }
+        .into());
     }
     if final_of(db, actor.tenant.id, event.id, d.employee_id)?.is_some() {
-        return Err(AppError::Invalid(
-            "hasil peserta ini sudah final: ubah lewat koreksi dengan alasan".into(),
-        ));
+        return Err(Refusal::AlreadyFinal.into());
     }
     let at = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     db.transaction(|tx| {
@@ -381,9 +382,11 @@ pub fn finalise(
     if let Some(id) = only
         && chosen.is_empty()
     {
-        return Err(AppError::Invalid(format!(
-            "pegawai {id} bukan peserta acara '{code}'"
-        )));
+        return Err(Refusal::NotParticipantOf {
+            employee: id,
+            event: code.to_string(),
+        }
+        .into());
     }
     let why = |r: &ParticipantIntegration| -> String {
         let pending: Vec<String> = r
@@ -403,10 +406,11 @@ pub fn finalise(
         && r.result.is_none()
         && !r.ready()
     {
-        return Err(AppError::Invalid(format!(
-            "belum dapat difinalkan: {}",
-            why(r)
-        )));
+        return Err(Refusal::NotReady {
+            name: r.employee.name.clone(),
+            pending: pending_of(r, all.event.missing),
+        }
+        .into());
     }
     let at = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     db.transaction(|tx| {
@@ -472,20 +476,18 @@ pub fn amend(
     let event = event(db, actor, code)?;
     let employee = participant_of(db, actor, &event, employee_id)?;
     if reason.trim().is_empty() {
-        return Err(AppError::Invalid(
-            "koreksi hasil yang sudah final membutuhkan alasan".into(),
-        ));
+        return Err(Refusal::AmendmentWithoutReason.into());
     }
     let result = final_of(db, actor.tenant.id, event.id, employee.id)?.ok_or_else(|| {
-        AppError::Invalid(format!(
-            "hasil {} belum final: belum ada yang dikoreksi",
-            employee.name
-        ))
+        AppError::from(Refusal::NotFinal {
+            name: employee.name.clone(),
+        })
     })?;
     if !result.levels.iter().any(|(c, _)| c == competency) {
-        return Err(AppError::Invalid(format!(
-            "kompetensi {competency} tidak ada pada hasil ini"
-        )));
+        return Err(Refusal::NotInResult {
+            competency: competency.clone(),
+        }
+        .into());
     }
     db.transaction(|tx| {
         let before = store::amend_level(tx, actor.tenant.id, result.id, competency, level)?;
@@ -512,9 +514,7 @@ pub fn publish(
 ) -> Result<u64, AppError> {
     let event = event(db, actor, code)?;
     if store::results_of_event(db, actor.tenant.id, event.id)?.is_empty() {
-        return Err(AppError::Invalid(
-            "belum ada hasil yang final untuk diumumkan".into(),
-        ));
+        return Err(Refusal::NothingToPublish.into());
     }
     let at = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     db.transaction(|tx| {
@@ -579,10 +579,12 @@ pub fn report(
         None => results.last().cloned(),
     }
     .ok_or_else(|| {
-        AppError::Invalid(if own_only {
-            "belum ada hasil asesmen Anda yang diumumkan".into()
+        AppError::from(if own_only {
+            Refusal::NothingPublished
         } else {
-            format!("{} belum memiliki hasil asesmen", employee.name)
+            Refusal::NoResult {
+                name: employee.name.clone(),
+            }
         })
     })?;
     let rules = master::rules(db, &actor.tenant)?;
@@ -762,4 +764,113 @@ pub fn employee_id(db: &mut Db, actor: &Actor, nip: talenta_domain::Nip) -> Resu
     Ok(master::employee_by_nip(db, actor.tenant.id, nip)?
         .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?
         .id)
+}
+
+/// Why the integration of results was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// The ratings could not be integrated.
+    Integration {
+        /// The domain's refusal (its text is the Bahasa Indonesia one).
+        error: IntegrationError,
+    },
+    /// The employee is not a participant of the event.
+    NotParticipant {
+        /// The event's code.
+        event: String,
+    },
+    /// The employee with this id is not a participant of the event.
+    NotParticipantOf {
+        /// The employee's id.
+        employee: i64,
+        /// The event's code.
+        event: String,
+    },
+    /// Someone else changed the consensus since the page was opened.
+    ConsensusChanged,
+    /// A consensus needs its reason.
+    ConsensusWithoutReason {
+        /// The competency.
+        competency: CompetencyCode,
+    },
+    /// The event does not measure the competency.
+    NotMeasured {
+        /// The competency.
+        competency: CompetencyCode,
+    },
+    /// The participant's result is final: a change is an amendment.
+    AlreadyFinal,
+    /// The participant cannot be finalised yet.
+    NotReady {
+        /// The participant's name.
+        name: String,
+        /// The competencies without a level and why (empty: no rating submitted at all).
+        pending: Vec<Pending>,
+    },
+    /// An amendment of a final result needs its reason.
+    AmendmentWithoutReason,
+    /// The participant's result is not final: there is nothing to amend.
+    NotFinal {
+        /// The participant's name.
+        name: String,
+    },
+    /// The result has no level for the competency.
+    NotInResult {
+        /// The competency.
+        competency: CompetencyCode,
+    },
+    /// No result of the event is final: nothing to publish.
+    NothingToPublish,
+    /// The employee has no published result yet (asked by the employee themselves).
+    NothingPublished,
+    /// The employee has no assessment result.
+    NoResult {
+        /// The employee's name.
+        name: String,
+    },
+}
+
+/// Why one competency of a participant has no level yet (what the domain's
+/// `Integrated::pending` says, as facts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// No rating given yet.
+    NoRating {
+        /// The competency.
+        competency: CompetencyCode,
+    },
+    /// The event waits for every rating and some are missing.
+    MoreRatings {
+        /// The competency.
+        competency: CompetencyCode,
+        /// How many ratings are still missing.
+        missing: usize,
+    },
+    /// Waiting for the assessors' meeting to agree.
+    Consensus {
+        /// The competency.
+        competency: CompetencyCode,
+    },
+}
+
+/// The competencies of a participant without a level, and why (the same cases, in the same
+/// order, as the domain's `integrate` sets `pending`).
+fn pending_of(r: &ParticipantIntegration, missing: Missing) -> Vec<Pending> {
+    r.integrated
+        .iter()
+        .filter(|i| i.pending.is_some())
+        .map(|i| {
+            let competency = i.competency.clone();
+            if i.given == 0 {
+                Pending::NoRating { competency }
+            } else if missing == Missing::Wait && i.missing > 0 {
+                Pending::MoreRatings {
+                    competency,
+                    missing: i.missing,
+                }
+            } else {
+                Pending::Consensus { competency }
+            }
+        })
+        .collect()
 }

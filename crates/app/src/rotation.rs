@@ -102,11 +102,8 @@ pub fn plan(
     as_of: NaiveDate,
 ) -> Result<Plan, AppError> {
     let tenant = actor.tenant.id;
-    let invalid = |m: String| AppError::Invalid(m);
     if spec.posts.is_empty() {
-        return Err(invalid(
-            "pilih paling sedikit satu jabatan untuk rencana rotasi".into(),
-        ));
+        return Err(Refusal::NoPosts.into());
     }
     let rules = store::rules(db, &actor.tenant)?;
     let all_posts: HashMap<String, Position> = store::list_positions(db, tenant)?
@@ -123,10 +120,7 @@ pub fn plan(
         }
     }
     if !unknown.is_empty() {
-        return Err(invalid(format!(
-            "jabatan tidak ditemukan: {}",
-            unknown.join(", ")
-        )));
+        return Err(Refusal::UnknownPosts { codes: unknown }.into());
     }
     let employees = store::list_employees(db, tenant)?;
     let by_nip: HashMap<Nip, &Employee> = employees.iter().map(|e| (e.nip, e)).collect();
@@ -141,19 +135,14 @@ pub fn plan(
         match by_nip.get(n) {
             Some(e) if !people.iter().any(|x| x.id == e.id) => people.push((*e).clone()),
             Some(_) => {}
-            None => missing.push(n.to_string()),
+            None => missing.push(*n),
         }
     }
     if !missing.is_empty() {
-        return Err(invalid(format!(
-            "NIP berikut bukan pegawai instansi ini: {}",
-            missing.join(", ")
-        )));
+        return Err(Refusal::NotEmployees { nips: missing }.into());
     }
     if people.is_empty() {
-        return Err(invalid(
-            "tidak ada calon: jabatan yang dipilih kosong dan tidak ada NIP calon".into(),
-        ));
+        return Err(Refusal::NoCandidates.into());
     }
     let col_of: HashMap<&str, usize> = posts
         .iter()
@@ -162,12 +151,10 @@ pub fn plan(
         .collect();
     let row_of: HashMap<Nip, usize> = people.iter().enumerate().map(|(i, e)| (e.nip, i)).collect();
     let pair = |(n, code): &(Nip, String)| -> Result<(usize, usize), AppError> {
-        let i = *row_of
-            .get(n)
-            .ok_or_else(|| AppError::Invalid(format!("NIP {n} bukan calon dalam rencana ini")))?;
-        let j = *col_of.get(code.trim()).ok_or_else(|| {
-            AppError::Invalid(format!("jabatan '{code}' tidak termasuk rencana ini"))
-        })?;
+        let i = *row_of.get(n).ok_or(Refusal::NotCandidate { nip: *n })?;
+        let j = *col_of
+            .get(code.trim())
+            .ok_or_else(|| Refusal::PostNotInPlan { code: code.clone() })?;
         Ok((i, j))
     };
     let forbidden: Vec<(usize, usize)> =
@@ -203,8 +190,9 @@ pub fn plan(
     let scale = rows_scale(people.len());
     let mut cost = vec![FORBIDDEN; rows * cols];
     let mut fit = vec![None::<Jpm>; rows * posts.len()];
-    let mut held: Vec<Option<String>> = vec![None; rows];
-    let mut why_not: HashMap<(usize, usize), String> = HashMap::new();
+    // Months in post of those held in it (too briefly to move).
+    let mut held: Vec<Option<i64>> = vec![None; rows];
+    let mut why_not: HashMap<(usize, usize), Blocked> = HashMap::new();
     // Without a job-fit test everyone's staying counts; with one, only the Optimal's.
     let stays_well = |id: i64| {
         spec.job_fit.is_none()
@@ -220,10 +208,7 @@ pub fn plan(
         if let Some(since) = e.position_since {
             let months = months_between(since, as_of);
             if months < i64::from(spec.min_months_in_post) {
-                held[i] = Some(format!(
-                    "baru {months} bulan pada jabatan sekarang (minimal {} bulan)",
-                    spec.min_months_in_post
-                ));
+                held[i] = Some(months);
             }
         }
         let perf =
@@ -251,15 +236,18 @@ pub fn plan(
                 match_profile(&r.levels, standard, rules.technical_weight(p.class)).jpm
             });
             fit[i * posts.len() + j] = jpm;
-            let allowed: Result<(), String> = if own {
+            let allowed: Result<(), Blocked> = if own {
                 Ok(())
-            } else if let Some(h) = &held[i] {
-                Err(h.clone())
+            } else if let Some(months) = held[i] {
+                Err(Blocked::TooSoon {
+                    months,
+                    min: spec.min_months_in_post,
+                })
             } else if jpm.is_none() {
-                Err("tidak ada hasil asesmen yang berlaku untuk jabatan ini".into())
+                Err(Blocked::NoResult)
             } else {
                 match current.map(|c| c.class.rung().cmp(&p.class.rung())) {
-                    Some(std::cmp::Ordering::Greater) => Err("turun jenjang".into()),
+                    Some(std::cmp::Ordering::Greater) => Err(Blocked::Downward),
                     Some(std::cmp::Ordering::Less) | None => {
                         let checks = eligibility::check_promotion(
                             &candidate,
@@ -270,15 +258,12 @@ pub fn plan(
                             as_of,
                             &rules,
                         );
-                        let failed: Vec<String> = checks
-                            .iter()
-                            .filter(|c| !c.passed)
-                            .map(|c| c.reason.clone())
-                            .collect();
+                        let failed: Vec<eligibility::Check> =
+                            checks.into_iter().filter(|c| !c.passed).collect();
                         if failed.is_empty() {
                             Ok(())
                         } else {
-                            Err(failed.join("; "))
+                            Err(Blocked::Ineligible { failed })
                         }
                     }
                     Some(std::cmp::Ordering::Equal) => Ok(()),
@@ -308,15 +293,12 @@ pub fn plan(
     }
     for &(i, j) in &pinned {
         if cost[i * cols + j] == FORBIDDEN {
-            return Err(invalid(format!(
-                "{} tidak dapat disematkan ke {}: {}",
-                people[i].name,
-                posts[j].name,
-                why_not
-                    .get(&(i, j))
-                    .cloned()
-                    .unwrap_or_else(|| "pasangan ini dilarang".into())
-            )));
+            return Err(Refusal::NotPinnable {
+                person: people[i].name.clone(),
+                post: posts[j].name.clone(),
+                why: why_not.remove(&(i, j)).unwrap_or(Blocked::Forbidden),
+            }
+            .into());
         }
     }
     for (k, &(i, j)) in pinned.iter().enumerate() {
@@ -325,20 +307,24 @@ pub fn plan(
             .find(|(_, j2)| *j2 == j)
             .filter(|(i2, _)| *i2 != i)
         {
-            return Err(invalid(format!(
-                "rencana tidak mungkin: {} disematkan untuk dua orang, {} dan {}",
-                posts[j].name, people[i2].name, people[i].name
-            )));
+            return Err(Refusal::PostPinnedTwice {
+                post: posts[j].name.clone(),
+                first: people[i2].name.clone(),
+                second: people[i].name.clone(),
+            }
+            .into());
         }
         if let Some(&(_, j2)) = pinned[..k]
             .iter()
             .find(|(i2, _)| *i2 == i)
             .filter(|(_, j2)| *j2 != j)
         {
-            return Err(invalid(format!(
-                "rencana tidak mungkin: {} disematkan ke dua jabatan, {} dan {}",
-                people[i].name, posts[j2].name, posts[j].name
-            )));
+            return Err(Refusal::PersonPinnedTwice {
+                person: people[i].name.clone(),
+                first: posts[j2].name.clone(),
+                second: posts[j].name.clone(),
+            }
+            .into());
         }
     }
     for &(i, j) in &pinned {
@@ -360,28 +346,25 @@ pub fn plan(
     let is_move = |i: usize, j: usize| j < posts.len() && own_col[i] != Some(j);
     let explain = |e: Infeasible| -> AppError {
         match e {
-            Infeasible::Hall { rows: r, cols: c } => AppError::Invalid(format!(
-                "rencana tidak mungkin: {} hanya dapat menempati {}",
-                r.iter()
-                    .map(|i| people[*i].name.clone())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                if c.is_empty() {
-                    "tidak satu jabatan pun".to_string()
-                } else {
-                    c.iter()
-                        .map(|j| {
-                            if *j < posts.len() {
-                                posts[*j].name.clone()
-                            } else {
-                                format!("tetap di luar rencana ({})", people[j - posts.len()].name)
+            Infeasible::Hall { rows: r, cols: c } => Refusal::TooFewPlaces {
+                people: r.iter().map(|i| people[*i].name.clone()).collect(),
+                places: c
+                    .iter()
+                    .map(|j| {
+                        if *j < posts.len() {
+                            Place::Post {
+                                name: posts[*j].name.clone(),
                             }
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            )),
-            other => AppError::Invalid(format!("rencana tidak dapat dihitung: {other}")),
+                        } else {
+                            Place::StayOut {
+                                name: people[j - posts.len()].name.clone(),
+                            }
+                        }
+                    })
+                    .collect(),
+            }
+            .into(),
+            cause => Refusal::Unsolvable { cause }.into(),
         }
     };
     let run = |penalty: i64| -> Result<talenta_planning::assignment::Solution, AppError> {
@@ -410,9 +393,7 @@ pub fn plan(
     if let Some(max) = spec.max_moves {
         let forced = pinned.iter().filter(|(i, j)| is_move(*i, *j)).count();
         if forced > max as usize {
-            return Err(invalid(format!(
-                "rencana tidak mungkin: {forced} pasangan yang disematkan sudah berarti {forced} perpindahan, lebih dari batas {max}"
-            )));
+            return Err(Refusal::PinsExceedMoves { moves: forced, max }.into());
         }
         if count_moves(&best) > max as usize {
             // The smallest penalty per move that keeps the moves within the limit.
@@ -477,7 +458,12 @@ pub fn plan(
                     .flatten(),
                 best_elsewhere,
                 moves: is_move(i, j),
-                held: held[i].clone(),
+                held: held[i].map(|months| {
+                    format!(
+                        "baru {months} bulan pada jabatan sekarang (minimal {} bulan)",
+                        spec.min_months_in_post
+                    )
+                }),
                 job_fit: job_fit.get(&e.id).copied(),
             }
         })
@@ -570,4 +556,118 @@ pub fn decree_xlsx(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>, AppError>
 /// The draft decree list as a PDF/A dated `now` (a draft of an official document).
 pub fn decree_pdf(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>, AppError> {
     export::archival(decree_table(plan).to_document(), now)
+}
+
+/// Why the rotation plan was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// No post was chosen for the plan.
+    NoPosts,
+    /// Post codes that are no post of this tenant.
+    UnknownPosts {
+        /// The codes as given, in the order given.
+        codes: Vec<String>,
+    },
+    /// Further candidates whose NIP is no employee of this tenant.
+    NotEmployees {
+        /// The NIPs, in the order given.
+        nips: Vec<Nip>,
+    },
+    /// Nobody to plan: the chosen posts are empty and no further candidate was named.
+    NoCandidates,
+    /// A pinned or forbidden pair names someone who is not a candidate of the plan.
+    NotCandidate {
+        /// The NIP of the pair.
+        nip: Nip,
+    },
+    /// A pinned or forbidden pair names a post that is not in the plan.
+    PostNotInPlan {
+        /// The post code of the pair, as given.
+        code: String,
+    },
+    /// A pinned pair that may not be used.
+    NotPinnable {
+        /// The person's name.
+        person: String,
+        /// The post's name.
+        post: String,
+        /// Why the pair may not be used.
+        why: Blocked,
+    },
+    /// One post is pinned for two people.
+    PostPinnedTwice {
+        /// The post's name.
+        post: String,
+        /// The person pinned first.
+        first: String,
+        /// The person pinned second.
+        second: String,
+    },
+    /// One person is pinned to two posts.
+    PersonPinnedTwice {
+        /// The person's name.
+        person: String,
+        /// The post named first.
+        first: String,
+        /// The post named second.
+        second: String,
+    },
+    /// The pins alone already mean more moves than the move limit.
+    PinsExceedMoves {
+        /// Moves the pins mean.
+        moves: usize,
+        /// The move limit.
+        max: u32,
+    },
+    /// These people together may take fewer places than they are (the planning crate's
+    /// `Infeasible::Hall`, its row and column numbers resolved into names).
+    TooFewPlaces {
+        /// The people's names.
+        people: Vec<String>,
+        /// Every place any of them may take (none: not a single post).
+        places: Vec<Place>,
+    },
+    /// The assignment could not be computed otherwise.
+    Unsolvable {
+        /// The planning crate's reason, as it gave it.
+        cause: Infeasible,
+    },
+}
+
+/// Why a person may not take a post in the plan.
+#[derive(Debug)]
+pub enum Blocked {
+    /// In the current post too briefly to move.
+    TooSoon {
+        /// Months in the current post.
+        months: i64,
+        /// The plan's minimum months in post.
+        min: u32,
+    },
+    /// No valid assessment result for the post.
+    NoResult,
+    /// The post is on a lower rung.
+    Downward,
+    /// A promotion whose requirements are not all met.
+    Ineligible {
+        /// The failed checks (the domain's, each with its reason in Bahasa Indonesia).
+        failed: Vec<eligibility::Check>,
+    },
+    /// The pair is forbidden in the plan.
+    Forbidden,
+}
+
+/// A place a person of the plan may take.
+#[derive(Debug)]
+pub enum Place {
+    /// One of the plan's posts.
+    Post {
+        /// The post's name.
+        name: String,
+    },
+    /// Keeping out of the plan's posts.
+    StayOut {
+        /// The person's name.
+        name: String,
+    },
 }

@@ -47,8 +47,11 @@ fn own_assessor(
     actor: &Can<capability::Score>,
     code: &str,
 ) -> Result<(Event, Option<EventAssessor>), AppError> {
-    let event = store::event_by_code(db, actor.tenant.id, code)?
-        .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))?;
+    let event = store::event_by_code(db, actor.tenant.id, code)?.ok_or_else(|| {
+        AppError::from(crate::event::Refusal::NotFound {
+            code: code.to_string(),
+        })
+    })?;
     let me = match actor.account_id {
         Some(account) => store::assessors(db, actor.tenant.id, event.id)?
             .into_iter()
@@ -229,8 +232,8 @@ pub fn assessor_of(
     code: &str,
 ) -> Result<AssessorOf, AppError> {
     let (event, me) = own_assessor(db, actor, code)?;
-    let me = me.ok_or_else(|| {
-        AppError::Invalid(format!("Anda bukan asesor pada acara '{}'", event.code))
+    let me = me.ok_or_else(|| Refusal::NotAssessor {
+        event: event.code.clone(),
     })?;
     Ok(AssessorOf {
         actor: actor.clone(),
@@ -251,9 +254,7 @@ pub(crate) fn assigned(
         .into_iter()
         .any(|(e, a)| e == employee_id && a == me.id);
     if !mine {
-        return Err(AppError::Invalid(
-            "peserta ini tidak ditugaskan kepada Anda pada acara ini".into(),
-        ));
+        return Err(Refusal::NotAssigned.into());
     }
     let employee = master::employee(db, actor.tenant.id, employee_id)?
         .ok_or_else(|| AppError::UnknownEmployee(employee_id.to_string()))?;
@@ -350,6 +351,9 @@ pub fn parse_level(text: &str) -> Result<Option<Level>, String> {
     })
 }
 
+/// The longest behavioural evidence of one rating, in characters.
+const MAX_EVIDENCE: usize = 4000;
+
 /// Saves the entries of a participant's sheet. With `submit`, every cell must have a level and
 /// evidence, and the whole sheet is marked submitted. Entries that conflict are refused one by
 /// one with what is stored; the others are saved. Every save is recorded in the audit trail.
@@ -364,27 +368,23 @@ pub fn save(
     let (event, me, _) = assigned(db, actor, employee_id)?;
     let tenant = actor.tenant.id;
     if is_final(db, tenant, event.id, employee_id)? {
-        return Err(AppError::Invalid(
-            "hasil peserta ini sudah final: perubahan hanya lewat koreksi oleh admin dengan alasan"
-                .into(),
-        ));
+        return Err(Refusal::AlreadyFinal.into());
     }
     let allowed = cells(&event);
     let mut problems = Vec::new();
     for e in entries {
         if !allowed.contains(&(e.method, e.competency.clone())) {
-            problems.push(format!(
-                "metode {} tidak mengukur kompetensi {} pada acara ini",
-                e.method.label(),
-                e.competency
-            ));
+            problems.push(Problem::NotMeasured {
+                method: e.method,
+                competency: e.competency.clone(),
+            });
         }
-        if e.evidence.chars().count() > 4000 {
-            problems.push(format!(
-                "bukti perilaku {} {} terlalu panjang (paling banyak 4000 karakter)",
-                e.method.label(),
-                e.competency
-            ));
+        if e.evidence.chars().count() > MAX_EVIDENCE {
+            problems.push(Problem::EvidenceTooLong {
+                method: e.method,
+                competency: e.competency.clone(),
+                max: MAX_EVIDENCE,
+            });
         }
     }
     if submit {
@@ -394,15 +394,19 @@ pub fn save(
                 .find(|e| e.method == *m && e.competency == *c)
             {
                 Some(e) if e.level.is_some() && !e.evidence.trim().is_empty() => {}
-                Some(e) if e.level.is_some() => {
-                    problems.push(format!("{} {}: bukti perilaku belum diisi", m.label(), c))
-                }
-                _ => problems.push(format!("{} {}: level belum diisi", m.label(), c)),
+                Some(e) if e.level.is_some() => problems.push(Problem::NoEvidence {
+                    method: *m,
+                    competency: c.clone(),
+                }),
+                _ => problems.push(Problem::NoLevel {
+                    method: *m,
+                    competency: c.clone(),
+                }),
             }
         }
     }
     if !problems.is_empty() {
-        return Err(AppError::Invalid(problems.join("; ")));
+        return Err(Refusal::Sheet { problems }.into());
     }
     let now = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     db.transaction(|tx| {
@@ -474,4 +478,58 @@ pub fn my_events(
         }
     }
     Ok(out)
+}
+
+/// Why a scoring sheet was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// The actor is not one of the event's assessors.
+    NotAssessor {
+        /// The event's code.
+        event: String,
+    },
+    /// The participant is not assigned to the actor in the event.
+    NotAssigned,
+    /// The participant's result is final: only an administrator's amendment changes it.
+    AlreadyFinal,
+    /// The entries of the sheet have problems (all of them, in the order found).
+    Sheet {
+        /// The problems.
+        problems: Vec<Problem>,
+    },
+}
+
+/// One problem of a sheet's entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The method does not measure the competency in this event.
+    NotMeasured {
+        /// The method.
+        method: Method,
+        /// The competency.
+        competency: CompetencyCode,
+    },
+    /// The behavioural evidence is too long.
+    EvidenceTooLong {
+        /// The method.
+        method: Method,
+        /// The competency.
+        competency: CompetencyCode,
+        /// The longest allowed, in characters.
+        max: usize,
+    },
+    /// Submitting, a rating has a level but no behavioural evidence.
+    NoEvidence {
+        /// The method.
+        method: Method,
+        /// The competency.
+        competency: CompetencyCode,
+    },
+    /// Submitting, a rating has no level.
+    NoLevel {
+        /// The method.
+        method: Method,
+        /// The competency.
+        competency: CompetencyCode,
+    },
 }

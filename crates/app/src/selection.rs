@@ -24,10 +24,6 @@ use crate::access::Actor;
 use crate::capability::{Can, DecideSelection, ManageSelection, PanelScore};
 use crate::{AppError, Ctx, export};
 
-fn invalid<T>(m: impl Into<String>) -> Result<T, AppError> {
-    Err(AppError::Invalid(m.into()))
-}
-
 /// Who works on selections, proven: the administrator, the PPK, or a panel member (whether
 /// they sit on a given selection's panel is decided by [`panel_member`]).
 #[derive(Debug, Clone)]
@@ -107,7 +103,11 @@ pub fn panel_member(
     let member = store::members(db, actor.tenant.id, s.id)?
         .into_iter()
         .find(|m| m.account_id.is_some() && m.account_id == actor.account_id)
-        .ok_or_else(|| AppError::Invalid(format!("Anda bukan anggota pansel seleksi '{code}'")))?;
+        .ok_or_else(|| {
+            AppError::from(Refusal::NotPanelMember {
+                code: code.to_string(),
+            })
+        })?;
     Ok(PanelMember {
         actor: actor.clone(),
         code: code.to_string(),
@@ -223,44 +223,44 @@ pub fn create(
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
-        problems.push("kode seleksi wajib diisi dengan huruf, angka dan tanda hubung".to_string());
+        problems.push(SetupProblem::BadCode);
     }
     if spec.name.trim().is_empty() {
-        problems.push("nama seleksi wajib diisi".into());
+        problems.push(SetupProblem::NoName);
     }
-    if let Err(e) = rules::check_stages(&spec.stages) {
-        problems.push(e.0);
+    if let Err(error) = rules::check_stages(&spec.stages) {
+        problems.push(SetupProblem::Stages { error });
     }
     if spec.closes_on < spec.opens_on {
-        problems.push(format!(
-            "pendaftaran ditutup {} sebelum dibuka {}",
-            spec.closes_on, spec.opens_on
-        ));
+        problems.push(SetupProblem::ClosesBeforeOpens {
+            opens_on: spec.opens_on,
+            closes_on: spec.closes_on,
+        });
     }
     if spec.panel.len() < 3 {
-        problems.push(format!(
-            "panitia seleksi {} orang: paling sedikit 3",
-            spec.panel.len()
-        ));
+        problems.push(SetupProblem::PanelTooSmall {
+            members: spec.panel.len(),
+        });
     }
     if spec.quorum == 0 || spec.quorum as usize > spec.panel.len() {
-        problems.push(format!(
-            "kuorum {} harus 1 sampai jumlah anggota pansel",
-            spec.quorum
-        ));
+        problems.push(SetupProblem::BadQuorum {
+            quorum: spec.quorum,
+            members: spec.panel.len(),
+        });
     }
-    if spec.panel.iter().filter(|m| m.chair).count() != 1 {
-        problems.push("pansel membutuhkan tepat satu ketua".into());
+    let chairs = spec.panel.iter().filter(|m| m.chair).count();
+    if chairs != 1 {
+        problems.push(SetupProblem::ChairCount { chairs });
     }
     let mut posts = Vec::new();
     for code in &spec.posts {
         match master_store::position_by_code(db, tenant, code.trim())? {
             Some(p) => posts.push(p.id),
-            None => problems.push(format!("jabatan '{code}' tidak ditemukan")),
+            None => problems.push(SetupProblem::UnknownPost { code: code.clone() }),
         }
     }
     if spec.posts.is_empty() {
-        problems.push("pilih paling sedikit satu jabatan".into());
+        problems.push(SetupProblem::NoPosts);
     }
     let mut accounts = Vec::new();
     for m in &spec.panel {
@@ -277,9 +277,9 @@ pub fn create(
                     None => false,
                 };
                 if !ok {
-                    problems.push(format!(
-                        "akun '{login}' bukan akun anggota pansel di instansi ini"
-                    ));
+                    problems.push(SetupProblem::NotPanelAccount {
+                        login: login.clone(),
+                    });
                 }
                 a.map(|a| a.id)
             }
@@ -288,13 +288,12 @@ pub fn create(
         accounts.push(account);
     }
     if store::by_code(db, tenant, spec.code.trim())?.is_some() {
-        problems.push(format!(
-            "seleksi dengan kode '{}' sudah ada",
-            spec.code.trim()
-        ));
+        problems.push(SetupProblem::CodeTaken {
+            code: spec.code.trim().to_string(),
+        });
     }
     if !problems.is_empty() {
-        return invalid(problems.join("; "));
+        return Err(Refusal::BadSetup { problems }.into());
     }
     let now = ts(ctx);
     db.transaction(|tx| {
@@ -340,8 +339,11 @@ pub fn create(
 }
 
 fn selection(db: &mut Db, actor: &Actor, code: &str) -> Result<Selection, AppError> {
-    store::by_code(db, actor.tenant.id, code)?
-        .ok_or_else(|| AppError::Invalid(format!("seleksi '{code}' tidak ditemukan")))
+    store::by_code(db, actor.tenant.id, code)?.ok_or_else(|| {
+        AppError::from(Refusal::NotFound {
+            code: code.to_string(),
+        })
+    })
 }
 
 /// A selection of the actor's tenant by its code (`None`: there is none).
@@ -449,7 +451,10 @@ pub fn apply(
     let position = master_store::position_by_code(db, tenant, post.trim())?
         .ok_or_else(|| AppError::UnknownPosition(post.to_string()))?;
     if !store::posts(db, tenant, s.id)?.contains(&position.id) {
-        return invalid(format!("jabatan '{post}' tidak termasuk seleksi ini"));
+        return Err(Refusal::PostNotInSelection {
+            post: post.to_string(),
+        }
+        .into());
     }
     let rules_set = master_store::rules(db, &actor.tenant)?;
     let target = eligibility::Target {
@@ -482,7 +487,7 @@ pub fn apply(
         }
         Who::External(p) => {
             if p.name.trim().is_empty() {
-                return invalid("nama pelamar luar wajib diisi");
+                return Err(Refusal::ExternalNameMissing.into());
             }
             let c = eligibility::Candidate {
                 birth_date: p.birth_date,
@@ -518,7 +523,7 @@ pub fn apply(
             && ((employee_id.is_some() && a.employee_id == employee_id)
                 || (employee_id.is_none() && a.name == name))
     }) {
-        return invalid(format!("{name} sudah melamar jabatan ini"));
+        return Err(Refusal::AlreadyApplied { name }.into());
     }
     let auto = checks
         .iter()
@@ -575,22 +580,15 @@ pub fn screen(
     let a = store::applicants(db, actor.tenant.id, s.id)?
         .into_iter()
         .find(|a| a.id == applicant_id)
-        .ok_or_else(|| {
-            AppError::Invalid(format!("pelamar {applicant_id} tidak ada pada seleksi ini"))
-        })?;
+        .ok_or_else(|| AppError::from(Refusal::ApplicantNotFound { applicant_id }))?;
     let failed_auto = a.auto_check.lines().any(|l| l.starts_with("TIDAK"));
     if reason.trim().is_empty() && (!admitted || failed_auto) {
-        return invalid(if admitted {
-            format!(
-                "{} tidak memenuhi pemeriksaan otomatis: meloloskannya membutuhkan alasan",
-                a.name
-            )
+        return Err(if admitted {
+            Refusal::AdmitAgainstCheckNeedsReason { name: a.name }
         } else {
-            format!(
-                "keputusan tidak lolos administrasi untuk {} membutuhkan alasan",
-                a.name
-            )
-        });
+            Refusal::RejectionNeedsReason { name: a.name }
+        }
+        .into());
     }
     let status = if admitted {
         "memenuhi"
@@ -620,7 +618,11 @@ pub fn declare_conflict(
     let m = store::members(db, actor.tenant.id, s.id)?
         .into_iter()
         .find(|m| m.name == member.trim())
-        .ok_or_else(|| AppError::Invalid(format!("'{member}' bukan anggota pansel seleksi ini")))?;
+        .ok_or_else(|| {
+            AppError::from(Refusal::UnknownMember {
+                name: member.to_string(),
+            })
+        })?;
     record_conflict(db, ctx, actor, &s, &m, applicant_id, relation)
 }
 
@@ -646,7 +648,7 @@ fn record_conflict(
     relation: &str,
 ) -> Result<(), AppError> {
     if relation.trim().is_empty() {
-        return invalid("sebutkan hubungannya (mis. saudara, atasan langsung)");
+        return Err(Refusal::RelationMissing.into());
     }
     db.transaction(|tx| {
         store::declare_conflict(tx, actor.tenant.id, s.id, m.id, applicant_id, relation.trim())?;
@@ -810,47 +812,40 @@ pub fn score(
     let st = State::load(db, actor, code)?;
     let me = actor.member();
     let Some(k) = st.current() else {
-        return invalid("semua tahap sudah ditutup");
+        return Err(Refusal::AllStagesClosed.into());
     };
     if st.stages[k].kind != stage {
-        return invalid(format!(
-            "tahap yang sedang berjalan adalah {}, bukan {}",
-            st.stages[k].kind.label(),
-            stage.label()
-        ));
+        return Err(Refusal::WrongStage {
+            current: st.stages[k].kind,
+            asked: stage,
+        }
+        .into());
     }
     if st.stages[k].kind == StageKind::Assessment {
-        return invalid(
-            "nilai tahap asesmen kompetensi diambil dari hasil asesmen (JPM terhadap jabatan yang dilamar), bukan dari pansel",
-        );
+        return Err(Refusal::AssessmentNotScored.into());
     }
     if st.stages[k].pass == rules::PassRule::PassFail {
-        return invalid(format!(
-            "tahap {} dicatat memenuhi/tidak oleh panitia, tanpa nilai",
-            stage.label()
-        ));
+        return Err(Refusal::PassFailNotScored { stage }.into());
     }
     let a = st
         .applicants
         .iter()
         .find(|a| a.id == applicant_id)
-        .ok_or_else(|| {
-            AppError::Invalid(format!("pelamar {applicant_id} tidak ada pada seleksi ini"))
-        })?;
+        .ok_or_else(|| AppError::from(Refusal::ApplicantNotFound { applicant_id }))?;
     if !st.in_stage(a, k) {
-        return invalid(format!(
-            "{} tidak mengikuti tahap ini (tidak lolos tahap sebelumnya)",
-            a.name
-        ));
+        return Err(Refusal::NotInStage {
+            name: a.name.clone(),
+        }
+        .into());
     }
     if st.conflicted(a.id).contains(&me.id) {
-        return invalid(format!(
-            "Anda menyatakan konflik kepentingan dengan {}: nilai Anda tidak dipakai",
-            a.name
-        ));
+        return Err(Refusal::OwnConflict {
+            name: a.name.clone(),
+        }
+        .into());
     }
     if score > 10_000 {
-        return invalid("nilai paling tinggi 100");
+        return Err(Refusal::ScoreTooHigh { score }.into());
     }
     let now = ts(ctx);
     db.transaction(|tx| {
@@ -945,15 +940,12 @@ pub fn record_outcome(
     let st = State::load(db, actor, code)?;
     let k = st
         .current()
-        .ok_or_else(|| AppError::Invalid("semua tahap sudah ditutup".into()))?;
+        .ok_or_else(|| AppError::from(Refusal::AllStagesClosed))?;
     if st.stages[k].kind != stage || st.stages[k].pass != rules::PassRule::PassFail {
-        return invalid(format!(
-            "tahap {} tidak sedang berjalan sebagai tahap memenuhi/tidak",
-            stage.label()
-        ));
+        return Err(Refusal::NotPassFailStage { stage }.into());
     }
     if !passed && reason.trim().is_empty() {
-        return invalid("hasil tidak memenuhi syarat membutuhkan alasan");
+        return Err(Refusal::FailNeedsReason.into());
     }
     let now = ts(ctx);
     db.transaction(|tx| {
@@ -976,13 +968,10 @@ pub fn close_stage(
     let st = State::load(db, actor, code)?;
     let k = st
         .current()
-        .ok_or_else(|| AppError::Invalid("semua tahap sudah ditutup".into()))?;
+        .ok_or_else(|| AppError::from(Refusal::AllStagesClosed))?;
     let stage = st.stages[k];
     if !st.applicants.iter().any(|a| st.in_stage(a, k)) {
-        return invalid(format!(
-            "tahap {} belum dapat ditutup: belum ada calon yang lolos administrasi dan tahap sebelumnya",
-            stage.kind.label()
-        ));
+        return Err(Refusal::NobodyInStage { stage: stage.kind }.into());
     }
     let missing: Vec<String> = st
         .applicants
@@ -992,11 +981,11 @@ pub fn close_stage(
         .map(|a| a.name.clone())
         .collect();
     if !missing.is_empty() {
-        return invalid(format!(
-            "tahap {} belum dapat ditutup: hasil belum lengkap untuk {}",
-            stage.kind.label(),
-            missing.join(", ")
-        ));
+        return Err(Refusal::ResultsIncomplete {
+            stage: stage.kind,
+            missing,
+        }
+        .into());
     }
     let now = ts(ctx);
     db.transaction(|tx| -> Result<(), AppError> {
@@ -1216,24 +1205,24 @@ pub fn decide(
         _ => return Err(AppError::Forbidden),
     }
     if reason.trim().is_empty() {
-        return invalid(format!(
-            "{} membutuhkan alasan atau nomor surat",
-            step.label()
-        ));
+        return Err(Refusal::ReasonMissing { step }.into());
     }
     let position = master_store::position_by_code(db, actor.tenant.id, post.trim())?
         .ok_or_else(|| AppError::UnknownPosition(post.to_string()))?;
     let (steps, taken) = chain(db, actor, code, &position, on)?;
     let next = steps.get(taken.len()).copied();
     if next != Some(step) {
-        return invalid(match next {
-            Some(n) => format!(
-                "langkah berikutnya untuk {} adalah: {}",
-                position.name,
-                n.label()
-            ),
-            None => format!("semua langkah untuk {} sudah selesai", position.name),
-        });
+        return Err(match next {
+            Some(next) => Refusal::OutOfOrder {
+                post: position.name,
+                asked: step,
+                next,
+            },
+            None => Refusal::ChainComplete {
+                post: position.name,
+            },
+        }
+        .into());
     }
     let Standings { posts: rows, done } = standings(db, actor, code, on)?;
     let proposed: Vec<i64> = rows
@@ -1243,14 +1232,14 @@ pub fn decide(
         .collect();
     match step {
         Step::PanelProposal if !done => {
-            return invalid("usulan tiga nama menunggu semua tahap ditutup");
+            return Err(Refusal::ProposalBeforeClose.into());
         }
         Step::PanelProposal if proposed.is_empty() => {
-            return invalid("tidak ada pelamar yang lolos semua tahap untuk jabatan ini");
+            return Err(Refusal::NobodyPassed.into());
         }
         Step::PpkChoice => match applicant_id {
             Some(a) if proposed.contains(&a) => {}
-            _ => return invalid("PPK memilih satu dari tiga nama yang diusulkan pansel"),
+            _ => return Err(Refusal::NotProposed { applicant_id }.into()),
         },
         _ => {}
     }
@@ -1508,7 +1497,7 @@ pub fn decision_letter_pdf(
         lines.push(vec![who.into(), post.into(), (&d.reason).into()]);
     }
     if lines.is_empty() {
-        return invalid("PPK belum memilih calon: rancangan keputusan belum dapat dibuat");
+        return Err(Refusal::NoPpkChoice.into());
     }
     let mut t = Table::new(
         format!("RANCANGAN KEPUTUSAN {}", actor.tenant.name.to_uppercase()),
@@ -1524,4 +1513,193 @@ pub fn decision_letter_pdf(
     );
     t.rows = lines;
     export::archival(t.to_document(), now)
+}
+
+/// Why an open selection was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// No selection with that code in this tenant.
+    NotFound {
+        /// The code asked for.
+        code: String,
+    },
+    /// The actor has no seat on the panel of this selection.
+    NotPanelMember {
+        /// The selection's code.
+        code: String,
+    },
+    /// The set-up of a new selection is wrong; nothing was stored.
+    BadSetup {
+        /// Every problem found, in the order checked.
+        problems: Vec<SetupProblem>,
+    },
+    /// The post applied for is not one of the selection's posts.
+    PostNotInSelection {
+        /// The post's code, as given.
+        post: String,
+    },
+    /// An external applicant without a name.
+    ExternalNameMissing,
+    /// The person has already applied for this post.
+    AlreadyApplied {
+        /// The applicant's name.
+        name: String,
+    },
+    /// No applicant with that id in this selection.
+    ApplicantNotFound {
+        /// The applicant's id.
+        applicant_id: i64,
+    },
+    /// Admitting an applicant who failed the automatic check needs a reason.
+    AdmitAgainstCheckNeedsReason {
+        /// The applicant's name.
+        name: String,
+    },
+    /// Not admitting an applicant needs a reason.
+    RejectionNeedsReason {
+        /// The applicant's name.
+        name: String,
+    },
+    /// No panel member of this selection has that name.
+    UnknownMember {
+        /// The name given.
+        name: String,
+    },
+    /// A declared conflict of interest must say what the relation is.
+    RelationMissing,
+    /// Every stage is closed already.
+    AllStagesClosed,
+    /// A score for a stage other than the one running.
+    WrongStage {
+        /// The stage running now.
+        current: StageKind,
+        /// The stage the score was given for.
+        asked: StageKind,
+    },
+    /// The assessment stage's score comes from the assessment result, not from the panel.
+    AssessmentNotScored,
+    /// A pass/fail stage takes no score from the panel.
+    PassFailNotScored {
+        /// The stage.
+        stage: StageKind,
+    },
+    /// The applicant is not in the running stage (they did not pass an earlier one).
+    NotInStage {
+        /// The applicant's name.
+        name: String,
+    },
+    /// The member declared a conflict of interest with the applicant, so cannot score them.
+    OwnConflict {
+        /// The applicant's name.
+        name: String,
+    },
+    /// A score above 100.
+    ScoreTooHigh {
+        /// The score, in hundredths.
+        score: u32,
+    },
+    /// A pass/fail outcome for a stage that is not the running pass/fail stage.
+    NotPassFailStage {
+        /// The stage the outcome was given for.
+        stage: StageKind,
+    },
+    /// A "not passed" outcome needs a reason.
+    FailNeedsReason,
+    /// The stage cannot be closed: nobody is in it yet.
+    NobodyInStage {
+        /// The running stage.
+        stage: StageKind,
+    },
+    /// The stage cannot be closed: some applicants in it have no result yet.
+    ResultsIncomplete {
+        /// The running stage.
+        stage: StageKind,
+        /// The names of the applicants without a result.
+        missing: Vec<String>,
+    },
+    /// A step of the approval chain needs a reason or the reference of a letter.
+    ReasonMissing {
+        /// The step.
+        step: Step,
+    },
+    /// A step out of the order the rules require.
+    OutOfOrder {
+        /// The post's name.
+        post: String,
+        /// The step asked for.
+        asked: Step,
+        /// The step that comes next.
+        next: Step,
+    },
+    /// Every step of the post's approval chain is taken already.
+    ChainComplete {
+        /// The post's name.
+        post: String,
+    },
+    /// The panel proposes three names only once every stage is closed.
+    ProposalBeforeClose,
+    /// No applicant passed every stage for this post, so there is nobody to propose.
+    NobodyPassed,
+    /// The PPK's pick is not one of the names the panel proposed.
+    NotProposed {
+        /// The applicant picked, if any.
+        applicant_id: Option<i64>,
+    },
+    /// The draft decision letter needs the PPK's pick first.
+    NoPpkChoice,
+}
+
+/// One problem of a selection's set-up (see [`Refusal::BadSetup`]).
+#[derive(Debug)]
+pub enum SetupProblem {
+    /// The code is empty or has characters other than letters, digits and hyphens.
+    BadCode,
+    /// The name is empty.
+    NoName,
+    /// The stages break a rule of the domain (its error, whose text is Bahasa Indonesia).
+    Stages {
+        /// The domain's refusal of the stages.
+        error: rules::SelectionError,
+    },
+    /// Applications close before they open.
+    ClosesBeforeOpens {
+        /// First day of applications.
+        opens_on: NaiveDate,
+        /// Last day of applications.
+        closes_on: NaiveDate,
+    },
+    /// Fewer than three panel members.
+    PanelTooSmall {
+        /// How many members were given.
+        members: usize,
+    },
+    /// The quorum is 0 or more than the panel's members.
+    BadQuorum {
+        /// The quorum given.
+        quorum: u32,
+        /// How many members the panel has.
+        members: usize,
+    },
+    /// The panel does not have exactly one chair.
+    ChairCount {
+        /// How many members chair it.
+        chairs: usize,
+    },
+    /// No post with that code in this tenant.
+    UnknownPost {
+        /// The code, as given.
+        code: String,
+    },
+    /// No post chosen.
+    NoPosts,
+    /// The login is not an account of a panel member in this tenant.
+    NotPanelAccount {
+        /// The login, as given.
+        login: String,
+    },
+    /// A selection with that code exists already.
+    CodeTaken {
+        /// The code.
+        code: String,
+    },
 }

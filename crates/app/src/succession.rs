@@ -148,10 +148,10 @@ pub fn successors(
     let position = store::position(db, tenant, position_id)?
         .ok_or_else(|| AppError::UnknownPosition(position_id.to_string()))?;
     let below = position.class.rung().below().ok_or_else(|| {
-        AppError::Invalid(format!(
-            "{} tidak memiliki jenjang di bawahnya untuk suksesi",
-            position.name
-        ))
+        AppError::from(Refusal::NoRungBelow {
+            code: position.code.clone(),
+            name: position.name.clone(),
+        })
     })?;
     let rules = store::rules(db, &actor.tenant)?;
     let standard = store::standard_of(db, tenant, position.id)?;
@@ -318,4 +318,16 @@ pub fn successors_xlsx(list: &SuccessionList, now: DateTime<Utc>) -> Result<Vec<
 /// The list as a printed table (PDF).
 pub fn successors_pdf(list: &SuccessionList) -> Result<Vec<u8>, AppError> {
     export::pdf(&successors_table(list).to_document())
+}
+
+/// Why the successors of a post was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// The post's rung has none below it to draw successors from.
+    NoRungBelow {
+        /// The post's code.
+        code: String,
+        /// The post's name.
+        name: String,
+    },
 }

@@ -49,12 +49,13 @@ pub fn create(
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !valid {
-        return Err(AppError::Invalid(format!(
-            "kode instansi '{code}' tidak sah: gunakan huruf kecil, angka dan tanda hubung, mis. kota-mojokerto"
-        )));
+        return Err(Refusal::BadCode {
+            code: code.to_string(),
+        }
+        .into());
     }
     if name.trim().is_empty() {
-        return Err(AppError::Invalid("nama instansi wajib diisi".into()));
+        return Err(Refusal::NameMissing.into());
     }
     if store::tenant_by_code(db, code)?.is_some() {
         return Err(AppError::TenantExists(code.to_string()));
@@ -70,4 +71,17 @@ pub fn create(
         )?;
         Ok(t)
     })
+}
+
+/// Why a tenant was refused: each rule with its facts (the words are in the web layer's i18n).
+#[derive(Debug)]
+pub enum Refusal {
+    /// A tenant code that is empty, longer than 40 characters, or has characters other than
+    /// lowercase letters, digits and hyphens.
+    BadCode {
+        /// The code as given.
+        code: String,
+    },
+    /// A tenant without a name.
+    NameMissing,
 }

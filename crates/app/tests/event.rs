@@ -4,8 +4,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
 use chrono::NaiveDate;
+use talenta_app::AppError;
 use talenta_app::access::{Actor, Role};
-use talenta_app::event::{self, AssessorSpec, Cohort, EventSpec};
+use talenta_app::error::Refusal;
+use talenta_app::event::{
+    self, AssessorSpec, Cohort, CohortRow, DayLimit, EventSpec, PlacementError,
+};
 use talenta_domain::conflict::ConflictReason;
 use talenta_domain::method::Method;
 use talenta_domain::{PositionClass, Purpose};
@@ -128,12 +132,16 @@ fn five_days_are_28_seats_short_and_nothing_is_stored() {
     )
     .unwrap();
     let err = event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code).unwrap_err();
-    let text = err.to_string();
     assert!(
-        text.starts_with("jadwal tidak dapat disusun: hari"),
-        "{text}"
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::CannotPlace {
+                error: PlacementError::Short { short: 28, days, .. },
+                ..
+            })) if !days.is_empty()
+        ),
+        "{err:?}"
     );
-    assert!(text.contains("kurang 28 kursi"), "{text}");
     assert!(
         talenta_store::event::assignments(&mut t.db, actor.tenant.id, ev.id)
             .unwrap()
@@ -206,35 +214,50 @@ fn bad_events_are_refused_with_a_reason() {
     let actor = mojokerto(&mut t.db);
     let mut s = spec(6, provincial(6));
     s.cohort.opd_code = Some("TIDAK-ADA".into());
-    assert_eq!(
-        event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s)
-            .unwrap_err()
-            .to_string(),
-        "unit kerja 'TIDAK-ADA' tidak ditemukan"
+    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::UnitNotFound { code }))
+                if code == "TIDAK-ADA"
+        ),
+        "{err:?}"
     );
     let mut s = spec(6, provincial(6));
     s.unit_share_percent = 0;
+    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s).unwrap_err();
     assert!(
-        event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s)
-            .unwrap_err()
-            .to_string()
-            .contains("harus 1-100")
+        matches!(
+            err,
+            AppError::Refused(Refusal::Event(event::Refusal::UnitShareOutOfRange {
+                percent: 0
+            }))
+        ),
+        "{err:?}"
     );
     let mut s = spec(6, provincial(6));
     s.assessors.push(s.assessors[0].clone());
+    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s).unwrap_err();
     assert!(
-        event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s)
-            .unwrap_err()
-            .to_string()
-            .contains("disebut dua kali")
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::AssessorTwice { name }))
+                if *name == s.assessors[0].name
+        ),
+        "{err:?}"
     );
     let mut s = spec(6, provincial(6));
     s.rooms = vec!["A".into(), "B".into(), "C".into()];
-    assert_eq!(
-        event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s)
-            .unwrap_err()
-            .to_string(),
-        "3 ruang disebut untuk 2 sesi sehari: setiap sesi paling banyak satu ruang"
+    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            AppError::Refused(Refusal::Event(event::Refusal::TooManyRooms {
+                rooms: 3,
+                sessions: 2
+            }))
+        ),
+        "{err:?}"
     );
     assert!(
         event::list(&mut t.db, &actor.grant().unwrap())
@@ -254,16 +277,15 @@ fn bad_events_are_refused_with_a_reason() {
         stored.iter().all(|a| a.level == "Asesor Madya"),
         "the assessor's level is kept"
     );
+    let taken = spec(6, provincial(6));
+    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &taken).unwrap_err();
     assert!(
-        event::create_event(
-            &mut t.db,
-            &ctx(),
-            &actor.grant().unwrap(),
-            &spec(6, provincial(6))
-        )
-        .unwrap_err()
-        .to_string()
-        .contains("sudah ada")
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::CodeTaken { code }))
+                if *code == taken.code
+        ),
+        "{err:?}"
     );
     let mut operator_less = actor.clone();
     operator_less.role = Role::Assessor;
@@ -283,11 +305,14 @@ fn the_roster_workbook_has_a_sheet_per_day_and_the_assessors_schedule() {
     with_rooms.rooms = vec!["Ruang Mawar".into(), "Ruang Melati".into()];
     let (ev, _) =
         event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &with_rooms).unwrap();
+    let err = event::roster(&mut t.db, &actor.grant().unwrap(), &ev.code).unwrap_err();
     assert!(
-        event::roster(&mut t.db, &actor.grant().unwrap(), &ev.code)
-            .unwrap_err()
-            .to_string()
-            .contains("belum memiliki jadwal")
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::NoSchedule { code }))
+                if *code == ev.code
+        ),
+        "{err:?}"
     );
     event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code).unwrap();
     let (e, lines) = event::roster(&mut t.db, &actor.grant().unwrap(), &ev.code).unwrap();
@@ -365,7 +390,16 @@ fn moves_are_re_checked_a_published_schedule_is_locked_and_no_shows_can_be_resch
         },
     )
     .unwrap_err();
-    assert_eq!(err.to_string(), "hari 9 sesi 1 tidak ada dalam acara ini");
+    assert!(
+        matches!(
+            err,
+            AppError::Refused(Refusal::Event(event::Refusal::SessionMissing {
+                day: 9,
+                session: 1
+            }))
+        ),
+        "{err:?}"
+    );
     // Fill the target session's free seats in the test's view: find a session with room.
     let free = (1..=2)
         .find(|s| {
@@ -424,37 +458,53 @@ fn moves_are_re_checked_a_published_schedule_is_locked_and_no_shows_can_be_resch
             },
         )
         .unwrap_err();
-        assert!(err.to_string().contains("sudah penuh"), "{err}");
+        assert!(
+            matches!(
+                err,
+                AppError::Refused(Refusal::Event(event::Refusal::SessionFull {
+                    day: 1,
+                    session: 1,
+                    seats: 24
+                }))
+            ),
+            "{err:?}"
+        );
     }
     // Publish: planning and ordinary moves are locked; a no-show may be rescheduled.
     event::publish(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code).unwrap();
+    let err = event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code).unwrap_err();
     assert!(
-        event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code)
-            .unwrap_err()
-            .to_string()
-            .contains("sudah diterbitkan")
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::Locked { code })) if *code == ev.code
+        ),
+        "{err:?}"
     );
     let mover = nip_of(outsider.employee_id);
     let (d, _) = outsider.slot.unwrap();
     let target = if d == 6 { 5 } else { d + 1 };
     let seats = |s: u32| after.iter().filter(|p| p.slot == Some((target, s))).count() < 24;
     let s = if seats(1) { 1 } else { 2 };
+    let err = event::move_participant(
+        &mut t.db,
+        &ctx(),
+        &actor.grant().unwrap(),
+        &ev.code,
+        &event::Move {
+            nip: mover,
+            day: target,
+            session: s,
+            no_show: false,
+        },
+    )
+    .unwrap_err();
     assert!(
-        event::move_participant(
-            &mut t.db,
-            &ctx(),
-            &actor.grant().unwrap(),
-            &ev.code,
-            &event::Move {
-                nip: mover,
-                day: target,
-                session: s,
-                no_show: false
-            }
-        )
-        .unwrap_err()
-        .to_string()
-        .contains("sudah diterbitkan")
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::PublishedOnlyNoShow { code }))
+                if *code == ev.code
+        ),
+        "{err:?}"
     );
     event::move_participant(
         &mut t.db,
@@ -472,28 +522,34 @@ fn moves_are_re_checked_a_published_schedule_is_locked_and_no_shows_can_be_resch
     // Check-in: once; a participant who came is no no-show.
     let msg = event::check_in(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code, mover).unwrap();
     assert!(msg.contains("hadir"), "{msg}");
+    let err =
+        event::check_in(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code, mover).unwrap_err();
     assert!(
-        event::check_in(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code, mover)
-            .unwrap_err()
-            .to_string()
-            .contains("sudah tercatat hadir")
+        matches!(
+            err,
+            AppError::Refused(Refusal::Event(event::Refusal::AlreadyCheckedIn { .. }))
+        ),
+        "{err:?}"
     );
+    let err = event::move_participant(
+        &mut t.db,
+        &ctx(),
+        &actor.grant().unwrap(),
+        &ev.code,
+        &event::Move {
+            nip: mover,
+            day: d,
+            session: 1,
+            no_show: true,
+        },
+    )
+    .unwrap_err();
     assert!(
-        event::move_participant(
-            &mut t.db,
-            &ctx(),
-            &actor.grant().unwrap(),
-            &ev.code,
-            &event::Move {
-                nip: mover,
-                day: d,
-                session: 1,
-                no_show: true
-            }
-        )
-        .unwrap_err()
-        .to_string()
-        .contains("sudah hadir")
+        matches!(
+            err,
+            AppError::Refused(Refusal::Event(event::Refusal::AlreadyAttended { .. }))
+        ),
+        "{err:?}"
     );
     let v = talenta_store::audit::verify(&mut t.db, &ctx().audit_key).unwrap();
     assert!(v.iter().all(|x| x.first_break.is_none()));
@@ -558,12 +614,16 @@ fn group_exercises_get_groups_of_4_to_8_and_too_few_methods_are_refused() {
     let mut bima = spec(3, provincial(6));
     bima.code = "bima".into();
     bima.methods = vec![Method::WrittenTest, Method::Interview];
-    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &bima)
-        .unwrap_err()
-        .to_string();
+    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &bima).unwrap_err();
     assert!(
-        err.starts_with("metode tidak cukup: kompetensi M.1 hanya diukur 1 metode (minimal 2)"),
-        "{err}"
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::MethodsShort { short }))
+                if short.first().is_some_and(|u| u.competency.code() == "M.1"
+                    && u.methods == 1
+                    && u.required == 2)
+        ),
+        "{err:?}"
     );
     bima.min_methods = 1;
     event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &bima).unwrap();
@@ -582,16 +642,30 @@ fn group_exercises_get_groups_of_4_to_8_and_too_few_methods_are_refused() {
     tiny.cohort.opd_code = Some(inspektorat.code);
     let (small, n) =
         event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &tiny).unwrap();
-    let err = event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &small.code)
-        .unwrap_err()
-        .to_string();
+    let err = event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &small.code).unwrap_err();
     if n <= 3 {
         assert!(
-            err.contains("tidak dapat dibagi menjadi kelompok 4-8 orang"),
-            "{err}"
+            matches!(
+                err,
+                AppError::Refused(Refusal::Event(event::Refusal::GroupsImpossible {
+                    min: 4,
+                    max: 8,
+                    ..
+                }))
+            ),
+            "{err:?}"
         );
     } else {
-        assert!(err.contains("kurang"), "more people than seats: {err}");
+        assert!(
+            matches!(
+                err,
+                AppError::Refused(Refusal::Event(event::Refusal::CannotPlace {
+                    error: PlacementError::Short { .. },
+                    ..
+                }))
+            ),
+            "more people than seats: {err:?}"
+        );
     }
 }
 
@@ -815,7 +889,16 @@ fn unavailable_days_of_participants_and_assessors_are_respected() {
         &[9],
     )
     .unwrap_err();
-    assert_eq!(err.to_string(), "hari 9 tidak ada; acara ini 6 hari");
+    assert!(
+        matches!(
+            err,
+            AppError::Refused(Refusal::Event(event::Refusal::DayMissing {
+                day: 9,
+                days: 6
+            }))
+        ),
+        "{err:?}"
+    );
     let plan = event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code).unwrap();
     let after = talenta_store::event::participants(&mut t.db, actor.tenant.id, ev.id).unwrap();
     assert_eq!(
@@ -846,16 +929,24 @@ fn too_few_assessors_limit_the_days_and_the_answer_says_so() {
         &spec(6, provincial(2)),
     )
     .unwrap();
-    let err = event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code)
-        .unwrap_err()
-        .to_string();
+    let err = event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code).unwrap_err();
     assert!(
-        err.contains("kurang 172 kursi"),
-        "2 assessors x 16 / 2 = 16 a day, 96 in six days: {err}"
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::CannotPlace {
+                error: PlacementError::Short { short: 172, .. },
+                ..
+            }))
+        ),
+        "2 assessors x 16 / 2 = 16 a day, 96 in six days: {err:?}"
     );
     assert!(
-        err.contains("asesor yang tersedia membatasi: hari 1 paling banyak 16 peserta"),
-        "{err}"
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::CannotPlace { assessor_limits, .. }))
+                if assessor_limits.contains(&DayLimit { day: 1, most: 16 })
+        ),
+        "{err:?}"
     );
 }
 
@@ -886,19 +977,23 @@ fn a_declared_relation_keeps_the_assessor_from_that_person_with_the_relation_as_
         "saudara kandung",
     )
     .unwrap();
+    let err = event::declare_conflict(
+        &mut t.db,
+        &ctx(),
+        &actor.grant().unwrap(),
+        &ev.code,
+        "Tidak Ada",
+        who.nip,
+        "x",
+    )
+    .unwrap_err();
     assert!(
-        event::declare_conflict(
-            &mut t.db,
-            &ctx(),
-            &actor.grant().unwrap(),
-            &ev.code,
-            "Tidak Ada",
-            who.nip,
-            "x"
-        )
-        .unwrap_err()
-        .to_string()
-        .contains("tidak ada dalam acara ini")
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::AssessorNotInEvent { name }))
+                if name == "Tidak Ada"
+        ),
+        "{err:?}"
     );
     let plan = event::plan(&mut t.db, &ctx(), &actor.grant().unwrap(), &ev.code).unwrap();
     let x = plan
@@ -953,12 +1048,15 @@ fn a_cohort_can_be_chosen_by_eselon_or_by_a_list_and_an_unknown_nip_is_refused()
         .cohort
         .nips
         .push(talenta_domain::Nip::parse("199901012020011001").unwrap());
-    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &by_list)
-        .unwrap_err()
-        .to_string();
-    assert_eq!(
-        err,
-        "NIP berikut bukan pegawai berjabatan di instansi ini: 19990101 202001 1 001"
+    let err =
+        event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &by_list).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::NotPostedEmployees { nips }))
+                if nips.iter().map(|n| n.digits()).collect::<Vec<_>>() == ["199901012020011001"]
+        ),
+        "{err:?}"
     );
 }
 
@@ -1013,27 +1111,39 @@ fn a_cohort_list_is_read_from_a_workbook_or_a_csv_and_a_bad_list_is_refused_whol
     ws.write_string(0, 0, "NIP").unwrap();
     ws.write_number(1, 0, 198001012005011001.0).unwrap();
     wb.save(&numeric).unwrap();
-    let err = event::cohort_from_file(&numeric).unwrap_err().to_string();
+    let err = event::cohort_from_file(&numeric).unwrap_err();
     assert!(
-        err.contains("baris 2") && err.contains("tulis NIP sebagai teks"),
-        "{err}"
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::CohortFileRejected { problems, .. }))
+                if matches!(problems.as_slice(), [CohortRow::NipAsNumber { row: 2, .. }])
+        ),
+        "{err:?}"
     );
 
     let bad = dir.path().join("salah.csv");
     std::fs::write(&bad, "NIP\n198001012005011001\n12345\n").unwrap();
-    let err = event::cohort_from_file(&bad).unwrap_err().to_string();
+    let err = event::cohort_from_file(&bad).unwrap_err();
     assert!(
-        err.starts_with("daftar peserta") && err.contains("baris 3"),
-        "{err}"
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::CohortFileRejected { path, problems }))
+                if *path == bad
+                    && matches!(problems.as_slice(), [CohortRow::BadNip { row: 3, .. }])
+        ),
+        "{err:?}"
     );
 
     let empty = dir.path().join("kosong.csv");
     std::fs::write(&empty, "NIP\n").unwrap();
+    let err = event::cohort_from_file(&empty).unwrap_err();
     assert!(
-        event::cohort_from_file(&empty)
-            .unwrap_err()
-            .to_string()
-            .contains("tidak berisi NIP")
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::CohortFileEmpty { path }))
+                if *path == empty
+        ),
+        "{err:?}"
     );
 }
 
@@ -1044,10 +1154,14 @@ fn a_government_s_own_matrix_decides_whether_the_methods_measure_enough() {
     let actor = mojokerto(&mut t.db);
     let mut s = spec(6, provincial(6));
     s.methods = vec![Method::Interview, Method::Presentation, Method::Paper];
-    let common = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s)
-        .unwrap_err()
-        .to_string();
-    assert!(common.contains("metode tidak cukup"), "{common}");
+    let common = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s).unwrap_err();
+    assert!(
+        matches!(
+            common,
+            AppError::Refused(Refusal::Event(event::Refusal::MethodsShort { .. }))
+        ),
+        "{common:?}"
+    );
     // This government counts the presentation and the paper for every competency.
     let all: String = [
         "M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1",
@@ -1062,10 +1176,15 @@ fn a_government_s_own_matrix_decides_whether_the_methods_measure_enough() {
     s.code = "tanpa-sk1".into();
     s.matrix =
         Some(parse_matrix(&all.replace("SK.1: wawancara, presentasi, makalah\n", "")).unwrap());
-    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s)
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("SK.1 hanya diukur 0 metode"), "{err}");
+    let err = event::create_event(&mut t.db, &ctx(), &actor.grant().unwrap(), &s).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Event(event::Refusal::MethodsShort { short }))
+                if short.iter().any(|u| u.competency.code() == "SK.1" && u.methods == 0)
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 use talenta_app::access::{Actor, Role};
+use talenta_app::error::Refusal;
 use talenta_app::event::{self, AssessorSpec, Cohort, EventSpec};
 use talenta_app::scoring::{self, Entry};
 use talenta_app::{AppError, results};
@@ -179,12 +180,18 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         gaps[3].level = None;
         gaps[4].evidence = " ".into();
         let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        let err = scoring::save(db, &ctx(), &me, p, &gaps, true)
-            .unwrap_err()
-            .to_string();
+        let err = scoring::save(db, &ctx(), &me, p, &gaps, true).unwrap_err();
+        let AppError::Refused(Refusal::Scoring(scoring::Refusal::Sheet { problems })) = &err else {
+            panic!("{err:?}");
+        };
         assert!(
-            err.contains("level belum diisi") && err.contains("bukti perilaku belum diisi"),
-            "{err}"
+            problems
+                .iter()
+                .any(|p| matches!(p, scoring::Problem::NoLevel { .. }))
+                && problems
+                    .iter()
+                    .any(|p| matches!(p, scoring::Problem::NoEvidence { .. })),
+            "{err:?}"
         );
         // Assessor A: 3 everywhere; B: 4 on M.1 (a spread of 1, not flagged), 2 on M.2 by
         // interview only, 3 elsewhere; then both submit.
@@ -229,20 +236,32 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         assert!(row.jpm.is_some(), "JPM against the current post");
         // Another participant has nothing submitted: not ready, and finalising it alone says why.
         let (q, _) = w.people[1];
-        let err = results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, Some(q))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("belum dapat difinalkan"), "{err}");
+        let err =
+            results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, Some(q)).unwrap_err();
+        // Nothing submitted: every competency is named, each without a rating.
+        assert!(
+            matches!(
+                &err,
+                AppError::Refused(Refusal::Results(results::Refusal::NotReady { pending, .. }))
+                    if pending.len() == 9
+                        && pending.iter().all(|x| matches!(x, results::Pending::NoRating { .. }))
+            ),
+            "{err:?}"
+        );
         let done = results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, None).unwrap();
         assert_eq!(done.finalised, 1);
         assert_eq!(done.not_ready.len(), 3);
         // Locked: no more ratings, no consensus; an amendment needs a reason.
         let late = fill(db, &w.a, &w.code, p, |_, _| Some(l("5")));
         let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        let err = scoring::save(db, &ctx(), &me, p, &late, false)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("sudah final"), "{err}");
+        let err = scoring::save(db, &ctx(), &me, p, &late, false).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                AppError::Refused(Refusal::Scoring(scoring::Refusal::AlreadyFinal))
+            ),
+            "{err:?}"
+        );
         let m2code = CompetencyCode::parse("M.2").unwrap();
         let err = results::amend(
             db,
@@ -256,9 +275,14 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
                 reason: "  ",
             },
         )
-        .unwrap_err()
-        .to_string();
-        assert!(err.contains("membutuhkan alasan"), "{err}");
+        .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                AppError::Refused(Refusal::Results(results::Refusal::AmendmentWithoutReason))
+            ),
+            "{err:?}"
+        );
         let before = results::amend(
             db,
             &ctx(),
@@ -295,7 +319,13 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         let about = me.grant_about(db, p).unwrap();
         let seen = results::report(db, &ctx(), &about, None, None).map(|r| r.result.event_id);
         assert!(
-            matches!(seen, Ok(None) | Err(AppError::Invalid(_))),
+            matches!(
+                seen,
+                Ok(None)
+                    | Err(AppError::Refused(Refusal::Results(
+                        results::Refusal::NothingPublished
+                    )))
+            ),
             "before publication the employee sees at most an older imported result: {seen:?}"
         );
         assert_eq!(
@@ -330,6 +360,17 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
     }
 }
 
+/// Why finalising participant `p` alone is refused (it must be: not ready; otherwise what it
+/// did instead).
+fn not_ready(db: &mut Db, w: &World, p: i64) -> Result<Vec<results::Pending>, String> {
+    match results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, Some(p)) {
+        Err(AppError::Refused(Refusal::Results(results::Refusal::NotReady {
+            pending, ..
+        }))) => Ok(pending),
+        other => Err(format!("{other:?}")),
+    }
+}
+
 #[test]
 fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rating_is_in() {
     let mut t = testing::sqlite();
@@ -347,6 +388,14 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
         row.integrated[0].pending.as_deref(),
         Some("menunggu 2 penilaian lagi")
     );
+    // Finalising it now is refused with the same reason, competency by competency.
+    let err = not_ready(db, &w, p).unwrap();
+    assert_eq!(err.len(), row.integrated.len());
+    assert!(
+        err.iter()
+            .all(|x| matches!(x, results::Pending::MoreRatings { missing: 2, .. })),
+        "{err:?}"
+    );
     let b = fill(db, &w.b, &w.code, p, |_, _| Some(l("4")));
     let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
     scoring::save(db, &ctx(), &me, p, &b, true).unwrap();
@@ -355,6 +404,13 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
     assert_eq!(
         row.integrated[0].pending.as_deref(),
         Some("menunggu konsensus rapat asesor")
+    );
+    let err = not_ready(db, &w, p).unwrap();
+    assert_eq!(err.len(), row.integrated.len());
+    assert!(
+        err.iter()
+            .all(|x| matches!(x, results::Pending::Consensus { .. })),
+        "{err:?}"
     );
     let m1 = CompetencyCode::parse("M.1").unwrap();
     let err = results::record_consensus(
@@ -369,11 +425,14 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
             reason: "",
         },
     )
-    .unwrap_err()
-    .to_string();
-    assert_eq!(
-        err,
-        "konsensus kompetensi M.1 membutuhkan alasan yang dicatat"
+    .unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Results(results::Refusal::ConsensusWithoutReason { competency }))
+                if *competency == m1
+        ),
+        "{err:?}"
     );
     results::record_consensus(
         db,
@@ -407,12 +466,13 @@ fn a_participant_not_assigned_to_the_assessor_and_a_bad_level_are_refused_and_no
         .find(|e| !w.people.iter().any(|(id, _)| *id == e.id))
         .unwrap();
     let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-    let err = scoring::sheet(db, &me, outsider.id)
-        .unwrap_err()
-        .to_string();
-    assert_eq!(
-        err,
-        "peserta ini tidak ditugaskan kepada Anda pada acara ini"
+    let err = scoring::sheet(db, &me, outsider.id).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            AppError::Refused(Refusal::Scoring(scoring::Refusal::NotAssigned))
+        ),
+        "{err:?}"
     );
     assert_eq!(
         scoring::parse_level("6").unwrap_err(),
@@ -434,10 +494,19 @@ fn a_participant_not_assigned_to_the_assessor_and_a_bad_level_are_refused_and_no
         changed: true,
     }];
     let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-    let err = scoring::save(db, &ctx(), &me, p, &bad, false)
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("tidak mengukur kompetensi M.2"), "{err}");
+    let err = scoring::save(db, &ctx(), &me, p, &bad, false).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Scoring(scoring::Refusal::Sheet { problems }))
+                if matches!(
+                    problems.as_slice(),
+                    [scoring::Problem::NotMeasured { method: Method::GroupDiscussion, competency }]
+                        if competency.code() == "M.2"
+                )
+        ),
+        "{err:?}"
+    );
     let event_id = scoring::worklist(db, &w.a.grant().unwrap(), &w.code)
         .unwrap()
         .event
@@ -613,11 +682,15 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
             account_id: None,
             ..w.a.clone()
         };
+        let err =
+            talenta_app::scoring::assessor_of(db, &outsider.grant().unwrap(), &w.code).unwrap_err();
         assert!(
-            talenta_app::scoring::assessor_of(db, &outsider.grant().unwrap(), &w.code)
-                .unwrap_err()
-                .to_string()
-                .contains("bukan asesor")
+            matches!(
+                &err,
+                AppError::Refused(Refusal::Scoring(scoring::Refusal::NotAssessor { event }))
+                    if *event == w.code
+            ),
+            "{err:?}"
         );
     }
 }

@@ -6,8 +6,10 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
+use talenta_app::AppError;
 use talenta_app::access::{Actor, Role};
-use talenta_app::rotation::{PlanSpec, plan};
+use talenta_app::error::Refusal;
+use talenta_app::rotation::{self, PlanSpec, plan};
 use talenta_domain::PositionClass;
 use talenta_fixture::{self as fx, ctx};
 use talenta_store::{Db, testing};
@@ -173,9 +175,15 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
         },
         as_of(),
     )
-    .unwrap_err()
-    .to_string();
-    assert!(err.starts_with("rencana tidak mungkin"), "{err}");
+    .unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Rotation(rotation::Refusal::PostPinnedTwice { first, second, .. }))
+                if *first == mover.employee.name && *second == other.employee.name
+        ),
+        "{err:?}"
+    );
     // Forbid each mover their planned post: none of them gets it.
     let forbidden: Vec<_> = base
         .lines
@@ -210,9 +218,17 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
         },
         as_of(),
     )
-    .unwrap_err()
-    .to_string();
-    assert!(err.contains("lebih dari batas 0"), "{err}");
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            AppError::Refused(Refusal::Rotation(rotation::Refusal::PinsExceedMoves {
+                moves: 1,
+                max: 0
+            }))
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -290,9 +306,15 @@ fn more_candidates_than_posts_and_more_posts_than_candidates_both_plan() {
         },
         as_of(),
     )
-    .unwrap_err()
-    .to_string();
-    assert_eq!(err, "jabatan tidak ditemukan: tidak-ada");
+    .unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            AppError::Refused(Refusal::Rotation(rotation::Refusal::UnknownPosts { codes }))
+                if codes == &["tidak-ada"]
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]

@@ -7,9 +7,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
 use chrono::NaiveDate;
+use talenta_app::AppError;
 use talenta_app::access::{Actor, Role};
-use talenta_app::selection::{self, Kind, PanelSpec, SelectionSpec, Who};
-use talenta_domain::selection::{Calendar, PassRule, Stage, StageKind, Step};
+use talenta_app::error::Refusal;
+use talenta_app::selection::{self, Kind, PanelSpec, SelectionSpec, SetupProblem, Who};
+use talenta_domain::selection::{Authority, Calendar, PassRule, Stage, StageKind, Step};
 use talenta_domain::{Category, PositionClass};
 use talenta_fixture::{self as fx, actor_in, ctx, today};
 use talenta_store::{Db, testing};
@@ -147,12 +149,19 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         let mut bad = spec.clone();
         bad.stages[0].weight = 10;
         bad.panel.truncate(2);
-        let err = selection::create(db, &ctx(), &admin.grant().unwrap(), &bad)
-            .unwrap_err()
-            .to_string();
+        let err = selection::create(db, &ctx(), &admin.grant().unwrap(), &bad).unwrap_err();
         assert!(
-            err.contains("bobot tahap berjumlah 80%") && err.contains("paling sedikit 3"),
-            "{err}"
+            matches!(
+                &err,
+                AppError::Refused(Refusal::Selection(selection::Refusal::BadSetup { problems }))
+                    if problems.iter().any(|p| matches!(
+                        p,
+                        SetupProblem::Stages { error } if error.0.contains("bobot tahap berjumlah 80%")
+                    )) && problems
+                        .iter()
+                        .any(|p| matches!(p, SetupProblem::PanelTooSmall { members: 2 }))
+            ),
+            "{err:?}"
         );
         selection::create(db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
         // Applications: four Administrators and one outsider.
@@ -187,19 +196,24 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         )
         .unwrap();
         ids.push(outsider);
+        let err = selection::apply(
+            db,
+            &ctx(),
+            &admin.grant().unwrap(),
+            "jpt-2026",
+            &post.code,
+            &Who::Internal(admins[0]),
+            today(),
+        )
+        .unwrap_err();
         assert!(
-            selection::apply(
-                db,
-                &ctx(),
-                &admin.grant().unwrap(),
-                "jpt-2026",
-                &post.code,
-                &Who::Internal(admins[0]),
-                today()
-            )
-            .unwrap_err()
-            .to_string()
-            .contains("sudah melamar")
+            matches!(
+                err,
+                AppError::Refused(Refusal::Selection(
+                    selection::Refusal::AlreadyApplied { .. }
+                ))
+            ),
+            "{err:?}"
         );
         let err = selection::screen(
             db,
@@ -210,9 +224,16 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             false,
             " ",
         )
-        .unwrap_err()
-        .to_string();
-        assert!(err.contains("membutuhkan alasan"), "{err}");
+        .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                AppError::Refused(Refusal::Selection(
+                    selection::Refusal::RejectionNeedsReason { .. }
+                ))
+            ),
+            "{err:?}"
+        );
         for id in &ids {
             selection::screen(
                 db,
@@ -253,7 +274,16 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                         selection::score(db, &ctx(), m, *id, *kind, table[a][k])
                     });
                     if m == 4 && a == 0 {
-                        assert!(r.unwrap_err().to_string().contains("konflik kepentingan"));
+                        let err = r.unwrap_err();
+                        assert!(
+                            matches!(
+                                err,
+                                AppError::Refused(Refusal::Selection(
+                                    selection::Refusal::OwnConflict { .. }
+                                ))
+                            ),
+                            "{err:?}"
+                        );
                     } else {
                         r.unwrap();
                     }
@@ -271,11 +301,16 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                 let e = as_member(db, &members[0], "jpt-2026", |db, m| {
                     selection::score(db, &ctx(), m, ids[0], StageKind::Interview, 8000)
                 })
-                .unwrap_err()
-                .to_string();
+                .unwrap_err();
                 assert!(
-                    e.contains("tahap yang sedang berjalan adalah Penulisan makalah"),
-                    "{e}"
+                    matches!(
+                        e,
+                        AppError::Refused(Refusal::Selection(selection::Refusal::WrongStage {
+                            current: StageKind::Paper,
+                            asked: StageKind::Interview,
+                        }))
+                    ),
+                    "{e:?}"
                 );
             }
             assert_eq!(
@@ -284,10 +319,18 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             );
         }
         // Health and psychology: the outsider (index 4) is not fit; index 2 left after the interview.
-        let e = selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "jpt-2026")
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("hasil belum lengkap"), "{e}");
+        let e =
+            selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "jpt-2026").unwrap_err();
+        assert!(
+            matches!(
+                e,
+                AppError::Refused(Refusal::Selection(selection::Refusal::ResultsIncomplete {
+                    stage: StageKind::HealthPsych,
+                    ..
+                }))
+            ),
+            "{e:?}"
+        );
         for (a, id) in ids.iter().enumerate() {
             if a == 2 {
                 continue;
@@ -348,11 +391,17 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                 on: today(),
             },
         )
-        .unwrap_err()
-        .to_string();
+        .unwrap_err();
         assert!(
-            e.contains("langkah berikutnya untuk") && e.contains("Usulan tiga nama"),
-            "{e}"
+            matches!(
+                e,
+                AppError::Refused(Refusal::Selection(selection::Refusal::OutOfOrder {
+                    asked: Step::PpkChoice,
+                    next: Step::PanelProposal,
+                    ..
+                }))
+            ),
+            "{e:?}"
         );
         selection::decide(
             db,
@@ -381,9 +430,16 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                 on: today(),
             },
         )
-        .unwrap_err()
-        .to_string();
-        assert_eq!(e, "PPK memilih satu dari tiga nama yang diusulkan pansel");
+        .unwrap_err();
+        assert!(
+            matches!(
+                e,
+                AppError::Refused(Refusal::Selection(selection::Refusal::NotProposed {
+                    applicant_id: Some(a),
+                })) if a == ids[2]
+            ),
+            "{e:?}"
+        );
         assert!(
             selection::decide(
                 db,
@@ -429,11 +485,17 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                 on: today(),
             },
         )
-        .unwrap_err()
-        .to_string();
+        .unwrap_err();
         assert!(
-            e.contains("Rekomendasi Badan Kepegawaian Negara (BKN)"),
-            "2026: BKN recommends: {e}"
+            matches!(
+                e,
+                AppError::Refused(Refusal::Selection(selection::Refusal::OutOfOrder {
+                    asked: Step::Inauguration,
+                    next: Step::Recommendation(Authority::Bkn),
+                    ..
+                }))
+            ),
+            "2026: BKN recommends: {e:?}"
         );
         selection::decide(
             db,
@@ -781,9 +843,14 @@ fn the_assessment_stage_takes_each_internal_applicants_jpm_against_the_post_and_
     let e = as_member(db, &members[0], "dengan-asesmen", |db, m| {
         selection::score(db, &ctx(), m, ids[0], StageKind::Assessment, 9000)
     })
-    .unwrap_err()
-    .to_string();
-    assert!(e.contains("diambil dari hasil asesmen"), "{e}");
+    .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            AppError::Refused(Refusal::Selection(selection::Refusal::AssessmentNotScored))
+        ),
+        "{e:?}"
+    );
     let st = selection::standings(
         db,
         &talenta_app::selection::SelectionRole::of(&admin).unwrap(),

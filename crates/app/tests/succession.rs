@@ -90,9 +90,16 @@ fn a_pelaksana_post_has_no_rung_below_and_an_employee_may_not_see_successors() {
         .find(|p| p.class == PositionClass::Pelaksana)
         .unwrap();
     let err = succession::successors(db, &ctx(), &admin.grant().unwrap(), pelaksana.id, as_of())
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("tidak memiliki jenjang di bawahnya"), "{err}");
+        .unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            talenta_app::AppError::Refused(talenta_app::error::Refusal::Succession(
+                succession::Refusal::NoRungBelow { code, .. }
+            )) if *code == pelaksana.code
+        ),
+        "{err:?}"
+    );
     let employee = Actor {
         role: Role::Employee,
         ..admin.clone()

@@ -77,6 +77,15 @@ enum Command {
         /// Browsers reach this server over HTTPS through a TLS proxy (sends HSTS).
         #[arg(long)]
         behind_tls_proxy: bool,
+        /// Take a backup into this folder on a schedule (`talenta-<UTC time>.tar`).
+        #[arg(long)]
+        backup_dir: Option<PathBuf>,
+        /// Minutes between scheduled backups.
+        #[arg(long, default_value_t = 360, requires = "backup_dir", value_parser = clap::value_parser!(u64).range(1..))]
+        backup_every: u64,
+        /// How many scheduled backups to keep in the folder (older ones are removed).
+        #[arg(long, default_value_t = 14, requires = "backup_dir", value_parser = clap::value_parser!(u64).range(1..))]
+        backup_keep: u64,
     },
     /// Imports a .xlsx or .csv file: units, positions, standards, employees, performance, sanctions or results.
     Import {
@@ -336,6 +345,19 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Takes a consistent online copy of the whole database (every instansi) into one file,
+    /// with a manifest of its checksum, row counts and audit heads, signed with the audit key.
+    Backup {
+        /// The backup file to write.
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
+    /// Restores a backup into the empty database given by --database (refuses a damaged
+    /// file, one made with another audit key, and a target that holds data), then checks it.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
     /// JPM of one employee against a position.
     Jpm {
         /// NIP of the employee.
@@ -392,19 +414,93 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("galat: {e}");
+            eprintln!("galat: {}", said(e.as_ref()));
             if std::env::var_os("TALENTA_DEBUG").is_some() {
                 for cause in e.chain().skip(1) {
-                    eprintln!("  sebab: {cause}");
+                    eprintln!("  sebab: {}", said(cause));
                 }
             }
-            if e.downcast_ref::<Refused>().is_some() {
+            let refused_by_use_case = matches!(
+                e.downcast_ref::<talenta_app::AppError>(),
+                Some(talenta_app::AppError::Refused(_) | talenta_app::AppError::Backup(_))
+            );
+            if refused_by_use_case || e.downcast_ref::<Refused>().is_some() {
                 ExitCode::from(2)
             } else {
                 ExitCode::from(1)
             }
         }
     }
+}
+
+/// An error in the words a person reads: a use case's error through the web layer's i18n
+/// (Bahasa Indonesia), anything else as it says itself.
+fn said(e: &(dyn std::error::Error + 'static)) -> String {
+    match e.downcast_ref::<talenta_app::AppError>() {
+        Some(app) => talenta_web::i18n::app_error(app, talenta_web::i18n::Lang::Id),
+        None => e.to_string(),
+    }
+}
+
+/// Restores before anything opens (and so creates) the target database; the audit key must
+/// already be there: a backup is only restored with the key that signed it.
+fn restore(cli: &Cli, file: &std::path::Path) -> Result<()> {
+    let path = audit_key_path(cli);
+    if !path.exists() {
+        return Err(anyhow!(Refused(format!(
+            "kunci audit {} tidak ada: pulihkan cadangan dengan kunci audit instalasi yang membuatnya",
+            path.display()
+        ))));
+    }
+    let (key, _) = talenta_app::context::load_or_create_key(&path)?;
+    let r = talenta_app::backup::restore(file, &cli.database, &key)?;
+    let rows: i64 = r.manifest.tables.values().sum();
+    println!(
+        "Cadangan {} ({}) dipulihkan ke {}: {} tabel, {rows} baris sama dengan manifes",
+        file.display(),
+        r.manifest.created_at,
+        cli.database,
+        r.manifest.tables.len()
+    );
+    println!("Pemeriksaan integritas: {}", r.integrity);
+    let entries: i64 = r.audit.iter().map(|v| v.entries).sum();
+    println!("Log audit utuh: {} rantai, {entries} entri", r.audit.len());
+    Ok(())
+}
+
+/// Backs the database up every `minutes` into `dir` on a thread of its own, keeping the `keep`
+/// newest files; the first one right away, so an operator sees at once that it works. A failed
+/// backup is reported and tried again at the next turn.
+fn scheduled_backups(
+    url: &str,
+    key: &talenta_app::AuditKey,
+    dir: PathBuf,
+    minutes: u64,
+    keep: u64,
+) {
+    let (url, key) = (url.to_string(), key.clone());
+    std::thread::spawn(move || {
+        loop {
+            let now = chrono::Utc::now();
+            let taken = talenta_app::tenant::open(&url, now).and_then(|mut db| {
+                talenta_app::backup::into_dir(
+                    &mut db,
+                    &url,
+                    &key,
+                    &dir,
+                    usize::try_from(keep).unwrap_or(usize::MAX),
+                    now,
+                )
+            });
+            match taken {
+                Ok((file, m)) => {
+                    println!("Cadangan terjadwal: {} ({} bita)", file.display(), m.bytes)
+                }
+                Err(e) => eprintln!("galat: cadangan terjadwal gagal: {}", said(&e)),
+            }
+            std::thread::sleep(std::time::Duration::from_secs(minutes.saturating_mul(60)));
+        }
+    });
 }
 
 fn today() -> NaiveDate {
@@ -448,11 +544,33 @@ fn run(cli: Cli) -> Result<()> {
     let as_of = cli.as_of.unwrap_or_else(today);
     // The command line's one clock: every use case of this run sees the same instant.
     let now = chrono::Utc::now();
+    if let Command::Restore { file } = &cli.command {
+        return restore(&cli, file);
+    }
     let mut db = tenant::open(&cli.database, now)
         .with_context(|| format!("basis data '{}' tidak dapat dibuka", cli.database))?;
     let ctx = context(&cli, now)?;
 
     match cli.command {
+        // Answered above, before the database was opened.
+        Command::Restore { .. } => Ok(()),
+        Command::Backup { output } => {
+            let m =
+                talenta_app::backup::backup(&mut db, &cli.database, &ctx.audit_key, &output, now)?;
+            println!(
+                "Cadangan ditulis: {} ({} bita, SHA-256 {})",
+                output.display(),
+                m.bytes,
+                m.sha256
+            );
+            let rows: i64 = m.tables.values().sum();
+            println!(
+                "{} tabel, {rows} baris, {} rantai audit",
+                m.tables.len(),
+                m.audit_heads.len()
+            );
+            Ok(())
+        }
         Command::Init { code, name, kind } => {
             match (code, name) {
                 (Some(code), Some(name)) => {
@@ -492,6 +610,9 @@ fn run(cli: Cli) -> Result<()> {
             tls_cert,
             tls_key,
             behind_tls_proxy,
+            backup_dir,
+            backup_every,
+            backup_keep,
         } => {
             if demo {
                 for g in demo::demo_governments(as_of) {
@@ -507,6 +628,15 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             drop(db);
+            if let Some(dir) = backup_dir {
+                scheduled_backups(
+                    &cli.database,
+                    &ctx.audit_key,
+                    dir,
+                    backup_every,
+                    backup_keep,
+                );
+            }
             let mut config = talenta_web::Config::new(&cli.database, ctx.audit_key.clone());
             config.https = tls_cert.is_some() || behind_tls_proxy;
             let state = talenta_web::AppState::new(config);
@@ -599,7 +729,7 @@ fn run(cli: Cli) -> Result<()> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let nips = match &nips_file {
-                Some(file) => talenta_app::event::cohort_from_file(file).map_err(refuse_invalid)?,
+                Some(file) => talenta_app::event::cohort_from_file(file)?,
                 None => Vec::new(),
             };
             let mut assessors = Vec::new();
@@ -676,8 +806,7 @@ fn run(cli: Cli) -> Result<()> {
                 })?,
             };
             let (event, size) =
-                talenta_app::event::create_event(&mut db, &ctx, &actor.grant()?, &spec)
-                    .map_err(refuse_invalid)?;
+                talenta_app::event::create_event(&mut db, &ctx, &actor.grant()?, &spec)?;
             println!(
                 "Acara {} ({}) dibuat: {size} peserta, {} asesor, {} hari.",
                 event.name,
@@ -690,8 +819,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Schedule { event } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let actor = cli_actor(&t, &ctx);
-            let plan = talenta_app::event::plan(&mut db, &ctx, &actor.grant()?, &event)
-                .map_err(refuse_invalid)?;
+            let plan = talenta_app::event::plan(&mut db, &ctx, &actor.grant()?, &event)?;
             println!(
                 "Jadwal {} ({}): {} peserta",
                 plan.event.name, plan.event.code, plan.participants
@@ -726,8 +854,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Roster { event, output } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let actor = cli_actor(&t, &ctx);
-            let (ev, lines) = talenta_app::event::roster(&mut db, &actor.grant()?, &event)
-                .map_err(refuse_invalid)?;
+            let (ev, lines) = talenta_app::event::roster(&mut db, &actor.grant()?, &event)?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("daftar-{}.xlsx", ev.code)));
             let bytes = if path
                 .extension()
@@ -751,8 +878,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Invitations { event, output } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let (ev, lines) =
-                talenta_app::event::roster(&mut db, &cli_actor(&t, &ctx).grant()?, &event)
-                    .map_err(refuse_invalid)?;
+                talenta_app::event::roster(&mut db, &cli_actor(&t, &ctx).grant()?, &event)?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("undangan-{}.pdf", ev.code)));
             let bytes = talenta_app::event::invitations_pdf(&ev, &t.name, &lines, ctx.now)?;
             std::fs::write(&path, bytes)
@@ -785,8 +911,7 @@ fn run(cli: Cli) -> Result<()> {
                 &event,
                 &who,
                 &days,
-            )
-            .map_err(refuse_invalid)?;
+            )?;
             println!(
                 "Ketersediaan dicatat; susun ulang jadwal dengan 'talenta schedule --event {event}'."
             );
@@ -808,16 +933,14 @@ fn run(cli: Cli) -> Result<()> {
                 &assessor,
                 nip,
                 &relation,
-            )
-            .map_err(refuse_invalid)?;
+            )?;
             println!("Konflik kepentingan dicatat: {assessor} tidak akan menilai {nip}.");
             Ok(())
         }
         Command::Results { event } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let all =
-                talenta_app::results::integration(&mut db, &cli_actor(&t, &ctx).grant()?, &event)
-                    .map_err(refuse_invalid)?;
+                talenta_app::results::integration(&mut db, &cli_actor(&t, &ctx).grant()?, &event)?;
             for r in &all.rows {
                 let levels: Vec<String> = r
                     .integrated
@@ -854,18 +977,14 @@ fn run(cli: Cli) -> Result<()> {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let actor = cli_actor(&t, &ctx);
             let only = match nip {
-                Some(n) => Some(
-                    talenta_app::results::employee_id(
-                        &mut db,
-                        &actor,
-                        Nip::parse(&n).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?,
-                    )
-                    .map_err(refuse_invalid)?,
-                ),
+                Some(n) => Some(talenta_app::results::employee_id(
+                    &mut db,
+                    &actor,
+                    Nip::parse(&n).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?,
+                )?),
                 None => None,
             };
-            let out = talenta_app::results::finalise(&mut db, &ctx, &actor.grant()?, &event, only)
-                .map_err(refuse_invalid)?;
+            let out = talenta_app::results::finalise(&mut db, &ctx, &actor.grant()?, &event, only)?;
             println!(
                 "{} hasil difinalkan, {} sudah final, {} belum lengkap",
                 out.finalised,
@@ -879,9 +998,12 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::PublishResults { event } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            let n =
-                talenta_app::results::publish(&mut db, &ctx, &cli_actor(&t, &ctx).grant()?, &event)
-                    .map_err(refuse_invalid)?;
+            let n = talenta_app::results::publish(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx).grant()?,
+                &event,
+            )?;
             println!("{n} hasil acara {event} diumumkan.");
             Ok(())
         }
@@ -893,11 +1015,9 @@ fn run(cli: Cli) -> Result<()> {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let actor = cli_actor(&t, &ctx);
             let nip = Nip::parse(&nip).map_err(|e| Refused(format!("NIP tidak sah: {e}")))?;
-            let id =
-                talenta_app::results::employee_id(&mut db, &actor, nip).map_err(refuse_invalid)?;
-            let about = actor.grant_about(&mut db, id).map_err(refuse_invalid)?;
-            let r = talenta_app::results::report(&mut db, &ctx, &about, None, position.as_deref())
-                .map_err(refuse_invalid)?;
+            let id = talenta_app::results::employee_id(&mut db, &actor, nip)?;
+            let about = actor.grant_about(&mut db, id)?;
+            let r = talenta_app::results::report(&mut db, &ctx, &about, None, position.as_deref())?;
             let path =
                 output.unwrap_or_else(|| PathBuf::from(format!("laporan-{}.pdf", nip.digits())));
             std::fs::write(&path, talenta_app::report::report_pdf(&r, &t.name)?)
@@ -912,8 +1032,7 @@ fn run(cli: Cli) -> Result<()> {
                 &ctx,
                 &cli_actor(&t, &ctx).grant()?,
                 &event,
-            )
-            .map_err(refuse_invalid)?;
+            )?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("rekap-hasil-{event}.xlsx")));
             std::fs::write(&path, bytes)
                 .with_context(|| format!("{} tidak dapat ditulis", path.display()))?;
@@ -927,9 +1046,7 @@ fn run(cli: Cli) -> Result<()> {
                 &cli_actor(&t, &ctx).grant()?,
                 as_of,
                 months,
-            )
-            .map_err(refuse_invalid)?
-            {
+            )? {
                 println!(
                     "{}  {}  {}  {}",
                     v.position.code,
@@ -948,9 +1065,13 @@ fn run(cli: Cli) -> Result<()> {
             let actor = cli_actor(&t, &ctx);
             let post = talenta_store::master::position_by_code(&mut db, t.id, &position)?
                 .ok_or_else(|| Refused(format!("jabatan '{position}' tidak ditemukan")))?;
-            let list =
-                talenta_app::succession::successors(&mut db, &ctx, &actor.grant()?, post.id, as_of)
-                    .map_err(refuse_invalid)?;
+            let list = talenta_app::succession::successors(
+                &mut db,
+                &ctx,
+                &actor.grant()?,
+                post.id,
+                as_of,
+            )?;
             println!("{}", list.tie_rule);
             for (i, s) in list.candidates.iter().enumerate() {
                 println!(
@@ -984,8 +1105,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Publish { event } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            talenta_app::event::publish(&mut db, &ctx, &cli_actor(&t, &ctx).grant()?, &event)
-                .map_err(refuse_invalid)?;
+            talenta_app::event::publish(&mut db, &ctx, &cli_actor(&t, &ctx).grant()?, &event)?;
             println!("Jadwal acara {event} diterbitkan dan dikunci.");
             Ok(())
         }
@@ -1009,8 +1129,7 @@ fn run(cli: Cli) -> Result<()> {
                     session,
                     no_show,
                 },
-            )
-            .map_err(refuse_invalid)?;
+            )?;
             println!(
                 "{nip} dipindahkan ke hari {day} sesi {session}; asesor: {}",
                 names.join(", ")
@@ -1026,8 +1145,7 @@ fn run(cli: Cli) -> Result<()> {
                 &cli_actor(&t, &ctx).grant()?,
                 &event,
                 nip,
-            )
-            .map_err(refuse_invalid)?;
+            )?;
             println!("{msg}");
             Ok(())
         }
@@ -1336,12 +1454,4 @@ fn cli_actor(
     ctx: &talenta_app::Ctx,
 ) -> talenta_app::access::Actor {
     talenta_app::access::Actor::local(t, &ctx.actor)
-}
-
-/// A use case's "invalid input" is a refusal (exit code 2); anything else a failure.
-fn refuse_invalid(e: talenta_app::AppError) -> anyhow::Error {
-    match e {
-        talenta_app::AppError::Invalid(m) => anyhow!(Refused(m)),
-        other => anyhow!(other),
-    }
 }

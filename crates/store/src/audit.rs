@@ -33,6 +33,19 @@ impl AuditKey {
         }
         Ok(AuditKey(bytes))
     }
+
+    /// An HMAC-SHA256 of `bytes` for `purpose` (kept apart from the chain's MACs by the
+    /// purpose, length-prefixed), hex: signs what is kept outside the database, such as a
+    /// backup's manifest, so that only a holder of this key can make one that verifies.
+    pub fn sign(&self, purpose: &str, bytes: &[u8]) -> String {
+        let mut m = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0)
+            .unwrap_or_else(|_| unreachable_key());
+        for field in [purpose.as_bytes(), bytes] {
+            m.update(&(field.len() as u64).to_le_bytes());
+            m.update(field);
+        }
+        hex::encode(m.finalize().into_bytes())
+    }
 }
 
 /// What happened, by whom, to what. `detail` is JSON text.

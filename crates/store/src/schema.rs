@@ -454,6 +454,18 @@ CREATE TABLE selection_decisions (
 ALTER TABLE tenants ADD COLUMN directory_version BIGINT NOT NULL DEFAULT 0;
 "#,
     ),
+    (
+        16,
+        r#"
+CREATE TABLE backups (
+  id @ID@,
+  taken_at TEXT NOT NULL,
+  file TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes BIGINT NOT NULL
+);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

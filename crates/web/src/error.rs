@@ -38,23 +38,22 @@ impl From<talenta_app::AppError> for WebError {
         use talenta_app::AppError::*;
         match e {
             UnknownEmployee(_) | UnknownPosition(_) | UnknownTenant(_) => WebError::NotFound,
+            Refused(ref r) if r.is_not_found() => WebError::NotFound,
             Store(s) => WebError::Internal(s.code().to_string()),
             // A document that could not be written is our fault: 500, the details in the log.
             Export(x) => {
                 eprintln!("talenta-web: export.failed: {x}");
                 WebError::Internal("export.failed".into())
             }
+            Fault(f) => {
+                eprintln!("talenta-web: fault: {f}");
+                WebError::Internal("fault".into())
+            }
             Forbidden => WebError::Forbidden,
-            other => WebError::BadRequest(other.to_string()),
+            // Error pages are in Bahasa Indonesia; forms that re-show a refusal use the
+            // page's language through `crate::i18n::app_error`.
+            other => WebError::BadRequest(crate::i18n::app_error(&other, crate::i18n::Lang::Id)),
         }
-    }
-}
-
-/// An unknown event code is "not found" rather than a form error.
-pub(crate) fn not_found_if_invalid(e: talenta_app::AppError) -> WebError {
-    match e {
-        talenta_app::AppError::Invalid(_) => WebError::NotFound,
-        other => other.into(),
     }
 }
 

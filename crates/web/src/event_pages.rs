@@ -104,10 +104,15 @@ impl Done {
 }
 
 /// Runs an event action: a refusal is shown on the page, anything else is an error.
-pub(crate) fn shown<T>(r: Result<T, talenta_app::AppError>) -> Result<Result<T, String>, WebError> {
+pub(crate) fn shown<T>(
+    r: Result<T, talenta_app::AppError>,
+    lang: crate::i18n::Lang,
+) -> Result<Result<T, String>, WebError> {
     match r {
         Ok(v) => Ok(Ok(v)),
-        Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
+        Err(e @ talenta_app::AppError::Refused(_)) if !matches!(&e, talenta_app::AppError::Refused(r) if r.is_not_found()) => {
+            Ok(Err(crate::i18n::app_error(&e, lang)))
+        }
         Err(talenta_app::AppError::UnknownEmployee(n)) => {
             Ok(Err(format!("NIP {n} tidak terdaftar di instansi ini")))
         }
@@ -132,7 +137,7 @@ async fn event_page(
                 .ok_or(WebError::NotFound)?;
             let lines = match event::roster(db, &a.grant()?, &c) {
                 Ok((_, l)) => l,
-                Err(talenta_app::AppError::Invalid(_)) => Vec::new(),
+                Err(talenta_app::AppError::Refused(_)) => Vec::new(),
                 Err(e) => return Err(e.into()),
             };
             Ok((summary, lines))
@@ -203,9 +208,10 @@ pub async fn schedule(
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let a = actor.clone();
     let c = code.clone();
+    let lang = crate::i18n::Lang::of(&headers);
     let outcome = state
         .db(move |db| {
-            Ok(shown(event::plan(db, &ctx, &a.grant()?, &c))?.map(|plan| Done {
+            Ok(shown(event::plan(db, &ctx, &a.grant()?, &c), lang)?.map(|plan| Done {
                 message: format!(
                     "Jadwal disusun: {} peserta, {} pasangan dikecualikan karena konflik kepentingan.",
                     plan.participants,
@@ -330,7 +336,10 @@ impl EventAction {
             Ok(v) => {
                 let ctx = actor.ctx(&state.config.audit_key, state.now());
                 let (a, c) = (actor.clone(), code.clone());
-                state.db(move |db| shown(run(db, &ctx, &a, &c, v))).await?
+                let lang = crate::i18n::Lang::of(&headers);
+                state
+                    .db(move |db| shown(run(db, &ctx, &a, &c, v), lang))
+                    .await?
             }
         };
         Ok((
@@ -912,14 +921,12 @@ pub async fn create_event(
     };
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let a = actor.clone();
+    let lang = crate::i18n::Lang::of(&headers);
     let created = state
-        .db(
-            move |db| match event::create_event(db, &ctx, &a.grant()?, &spec) {
-                Ok((e, _)) => Ok(Ok(e.code)),
-                Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
-                Err(e) => Err(WebError::from(e)),
-            },
-        )
+        .db(move |db| {
+            shown(event::create_event(db, &ctx, &a.grant()?, &spec), lang)
+                .map(|r| r.map(|(e, _)| e.code))
+        })
         .await?;
     match created {
         Ok(code) => Ok(axum::response::Redirect::to(&format!("/acara/{code}")).into_response()),

@@ -224,3 +224,173 @@ pub static EN: Msgs = Msgs {
     error: "Something went wrong",
     back: "Back to the home page",
 };
+
+mod directory;
+mod event;
+mod jpm;
+mod meeting;
+mod report;
+mod results;
+mod rotation;
+mod scoring;
+mod selection;
+mod succession;
+mod tenant;
+
+impl Lang {
+    /// The Bahasa Indonesia or the English of a text.
+    pub fn pick<T>(self, id: T, en: T) -> T {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+/// What a person reads when a use case fails, in their language. The CLI speaks Bahasa
+/// Indonesia through this too.
+pub fn app_error(e: &talenta_app::AppError, lang: Lang) -> String {
+    use talenta_app::AppError as E;
+    use talenta_app::error::Fault;
+    match e {
+        E::UnknownTenant(code) => lang.pick(
+            format!("instansi '{code}' tidak ditemukan"),
+            format!("government '{code}' not found"),
+        ),
+        E::ChooseTenant(codes) => lang.pick(
+            format!(
+                "ada {} instansi ({}): pilih salah satu dengan --tenant KODE",
+                codes.len(),
+                codes.join(", ")
+            ),
+            format!(
+                "there are {} governments ({}): choose one with --tenant CODE",
+                codes.len(),
+                codes.join(", ")
+            ),
+        ),
+        E::NoTenant => lang.pick(
+            "belum ada instansi: jalankan 'talenta init --tenant KODE --name NAMA' atau 'talenta demo'",
+            "no government yet: run 'talenta init --tenant CODE --name NAME' or 'talenta demo'",
+        )
+        .to_string(),
+        E::UnknownEmployee(nip) => lang.pick(
+            format!("pegawai dengan NIP {nip} tidak ditemukan"),
+            format!("no employee with NIP {nip}"),
+        ),
+        E::UnknownPosition(code) => lang.pick(
+            format!("jabatan dengan kode '{code}' tidak ditemukan"),
+            format!("no position with code '{code}'"),
+        ),
+        E::NoStandard(code) => lang.pick(
+            format!("jabatan '{code}' belum memiliki standar kompetensi"),
+            format!("position '{code}' has no competency standard yet"),
+        ),
+        E::NoValidResult { nip, last, years } => match last {
+            Some(d) => lang.pick(
+                format!("pegawai {nip} tidak memiliki hasil asesmen yang masih berlaku (hasil terakhir {d}, berlaku {years} tahun)"),
+                format!("employee {nip} has no assessment result that is still valid (latest {d}, valid for {years} years)"),
+            ),
+            None => lang.pick(
+                format!("pegawai {nip} tidak memiliki hasil asesmen yang masih berlaku"),
+                format!("employee {nip} has no assessment result that is still valid"),
+            ),
+        },
+        E::TenantExists(code) => lang.pick(
+            format!("instansi '{code}' sudah ada"),
+            format!("government '{code}' already exists"),
+        ),
+        E::Forbidden => lang
+            .pick("Anda tidak berhak melakukan ini", "you may not do this")
+            .to_string(),
+        E::Refused(r) => refusal(r, lang),
+        E::Fault(Fault::Random(detail)) => lang.pick(
+            format!("sumber acak sistem tidak dapat dibaca: {detail}"),
+            format!("the system's random source cannot be read: {detail}"),
+        ),
+        E::Fault(Fault::PasswordHash(detail)) => lang.pick(
+            format!("kata sandi tidak dapat di-hash: {detail}"),
+            format!("the password cannot be hashed: {detail}"),
+        ),
+        E::Fault(Fault::AuditKey { path, detail }) => lang.pick(
+            format!("kunci audit {path}: {detail}"),
+            format!("audit key {path}: {detail}"),
+        ),
+        E::Backup(b) => backup(b, lang),
+        E::Store(s) => lang.pick(
+            format!("penyimpanan data gagal; hubungi administrator (kode {})", s.code()),
+            format!("storing the data failed; contact the administrator (code {})", s.code()),
+        ),
+        E::Export(x) => lang.pick(
+            format!("dokumen tidak dapat dibuat; hubungi administrator ({x})"),
+            format!("the document cannot be written; contact the administrator ({x})"),
+        ),
+    }
+}
+
+/// Why a use case refused, in the page's language.
+pub fn refusal(r: &talenta_app::error::Refusal, lang: Lang) -> String {
+    use talenta_app::error::Refusal as R;
+    match r {
+        R::Event(r) => event::say(r, lang),
+        R::Selection(r) => selection::say(r, lang),
+        R::Results(r) => results::say(r, lang),
+        R::Scoring(r) => scoring::say(r, lang),
+        R::Meeting(r) => meeting::say(r, lang),
+        R::Rotation(r) => rotation::say(r, lang),
+        R::Succession(r) => succession::say(r, lang),
+        R::Jpm(r) => jpm::say(r, lang),
+        R::Directory(r) => directory::say(r, lang),
+        R::Report(r) => report::say(r, lang),
+        R::Tenant(r) => tenant::say(r, lang),
+    }
+}
+
+/// Why a backup could not be taken or restored.
+fn backup(e: &talenta_app::backup::BackupError, lang: Lang) -> String {
+    use talenta_app::backup::BackupError as B;
+    match e {
+        B::Io { path, detail } => lang.pick(
+            format!("berkas {path} tidak dapat dibaca atau ditulis: {detail}"),
+            format!("file {path} cannot be read or written: {detail}"),
+        ),
+        B::NotABackup(why) => lang.pick(
+            format!("berkas ini bukan cadangan talenta ({why})"),
+            format!("this file is not a talenta backup ({why})"),
+        ),
+        B::Foreign => lang
+            .pick(
+                "cadangan ini dibuat oleh instalasi lain (kunci audit berbeda) atau manifesnya diubah: tidak dipulihkan",
+                "this backup was made by another installation (a different audit key) or its manifest was changed: not restored",
+            )
+            .to_string(),
+        B::Damaged => lang
+            .pick(
+                "basis data di dalam cadangan rusak (checksum atau ukuran tidak cocok): tidak dipulihkan",
+                "the database inside the backup is damaged (checksum or size differs): not restored",
+            )
+            .to_string(),
+        B::TargetNotEmpty => lang
+            .pick(
+                "basis data tujuan sudah berisi data: pulihkan hanya ke basis data kosong",
+                "the target database already holds data: restore only into an empty database",
+            )
+            .to_string(),
+        B::WrongEngine { backup, target } => lang.pick(
+            format!("cadangan ini dari {backup:?}, tujuan {target:?}: pulihkan ke mesin yang sama"),
+            format!("this backup is of {backup:?}, the target is {target:?}: restore to the same engine"),
+        ),
+        B::Tool { tool, detail } => lang.pick(
+            format!("{tool} gagal: {detail}"),
+            format!("{tool} failed: {detail}"),
+        ),
+        B::Mismatch(what) => lang.pick(
+            format!("salinan yang dipulihkan tidak sama dengan manifes: {what}"),
+            format!("the restored copy differs from the manifest: {what}"),
+        ),
+        B::Store(s) => lang.pick(
+            format!("penyimpanan data gagal; hubungi administrator (kode {})", s.code()),
+            format!("storing the data failed; contact the administrator (code {})", s.code()),
+        ),
+    }
+}

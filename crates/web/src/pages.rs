@@ -277,6 +277,8 @@ struct DashboardPage {
     tenant: String,
     cards: Vec<(String, String, String)>,
     empty: &'static str,
+    /// The last backup, for those who keep the master data.
+    backup: Option<String>,
 }
 
 /// The home page: what this role can do.
@@ -341,6 +343,17 @@ pub async fn dashboard(
     if role_allows(actor.role, Permission::ViewAudit) {
         cards.push(("/audit".into(), m.audit.into(), String::new()));
     }
+    let a = actor.clone();
+    let backup = state
+        .db(move |db| match a.grant() {
+            Ok(admin) => Ok(Some(talenta_app::backup::last(db, &admin)?)),
+            Err(_) => Ok(None),
+        })
+        .await?
+        .map(|last| match last {
+            Some((at, file)) => format!("Cadangan terakhir: {at} ({file})"),
+            None => "Belum ada cadangan tercatat: jalankan 'talenta backup -o BERKAS' atau 'talenta serve --backup-dir'.".to_string(),
+        });
     if let Some(own) = actor.employee_id {
         cards.push((
             format!("/pegawai/{own}"),
@@ -360,6 +373,7 @@ pub async fn dashboard(
             _ => "Belum ada yang perlu Anda kerjakan di sini.",
         },
         cards,
+        backup,
     };
     render(&page)
 }

@@ -16,7 +16,6 @@ use talenta_domain::development;
 use talenta_domain::method::Method;
 use talenta_domain::{CompetencyCode, Level};
 
-use crate::error::not_found_if_invalid;
 use crate::event_pages::{EventAction, attachment, render, shown};
 use crate::pages::{Layout, page_layout};
 use crate::{AppState, WebError};
@@ -119,7 +118,7 @@ async fn scoring_page(
     let (a, c) = (actor.clone(), code.clone());
     let (list, sheet) = state
         .db(move |db| {
-            let list = scoring::worklist(db, &a.grant()?, &c).map_err(not_found_if_invalid)?;
+            let list = scoring::worklist(db, &a.grant()?, &c).map_err(crate::WebError::from)?;
             let sheet = match participant {
                 Some(p) => {
                     let me = scoring::assessor_of(db, &a.grant()?, &c)?;
@@ -324,10 +323,11 @@ pub async fn save_scores(a: EventAction) -> Result<Response, WebError> {
         Ok((p, e)) => {
             let ctx = actor.ctx(&state.config.audit_key, state.now());
             let (ac, c) = (actor.clone(), code.clone());
+            let lang = crate::i18n::Lang::of(&headers);
             let saved = state
                 .db(move |db| {
                     let me = scoring::assessor_of(db, &ac.grant()?, &c)?;
-                    shown(scoring::save(db, &ctx, &me, p, &e, submit))
+                    shown(scoring::save(db, &ctx, &me, p, &e, submit), lang)
                 })
                 .await?;
             match saved {
@@ -408,7 +408,7 @@ async fn results_page(
 ) -> Result<Response, WebError> {
     let (a, c) = (actor.clone(), code.clone());
     let all = state
-        .db(move |db| results::integration(db, &a.grant()?, &c).map_err(not_found_if_invalid))
+        .db(move |db| results::integration(db, &a.grant()?, &c).map_err(crate::WebError::from))
         .await?;
     let mut competencies: Vec<CompetencyCode> = all
         .rows
@@ -728,7 +728,7 @@ async fn meeting_page(
     let (a, c) = (actor.clone(), code.clone());
     let (list, meeting) = state
         .db(move |db| {
-            let list = scoring::worklist(db, &a.grant()?, &c).map_err(not_found_if_invalid)?;
+            let list = scoring::worklist(db, &a.grant()?, &c).map_err(crate::WebError::from)?;
             let meeting = match participant {
                 Some(p) => {
                     let me = scoring::assessor_of(db, &a.grant()?, &c)?;
@@ -875,21 +875,25 @@ pub async fn agree(a: EventAction) -> Result<Response, WebError> {
             let ctx = actor.ctx(&state.config.audit_key, state.now());
             let (ac, c) = (actor.clone(), code.clone());
             let comp2 = comp.clone();
+            let lang = crate::i18n::Lang::of(&headers);
             let saved = state
                 .db(move |db| {
                     let me = scoring::assessor_of(db, &ac.grant()?, &c)?;
-                    shown(talenta_app::meeting::agree(
-                        db,
-                        &ctx,
-                        &me,
-                        &results::Decision {
-                            employee_id: p,
-                            competency: &comp2,
-                            level,
-                            reason: &reason,
-                        },
-                        version,
-                    ))
+                    shown(
+                        talenta_app::meeting::agree(
+                            db,
+                            &ctx,
+                            &me,
+                            &results::Decision {
+                                employee_id: p,
+                                competency: &comp2,
+                                level,
+                                reason: &reason,
+                            },
+                            version,
+                        ),
+                        lang,
+                    )
                 })
                 .await?;
             match saved {

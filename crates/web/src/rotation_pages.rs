@@ -231,6 +231,7 @@ async fn compute(
     state: &AppState,
     actor: &Actor,
     form: &RotationForm,
+    lang: crate::i18n::Lang,
 ) -> Result<Result<Plan, String>, WebError> {
     let ctx = actor.ctx(&state.config.audit_key, state.now());
     let as_of = state.now().date_naive();
@@ -242,11 +243,7 @@ async fn compute(
                 Ok(s) => s,
                 Err(e) => return Ok(Err(e)),
             };
-            match rotation::plan(db, &ctx, &a.grant()?, &spec, as_of) {
-                Ok(p) => Ok(Ok(p)),
-                Err(talenta_app::AppError::Invalid(m)) => Ok(Err(m)),
-                Err(e) => Err(e.into()),
-            }
+            crate::event_pages::shown(rotation::plan(db, &ctx, &a.grant()?, &spec, as_of), lang)
         })
         .await
 }
@@ -273,7 +270,7 @@ pub async fn rotation(
         })?
         .into_response());
     }
-    let outcome = compute(&state, &actor, &form).await?;
+    let outcome = compute(&state, &actor, &form, crate::i18n::Lang::of(&headers)).await?;
     let (status, error, plan) = match outcome {
         Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
         Ok(p) => {
@@ -383,7 +380,7 @@ async fn export(
     pairs: &[(String, String)],
 ) -> Result<Plan, WebError> {
     let form = RotationForm::from_pairs(pairs);
-    compute(state, actor, &form)
+    compute(state, actor, &form, crate::i18n::Lang::Id)
         .await?
         .map_err(WebError::BadRequest)
 }

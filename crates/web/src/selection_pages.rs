@@ -258,11 +258,13 @@ pub async fn create(
         Ok(spec) => {
             let ctx = actor.ctx(&state.config.audit_key, state.now());
             let a = actor.clone();
+            let lang = crate::i18n::Lang::of(&headers);
             state
                 .db(move |db| {
                     shown(
                         selection::create(db, &ctx, &a.grant()?, &spec)
                             .map(|s| format!("Seleksi {} dibuat.", s.name)),
+                        lang,
                     )
                 })
                 .await?
@@ -680,7 +682,7 @@ async fn panel_page(
             let me = selection::panel_member(db, &a.grant()?, &c);
             let view = match me.and_then(|me| selection::panel_view(db, &me)) {
                 Ok(v) => v,
-                Err(talenta_app::AppError::Invalid(_)) => (None, Vec::new()),
+                Err(talenta_app::AppError::Refused(_)) => (None, Vec::new()),
                 Err(e) => return Err(e.into()),
             };
             Ok((sel, view))
@@ -910,8 +912,7 @@ pub async fn announcement(
         .db(
             move |db| match selection::announcement(db, &tenant, &code) {
                 Ok(a) => Ok(a),
-                Err(talenta_app::AppError::Invalid(_))
-                | Err(talenta_app::AppError::UnknownTenant(_)) => Err(WebError::NotFound),
+                Err(talenta_app::AppError::UnknownTenant(_)) => Err(WebError::NotFound),
                 Err(e) => Err(e.into()),
             },
         )

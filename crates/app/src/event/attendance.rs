@@ -24,24 +24,24 @@ pub fn check_in(
         .into_iter()
         .find(|p| p.employee_id == employee.id);
     let Some(me) = me else {
-        return Err(AppError::Invalid(format!(
-            "{} bukan peserta acara ini",
-            employee.name
-        )));
+        return Err(Refusal::NotParticipant {
+            name: employee.name.clone(),
+        }
+        .into());
     };
     let Some((day, session)) = me.slot else {
-        return Err(AppError::Invalid(format!(
-            "{} belum mendapat jadwal",
-            employee.name
-        )));
+        return Err(Refusal::NotScheduled {
+            name: employee.name.clone(),
+        }
+        .into());
     };
     let at = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     db.transaction(|tx| {
         if !store::check_in(tx, tenant, event.id, employee.id, &at)? {
-            return Err(AppError::Invalid(format!(
-                "{} sudah tercatat hadir",
-                employee.name
-            )));
+            return Err(Refusal::AlreadyCheckedIn {
+                name: employee.name.clone(),
+            }
+            .into());
         }
         ctx.record(
             tx,

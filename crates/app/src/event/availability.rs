@@ -30,9 +30,10 @@ pub fn set_unavailable(
     let tenant = actor.tenant.id;
     let event = event_of(db, actor, code)?;
     if event.status == EventStatus::Published {
-        return Err(AppError::Invalid(format!(
-            "jadwal acara '{code}' sudah diterbitkan dan terkunci"
-        )));
+        return Err(Refusal::Locked {
+            code: code.to_string(),
+        }
+        .into());
     }
     let day_count = store::sessions(db, tenant, event.id)?
         .iter()
@@ -40,9 +41,11 @@ pub fn set_unavailable(
         .max()
         .unwrap_or(0);
     if let Some(d) = days.iter().find(|d| **d == 0 || **d > day_count) {
-        return Err(AppError::Invalid(format!(
-            "hari {d} tidak ada; acara ini {day_count} hari"
-        )));
+        return Err(Refusal::DayMissing {
+            day: *d,
+            days: day_count,
+        }
+        .into());
     }
     db.transaction(|tx| {
         let subject = match who {
@@ -50,10 +53,7 @@ pub fn set_unavailable(
                 let e = master::employee_by_nip(tx, tenant, *nip)?
                     .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;
                 if store::set_participant_unavailable(tx, tenant, event.id, e.id, days)? == 0 {
-                    return Err(AppError::Invalid(format!(
-                        "{} bukan peserta acara ini",
-                        e.name
-                    )));
+                    return Err(Refusal::NotParticipant { name: e.name }.into());
                 }
                 format!("employee:{}", e.id)
             }
@@ -62,7 +62,7 @@ pub fn set_unavailable(
                     .into_iter()
                     .find(|a| a.name.eq_ignore_ascii_case(name.trim()))
                     .ok_or_else(|| {
-                        AppError::Invalid(format!("asesor '{name}' tidak ada dalam acara ini"))
+                        AppError::from(Refusal::AssessorNotInEvent { name: name.clone() })
                     })?;
                 store::set_assessor_unavailable(tx, tenant, event.id, a.id, days)?;
                 format!("assessor:{}", a.name)
@@ -92,15 +92,15 @@ pub fn declare_conflict(
     let tenant = actor.tenant.id;
     let event = event_of(db, actor, code)?;
     if relation.trim().is_empty() {
-        return Err(AppError::Invalid(
-            "sebutkan hubungannya, mis. saudara kandung".into(),
-        ));
+        return Err(Refusal::RelationMissing.into());
     }
     let a = store::assessors(db, tenant, event.id)?
         .into_iter()
         .find(|a| a.name.eq_ignore_ascii_case(assessor.trim()))
         .ok_or_else(|| {
-            AppError::Invalid(format!("asesor '{assessor}' tidak ada dalam acara ini"))
+            AppError::from(Refusal::AssessorNotInEvent {
+                name: assessor.to_string(),
+            })
         })?;
     let e = master::employee_by_nip(db, tenant, nip)?
         .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;

@@ -64,7 +64,7 @@ pub fn cohort_from_file(path: &std::path::Path) -> Result<Vec<Nip>, AppError> {
     use crate::import::table::{Cell, read_rows};
     let mut column: Option<usize> = None;
     let mut nips = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<CohortRow> = Vec::new();
     read_rows(
         path,
         &crate::import::ImportLimits::default(),
@@ -87,42 +87,40 @@ pub fn cohort_from_file(path: &std::path::Path) -> Result<Vec<Nip>, AppError> {
                 return Ok(());
             }
             let text = match &cell {
-                Cell::Number(_) => {
-                    problems.push(format!(
-                        "baris {row}: NIP {} tersimpan sebagai angka dan digit terakhirnya hilang; tulis NIP sebagai teks",
-                        cell.display()
-                    ));
+                Cell::Number(number) => {
+                    problems.push(CohortRow::NipAsNumber {
+                        row,
+                        number: *number,
+                    });
                     return Ok(());
                 }
                 other => other.display(),
             };
             match Nip::parse(text.trim().trim_matches('"')) {
                 Ok(n) => nips.push(n),
-                Err(e) => problems.push(format!("baris {row}: {e}")),
+                Err(error) => problems.push(CohortRow::BadNip { row, error }),
             }
             Ok(())
         },
     )
-    .map_err(|e| AppError::Invalid(format!("daftar peserta {}: {e}", path.display())))?;
+    .map_err(|error| {
+        AppError::from(Refusal::CohortFileUnreadable {
+            path: path.to_path_buf(),
+            error,
+        })
+    })?;
     if !problems.is_empty() {
-        let shown = problems.len().min(10);
-        let more = problems.len() - shown;
-        return Err(AppError::Invalid(format!(
-            "daftar peserta {} ditolak: {}{}",
-            path.display(),
-            problems[..shown].join("; "),
-            if more > 0 {
-                format!(" (dan {more} baris lain)")
-            } else {
-                String::new()
-            }
-        )));
+        return Err(Refusal::CohortFileRejected {
+            path: path.to_path_buf(),
+            problems,
+        }
+        .into());
     }
     if nips.is_empty() {
-        return Err(AppError::Invalid(format!(
-            "daftar peserta {} tidak berisi NIP",
-            path.display()
-        )));
+        return Err(Refusal::CohortFileEmpty {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     Ok(nips)
 }
@@ -175,22 +173,21 @@ pub fn create_event(
     actor: &Can<EditMasterData>,
     spec: &EventSpec,
 ) -> Result<(Event, usize), AppError> {
-    let invalid = |m: String| Err(AppError::Invalid(m));
+    let refuse = |r: Refusal| Err(AppError::from(r));
     if spec.dates.is_empty() || spec.sessions.is_empty() {
-        return invalid("acara membutuhkan paling sedikit satu hari dan satu sesi".into());
+        return refuse(Refusal::NoDaysOrSessions);
     }
     if spec.per_participant == 0 || spec.max_per_assessor_day == 0 || spec.day_capacity == 0 {
-        return invalid("kapasitas harian, jumlah asesor per peserta dan beban asesor per hari harus lebih dari 0".into());
+        return refuse(Refusal::ZeroCapacity);
     }
     if spec.rooms.len() > spec.sessions.len() {
-        return invalid(format!(
-            "{} ruang disebut untuk {} sesi sehari: setiap sesi paling banyak satu ruang",
-            spec.rooms.len(),
-            spec.sessions.len()
-        ));
+        return refuse(Refusal::TooManyRooms {
+            rooms: spec.rooms.len(),
+            sessions: spec.sessions.len(),
+        });
     }
     if spec.methods.is_empty() {
-        return invalid("pilih paling sedikit satu metode asesmen".into());
+        return refuse(Refusal::NoMethods);
     }
     let nine: Vec<CompetencyCode> = CoreCompetency::ALL
         .iter()
@@ -199,24 +196,24 @@ pub fn create_event(
     let matrix = spec.matrix.clone().unwrap_or_else(default_matrix);
     let short = under_measured(&nine, &spec.methods, &matrix, spec.min_methods);
     if !short.is_empty() {
-        let all: Vec<String> = short.iter().map(|u| u.to_string()).collect();
-        return invalid(format!("metode tidak cukup: {}", all.join("; ")));
+        return refuse(Refusal::MethodsShort { short });
     }
     if spec.group_size.0 == 0 || spec.group_size.0 > spec.group_size.1 {
-        return invalid(format!(
-            "ukuran kelompok {}-{} tidak sah",
-            spec.group_size.0, spec.group_size.1
-        ));
+        return refuse(Refusal::BadGroupSize {
+            min: spec.group_size.0,
+            max: spec.group_size.1,
+        });
     }
     if !(1..=100).contains(&spec.unit_share_percent) {
-        return invalid(format!(
-            "bagian unit per hari {}% harus 1-100",
-            spec.unit_share_percent
-        ));
+        return refuse(Refusal::UnitShareOutOfRange {
+            percent: spec.unit_share_percent,
+        });
     }
     let tenant = actor.tenant.id;
     if store::event_by_code(db, tenant, &spec.code)?.is_some() {
-        return invalid(format!("acara dengan kode '{}' sudah ada", spec.code));
+        return refuse(Refusal::CodeTaken {
+            code: spec.code.clone(),
+        });
     }
     let units = master::list_units(db, tenant)?;
     let positions: HashMap<i64, talenta_domain::master::Position> =
@@ -227,7 +224,7 @@ pub fn create_event(
     let opd_units: Option<HashSet<i64>> = match &spec.cohort.opd_code {
         Some(code) => {
             let Some(root) = units.iter().find(|u| &u.code == code) else {
-                return invalid(format!("unit kerja '{code}' tidak ditemukan"));
+                return refuse(Refusal::UnitNotFound { code: code.clone() });
             };
             Some(
                 crate::directory::descendants(&units, root.id)
@@ -239,7 +236,7 @@ pub fn create_event(
     };
     let employees = master::list_employees(db, tenant)?;
     // Every listed person must be an employee with a post: a list is never silently shortened.
-    let unknown: Vec<String> = spec
+    let unknown: Vec<Nip> = spec
         .cohort
         .nips
         .iter()
@@ -248,13 +245,10 @@ pub fn create_event(
                 .iter()
                 .any(|e| e.nip == **n && e.position_id.is_some())
         })
-        .map(|n| n.to_string())
+        .copied()
         .collect();
     if !unknown.is_empty() {
-        return invalid(format!(
-            "NIP berikut bukan pegawai berjabatan di instansi ini: {}",
-            unknown.join(", ")
-        ));
+        return refuse(Refusal::NotPostedEmployees { nips: unknown });
     }
     let cohort: Vec<i64> = employees
         .iter()
@@ -273,28 +267,28 @@ pub fn create_event(
         .map(|e| e.id)
         .collect();
     if cohort.is_empty() {
-        return invalid("tidak ada pegawai yang memenuhi kriteria peserta".into());
+        return refuse(Refusal::EmptyCohort);
     }
     let by_nip: HashMap<Nip, i64> = employees.iter().map(|e| (e.nip, e.id)).collect();
     let names: HashMap<i64, String> = employees.iter().map(|e| (e.id, e.name.clone())).collect();
     let mut seen = HashSet::new();
     for a in &spec.assessors {
         if a.name.trim().is_empty() && a.nip.is_none() {
-            return invalid("setiap asesor membutuhkan nama atau NIP".into());
+            return refuse(Refusal::AssessorUnnamed);
         }
         let key = a
             .nip
             .map(|n| n.digits())
             .unwrap_or_else(|| a.name.trim().to_lowercase());
         if !seen.insert(key) {
-            return invalid(format!("asesor '{}' disebut dua kali", a.name));
+            return refuse(Refusal::AssessorTwice {
+                name: a.name.clone(),
+            });
         }
         if let Some(n) = a.nip
             && !by_nip.contains_key(&n)
         {
-            return invalid(format!(
-                "asesor internal dengan NIP {n} bukan pegawai instansi ini"
-            ));
+            return refuse(Refusal::InternalAssessorUnknown { nip: n });
         }
     }
     let mut accounts: HashMap<usize, i64> = HashMap::new();
@@ -376,7 +370,11 @@ pub fn create_event(
 
 /// The account an assessor signs in with: it must hold the assessor role in this government.
 pub(super) fn assessor_account(db: &mut Db, tenant: i64, login: &str) -> Result<i64, AppError> {
-    let refused = || AppError::Invalid(format!("akun '{login}' bukan akun asesor di instansi ini"));
+    let refused = || {
+        AppError::from(Refusal::NotAssessorAccount {
+            login: login.to_string(),
+        })
+    };
     let account = talenta_store::access::account_by_login(db, login.trim())?.ok_or_else(refused)?;
     let member = talenta_store::access::memberships(db, account.id)?
         .into_iter()

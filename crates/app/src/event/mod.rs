@@ -11,6 +11,7 @@ mod create;
 mod moves;
 mod org;
 mod plan;
+mod refusal;
 mod roster;
 
 pub use attendance::check_in;
@@ -19,6 +20,7 @@ pub use create::{AssessorSpec, Cohort, EventSpec, cohort_from_file, create_event
 pub use moves::{Move, move_participant};
 pub(crate) use org::Org;
 pub use plan::{Excluded, Plan, plan};
+pub use refusal::{AssessorError, CohortRow, DayLimit, PlacementError, Refusal};
 pub use roster::{RosterLine, invitations_pdf, roster, roster_pdf, roster_xlsx};
 
 use chrono::NaiveDate;
@@ -67,8 +69,11 @@ pub fn list(db: &mut Db, actor: &Can<ViewMasterData>) -> Result<Vec<EventSummary
 }
 
 pub(super) fn event_of(db: &mut Db, actor: &Actor, code: &str) -> Result<Event, AppError> {
-    store::event_by_code(db, actor.tenant.id, code)?
-        .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))
+    store::event_by_code(db, actor.tenant.id, code)?.ok_or_else(|| {
+        AppError::from(Refusal::NotFound {
+            code: code.to_string(),
+        })
+    })
 }
 
 /// Publishes an event's schedule: from then on it is locked (only a no-show may be moved).
@@ -81,9 +86,10 @@ pub fn publish(
     let event = event_of(db, actor, code)?;
     let people = store::participants(db, actor.tenant.id, event.id)?;
     if people.is_empty() || people.iter().any(|p| p.slot.is_none()) {
-        return Err(AppError::Invalid(format!(
-            "acara '{code}' belum terjadwal lengkap; susun jadwal dahulu"
-        )));
+        return Err(Refusal::NotFullyScheduled {
+            code: code.to_string(),
+        }
+        .into());
     }
     db.transaction(|tx| {
         store::set_status(tx, actor.tenant.id, event.id, EventStatus::Published)?;

@@ -39,39 +39,43 @@ pub fn move_participant(
     let tenant = actor.tenant.id;
     let event = event_of(db, actor, code)?;
     if event.status == EventStatus::Published && !no_show {
-        return Err(AppError::Invalid(format!(
-            "jadwal acara '{code}' sudah diterbitkan; hanya peserta yang tidak hadir yang dapat dijadwalkan ulang"
-        )));
+        return Err(Refusal::PublishedOnlyNoShow {
+            code: code.to_string(),
+        }
+        .into());
     }
     let employee = master::employee_by_nip(db, tenant, nip)?
         .ok_or_else(|| AppError::UnknownEmployee(nip.to_string()))?;
     let people = store::participants(db, tenant, event.id)?;
     let Some(me) = people.iter().find(|p| p.employee_id == employee.id) else {
-        return Err(AppError::Invalid(format!(
-            "{} bukan peserta acara ini",
-            employee.name
-        )));
+        return Err(Refusal::NotParticipant {
+            name: employee.name,
+        }
+        .into());
     };
     if no_show && me.attended_at_known() {
-        return Err(AppError::Invalid(format!(
-            "{} sudah hadir; tidak dapat dijadwalkan ulang sebagai tidak hadir",
-            employee.name
-        )));
+        return Err(Refusal::AlreadyAttended {
+            name: employee.name,
+        }
+        .into());
     }
     let sessions = store::sessions(db, tenant, event.id)?;
     let Some(session) = sessions
         .iter()
         .find(|s| s.day_no == day_no && s.session_no == session_no)
     else {
-        return Err(AppError::Invalid(format!(
-            "hari {day_no} sesi {session_no} tidak ada dalam acara ini"
-        )));
+        return Err(Refusal::SessionMissing {
+            day: day_no,
+            session: session_no,
+        }
+        .into());
     };
     if me.unavailable.contains(&day_no) {
-        return Err(AppError::Invalid(format!(
-            "{} tidak dapat hadir pada hari {day_no}",
-            employee.name
-        )));
+        return Err(Refusal::Unavailable {
+            name: employee.name,
+            day: day_no,
+        }
+        .into());
     }
     let others: Vec<&store::EventParticipant> = people
         .iter()
@@ -82,20 +86,23 @@ pub fn move_participant(
         .filter(|p| p.slot == Some((day_no, session_no)))
         .count() as u32;
     if in_session >= session.capacity {
-        return Err(AppError::Invalid(format!(
-            "hari {day_no} sesi {session_no} sudah penuh ({} kursi)",
-            session.capacity
-        )));
+        return Err(Refusal::SessionFull {
+            day: day_no,
+            session: session_no,
+            seats: session.capacity,
+        }
+        .into());
     }
     let in_day = others
         .iter()
         .filter(|p| p.slot.is_some_and(|s| s.0 == day_no))
         .count() as u32;
     if in_day >= event.day_capacity {
-        return Err(AppError::Invalid(format!(
-            "hari {day_no} sudah penuh ({} peserta)",
-            event.day_capacity
-        )));
+        return Err(Refusal::DayFull {
+            day: day_no,
+            capacity: event.day_capacity,
+        }
+        .into());
     }
     // Assessors: keep those who are free of conflict and have room that day; fill up to the need.
     let assessors = store::assessors(db, tenant, event.id)?;
@@ -121,9 +128,12 @@ pub fn move_participant(
         })
         .count() as u32;
     if opd_that_day >= cap {
-        return Err(AppError::Invalid(format!(
-            "hari {day_no} sudah memuat {opd_that_day} peserta dari unit kerja yang sama (batas {cap})"
-        )));
+        return Err(Refusal::UnitDayLimit {
+            day: day_no,
+            count: opd_that_day,
+            limit: cap,
+        }
+        .into());
     }
     let participant_ids: HashSet<i64> = people.iter().map(|p| p.employee_id).collect();
     let rules = ConflictRules::default();
@@ -169,10 +179,12 @@ pub fn move_participant(
     candidates.sort_by_key(|(l, id, _)| (!current.contains(id), *l, *id));
     let need = event.per_participant as usize;
     if candidates.len() < need {
-        return Err(AppError::Invalid(format!(
-            "tidak ada {need} asesor bebas konflik kepentingan yang masih longgar pada hari {day_no} untuk {}",
-            employee.name
-        )));
+        return Err(Refusal::NoFreeAssessors {
+            need,
+            day: day_no,
+            name: employee.name,
+        }
+        .into());
     }
     let chosen: Vec<(u32, i64, String)> = candidates.into_iter().take(need).collect();
     let ids: Vec<i64> = chosen.iter().map(|c| c.1).collect();

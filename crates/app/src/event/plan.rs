@@ -53,12 +53,16 @@ pub fn plan(
     code: &str,
 ) -> Result<Plan, AppError> {
     let tenant = actor.tenant.id;
-    let event = store::event_by_code(db, tenant, code)?
-        .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))?;
+    let event = store::event_by_code(db, tenant, code)?.ok_or_else(|| {
+        AppError::from(Refusal::NotFound {
+            code: code.to_string(),
+        })
+    })?;
     if event.status == EventStatus::Published {
-        return Err(AppError::Invalid(format!(
-            "jadwal acara '{code}' sudah diterbitkan dan terkunci"
-        )));
+        return Err(Refusal::Locked {
+            code: code.to_string(),
+        }
+        .into());
     }
     let sessions = store::sessions(db, tenant, event.id)?;
     let people = store::participants(db, tenant, event.id)?;
@@ -128,42 +132,41 @@ pub fn plan(
         unit_day_cap,
     };
     let placement = solver::place(&problem).map_err(|e| {
-        let detail = match &e {
-            PlacementError::NoDay { participants } => {
-                let names: Vec<String> = participants
+        let (names, assessor_limits) = match &e {
+            PlacementError::NoDay { participants } => (
+                participants
                     .iter()
-                    .take(10)
-                    .map(|i| name_of(people[*i].employee_id))
-                    .collect();
-                format!("{e}: {}", names.join(", "))
-            }
+                    .filter_map(|i| people.get(*i))
+                    .map(|p| name_of(p.employee_id))
+                    .collect(),
+                Vec::new(),
+            ),
             PlacementError::Short { days, .. } => {
                 // Say when it is the assessors, not the seats, that limit a binding day.
-                let by_assessors: Vec<String> = days
+                let by_assessors: Vec<DayLimit> = days
                     .iter()
                     .filter_map(|d| {
-                        let (no, _) = day_nos[*d];
+                        let (no, _) = *day_nos.get(*d)?;
                         let seats: u32 = sessions
                             .iter()
                             .filter(|s| s.day_no == no)
                             .map(|s| s.capacity)
                             .sum();
                         let limit = assessable(no);
-                        (limit < event.day_capacity.min(seats))
-                            .then(|| format!("hari {no} paling banyak {limit} peserta"))
+                        (limit < event.day_capacity.min(seats)).then_some(DayLimit {
+                            day: no,
+                            most: limit,
+                        })
                     })
                     .collect();
-                if by_assessors.is_empty() {
-                    e.to_string()
-                } else {
-                    format!(
-                        "{e} (asesor yang tersedia membatasi: {})",
-                        by_assessors.join(", ")
-                    )
-                }
+                (Vec::new(), by_assessors)
             }
         };
-        AppError::Invalid(format!("jadwal tidak dapat disusun: {detail}"))
+        AppError::from(Refusal::CannotPlace {
+            error: e,
+            names,
+            assessor_limits,
+        })
     })?;
     // Conflicts of interest.
     let participant_ids: HashSet<i64> = people.iter().map(|p| p.employee_id).collect();
@@ -227,18 +230,15 @@ pub fn plan(
         conflict,
     };
     let assigned = solver::assign_assessors(&ap).map_err(|e| {
-        let detail = match &e {
-            AssessorError::NoFreeAssessor { participants, .. } => {
-                let names: Vec<String> = participants
-                    .iter()
-                    .take(10)
-                    .map(|i| name_of(people[*i].employee_id))
-                    .collect();
-                format!("{e}: {}", names.join(", "))
-            }
-            AssessorError::DayShort { .. } => e.to_string(),
+        let names = match &e {
+            AssessorError::NoFreeAssessor { participants, .. } => participants
+                .iter()
+                .filter_map(|i| people.get(*i))
+                .map(|p| name_of(p.employee_id))
+                .collect(),
+            AssessorError::DayShort { .. } => Vec::new(),
         };
-        AppError::Invalid(format!("asesor tidak dapat ditugaskan: {detail}"))
+        AppError::from(Refusal::CannotAssign { error: e, names })
     })?;
     // Groups for group exercises: per session, people of different OPDs spread over the groups.
     let grouped = event.methods.iter().copied().any(Method::in_groups);
@@ -254,16 +254,17 @@ pub fn plan(
                     continue;
                 }
                 here.sort_by_key(|i| (problem.participants[*i].unit, *i));
-                let sizes = solver::group_sizes(here.len() as u32, event.group_min, event.group_max).ok_or_else(|| {
-                    AppError::Invalid(format!(
-                        "hari {} sesi {}: {} peserta tidak dapat dibagi menjadi kelompok {}-{} orang",
-                        day_nos[d].0,
-                        s + 1,
-                        here.len(),
-                        event.group_min,
-                        event.group_max
-                    ))
-                })?;
+                let sizes =
+                    solver::group_sizes(here.len() as u32, event.group_min, event.group_max)
+                        .ok_or_else(|| {
+                            AppError::from(Refusal::GroupsImpossible {
+                                day: day_nos[d].0,
+                                session: s as u32 + 1,
+                                participants: here.len(),
+                                min: event.group_min,
+                                max: event.group_max,
+                            })
+                        })?;
                 // Deal people round-robin so each group mixes OPDs.
                 let first = next;
                 let mut fill = vec![0u32; sizes.len()];

@@ -42,8 +42,11 @@ pub fn roster(
     code: &str,
 ) -> Result<(Event, Vec<RosterLine>), AppError> {
     let tenant = actor.tenant.id;
-    let event = store::event_by_code(db, tenant, code)?
-        .ok_or_else(|| AppError::Invalid(format!("acara '{code}' tidak ditemukan")))?;
+    let event = store::event_by_code(db, tenant, code)?.ok_or_else(|| {
+        AppError::from(Refusal::NotFound {
+            code: code.to_string(),
+        })
+    })?;
     let sessions = store::sessions(db, tenant, event.id)?;
     let assessors: HashMap<i64, String> = store::assessors(db, tenant, event.id)?
         .into_iter()
@@ -87,9 +90,10 @@ pub fn roster(
         });
     }
     if lines.is_empty() {
-        return Err(AppError::Invalid(format!(
-            "acara '{code}' belum memiliki jadwal: jalankan penyusunan jadwal dahulu"
-        )));
+        return Err(Refusal::NoSchedule {
+            code: code.to_string(),
+        }
+        .into());
     }
     lines.sort_by(|a, b| (a.day_no, a.session_no, &a.name).cmp(&(b.day_no, b.session_no, &b.name)));
     Ok((event, lines))

@@ -1,0 +1,113 @@
+//! Backup and restore of the whole installation (every government in the database): an online,
+//! consistent copy in one file with a signed manifest, and a restore into an empty database
+//! that proves itself (integrity check, row counts, audit chains) before it says done. The
+//! mechanics per engine are in `talenta_store::backup`.
+//!
+//! Who may: whoever holds the database and its audit key (the command line, and the server's
+//! own schedule); the copy holds every government, so no tenant role is enough for it.
+
+use std::path::Path;
+
+use talenta_store::Db;
+use talenta_store::audit::{self, AuditKey, Verification};
+use talenta_store::backup as store;
+pub use talenta_store::backup::{BackupError, Manifest};
+
+use crate::AppError;
+use crate::capability::{Can, EditMasterData};
+
+/// Takes a backup of the database `db` (opened from `url`) into `to`, and records it in the
+/// database (its time, file, checksum and size) for the dashboard.
+pub fn backup(
+    db: &mut Db,
+    url: &str,
+    key: &AuditKey,
+    to: &Path,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Manifest, AppError> {
+    let manifest = store::create(db, url, key, to, now)?;
+    talenta_store::backup::record(db, &manifest, to, now)?;
+    Ok(manifest)
+}
+
+/// What a restore proved.
+#[derive(Debug)]
+pub struct Restored {
+    /// The manifest of the backup.
+    pub manifest: Manifest,
+    /// `PRAGMA integrity_check` of the restored copy (`ok`).
+    pub integrity: String,
+    /// Every tenant's audit chain, verified on the restored copy.
+    pub audit: Vec<Verification>,
+}
+
+/// Restores the backup `from` into the empty database at `url`: refuses a file that is not a
+/// backup, one made by another installation (its manifest does not verify with `key`), one
+/// whose database is damaged, and a target that holds data; then checks the restored copy.
+pub fn restore(from: &Path, url: &str, key: &AuditKey) -> Result<Restored, AppError> {
+    let checked = store::read(from, key)?;
+    store::restore(&checked, url)?;
+    let mut db = Db::open(url)?;
+    let integrity = store::integrity_check(&mut db)?;
+    let audit = audit::verify(&mut db, key)?;
+    if integrity != "ok" {
+        return Err(BackupError::Mismatch(format!("integrity_check: {integrity}")).into());
+    }
+    if audit.iter().any(|v| v.first_break.is_some()) {
+        return Err(BackupError::Mismatch("audit chain".into()).into());
+    }
+    Ok(Restored {
+        manifest: checked.manifest,
+        integrity,
+        audit,
+    })
+}
+
+/// The newest backup recorded in the database: when, which file (shown to those who keep the
+/// master data, on their home page).
+pub fn last(db: &mut Db, _can: &Can<EditMasterData>) -> Result<Option<(String, String)>, AppError> {
+    Ok(talenta_store::backup::last(db)?)
+}
+
+/// Prefix and suffix of the files a scheduled backup writes (`talenta-20261202-060000.tar`).
+const SCHEDULED: (&str, &str) = ("talenta-", ".tar");
+
+/// A scheduled backup: writes `talenta-<UTC time>.tar` into `dir` and then keeps only the
+/// `keep` newest files of that name there (other files are never touched). Returns the file.
+pub fn into_dir(
+    db: &mut Db,
+    url: &str,
+    key: &AuditKey,
+    dir: &Path,
+    keep: usize,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(std::path::PathBuf, Manifest), AppError> {
+    let io = |e: std::io::Error| BackupError::Io {
+        path: dir.display().to_string(),
+        detail: e.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let file = dir.join(format!(
+        "{}{}{}",
+        SCHEDULED.0,
+        now.format("%Y%m%d-%H%M%S"),
+        SCHEDULED.1
+    ));
+    let manifest = backup(db, url, key, &file, now)?;
+    let mut ours: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(SCHEDULED.0) && n.ends_with(SCHEDULED.1))
+        })
+        .collect();
+    // The names sort by time.
+    ours.sort();
+    let surplus = ours.len().saturating_sub(keep.max(1));
+    for old in &ours[..surplus] {
+        std::fs::remove_file(old).map_err(io)?;
+    }
+    Ok((file, manifest))
+}
