@@ -48,8 +48,23 @@ impl Ctx {
     }
 }
 
+/// The audit key of the database `db`, from `path`: read when the file is there; created (32
+/// random bytes, readable by the owner only) only when the database holds no audit trail yet,
+/// which is what setting up a new installation is. A missing key for a database whose chains
+/// exist is refused: a new key could verify none of them and would start chains no one can tie
+/// to the old ones. Returns the key and whether it was created.
+pub fn audit_key(db: &mut Db, path: &std::path::Path) -> Result<(AuditKey, bool), AppError> {
+    if !path.exists() && talenta_store::audit::has_chains(db)? {
+        return Err(AppError::Fault(Fault::AuditKeyMissing {
+            path: path.display().to_string(),
+        }));
+    }
+    load_or_create_key(path)
+}
+
 /// Reads the audit key from `path`, or creates one (32 random bytes, readable by the owner
-/// only) when the file does not exist. Returns the key and whether it was created.
+/// only) when the file does not exist. Returns the key and whether it was created. Use
+/// [`audit_key`] where a database is at hand: it refuses to create a key for existing chains.
 pub fn load_or_create_key(path: &std::path::Path) -> Result<(AuditKey, bool), AppError> {
     let invalid = |detail: String| {
         AppError::Fault(Fault::AuditKey {

@@ -69,6 +69,12 @@ pub enum Fault {
     /// A password could not be hashed.
     #[error("password hash: {0}")]
     PasswordHash(String),
+    /// The audit key file is missing while the database holds audit chains made with it.
+    #[error("audit key {path} missing for existing audit chains")]
+    AuditKeyMissing {
+        /// Where the key was looked for.
+        path: String,
+    },
     /// The audit key file could not be read, created or used.
     #[error("audit key {path}: {detail}")]
     AuditKey {

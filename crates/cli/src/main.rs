@@ -507,12 +507,14 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Where the audit key is: `--audit-key`, else beside a SQLite file, else `talenta-audit.key`
+/// in the working directory; always made absolute, so every message names the one file meant
+/// (a server on PostgreSQL started from another folder must not look elsewhere unseen).
 fn audit_key_path(cli: &Cli) -> PathBuf {
-    if let Some(p) = &cli.audit_key {
-        return p.clone();
-    }
     let url = cli.database.as_str();
-    if url.starts_with("postgres") || url.contains("host=") {
+    let path = if let Some(p) = &cli.audit_key {
+        p.clone()
+    } else if url.starts_with("postgres") || url.contains("host=") {
         PathBuf::from("talenta-audit.key")
     } else {
         let file = url
@@ -520,12 +522,17 @@ fn audit_key_path(cli: &Cli) -> PathBuf {
             .or_else(|| url.strip_prefix("sqlite:"))
             .unwrap_or(url);
         PathBuf::from(format!("{file}.audit-key"))
-    }
+    };
+    std::path::absolute(&path).unwrap_or(path)
 }
 
-fn context(cli: &Cli, now: chrono::DateTime<chrono::Utc>) -> Result<talenta_app::Ctx> {
+fn context(
+    cli: &Cli,
+    db: &mut talenta_app::Db,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<talenta_app::Ctx> {
     let path = audit_key_path(cli);
-    let (audit_key, created) = talenta_app::context::load_or_create_key(&path)?;
+    let (audit_key, created) = talenta_app::context::audit_key(db, &path)?;
     if created {
         eprintln!(
             "Kunci audit baru dibuat: {} (simpan salinannya di tempat aman, terpisah dari basis data)",
@@ -549,7 +556,7 @@ fn run(cli: Cli) -> Result<()> {
     }
     let mut db = tenant::open(&cli.database, now)
         .with_context(|| format!("basis data '{}' tidak dapat dibuka", cli.database))?;
-    let ctx = context(&cli, now)?;
+    let ctx = context(&cli, &mut db, now)?;
 
     match cli.command {
         // Answered above, before the database was opened.

@@ -516,3 +516,49 @@ fn a_published_schedule_is_locked_and_participants_check_in_once() {
     );
     failed(&o, 2, "sudah diterbitkan");
 }
+
+#[test]
+fn a_missing_audit_key_is_refused_for_a_database_with_chains_and_never_replaced() {
+    let dir = with_demo();
+    let key = dir.path().join("talenta.sqlite.audit-key");
+    let kept = std::fs::read(&key).unwrap();
+    std::fs::remove_file(&key).unwrap();
+    let o = in_mojokerto(dir.path(), &["talent-map"]);
+    failed(
+        &o,
+        1,
+        "tidak ada, padahal basis data ini sudah berisi log audit",
+    );
+    assert!(!key.exists(), "no new key was made");
+    // The key put back, everything verifies again.
+    std::fs::write(&key, kept).unwrap();
+    let out = succeeded(&talenta(dir.path(), &["audit", "verify"]));
+    assert!(out.contains("utuh"), "{out}");
+}
+
+#[test]
+fn a_backup_restores_into_an_empty_file_and_a_second_restore_is_refused() {
+    let dir = with_demo();
+    succeeded(&talenta(dir.path(), &["backup", "-o", "cadangan.tar"]));
+    std::fs::copy(
+        dir.path().join("talenta.sqlite.audit-key"),
+        dir.path().join("pulih.sqlite.audit-key"),
+    )
+    .unwrap();
+    let out = succeeded(&talenta(
+        dir.path(),
+        &["--database", "pulih.sqlite", "restore", "cadangan.tar"],
+    ));
+    assert!(out.contains("sama dengan manifes"), "{out}");
+    assert!(out.contains("Pemeriksaan integritas: ok"), "{out}");
+    let o = talenta(
+        dir.path(),
+        &["--database", "pulih.sqlite", "restore", "cadangan.tar"],
+    );
+    failed(&o, 2, "basis data tujuan sudah berisi data");
+    let o = talenta(
+        dir.path(),
+        &["--database", "lain.sqlite", "restore", "cadangan.tar"],
+    );
+    failed(&o, 2, "tidak ada: pulihkan cadangan dengan kunci audit");
+}

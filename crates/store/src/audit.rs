@@ -268,6 +268,16 @@ pub struct Verification {
     pub head: Option<(i64, String)>,
 }
 
+/// Whether the database holds any audit chain (then its key must not be replaced).
+pub fn has_chains(db: &mut Db) -> Result<bool, StoreError> {
+    Ok(db
+        .query_opt("SELECT 1 FROM audit_heads LIMIT 1", &[])?
+        .is_some()
+        || db
+            .query_opt("SELECT 1 FROM audit_log LIMIT 1", &[])?
+            .is_some())
+}
+
 /// Verifies every tenant's chain, streaming in pages.
 pub fn verify(db: &mut Db, key: &AuditKey) -> Result<Vec<Verification>, StoreError> {
     let mut tenants: Vec<i64> = db

@@ -312,6 +312,10 @@ pub fn app_error(e: &talenta_app::AppError, lang: Lang) -> String {
             format!("kata sandi tidak dapat di-hash: {detail}"),
             format!("the password cannot be hashed: {detail}"),
         ),
+        E::Fault(Fault::AuditKeyMissing { path }) => lang.pick(
+            format!("kunci audit {path} tidak ada, padahal basis data ini sudah berisi log audit: pasang kembali salinan kunci itu (--audit-key BERKAS). Kunci baru tidak dibuat, karena kunci baru tidak dapat memeriksa log yang ada"),
+            format!("the audit key {path} is missing although this database already holds an audit trail: put a copy of that key back (--audit-key FILE). No new key is made, since a new key could verify none of the existing log"),
+        ),
         E::Fault(Fault::AuditKey { path, detail }) => lang.pick(
             format!("kunci audit {path}: {detail}"),
             format!("audit key {path}: {detail}"),
