@@ -468,6 +468,22 @@ fn restore(cli: &Cli, file: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
+/// Plain HTTP only on this machine's own loopback: anywhere else passwords and session cookies
+/// would cross the network in clear, so `serve` wants `--tls-cert`/`--tls-key` or
+/// `--behind-tls-proxy` (a TLS proxy in front that the operator vouches for).
+fn refuse_plain_http_outside(listen: &str, tls: bool) -> Result<()> {
+    let loopback = listen
+        .parse::<std::net::SocketAddr>()
+        .map(|a| a.ip().is_loopback())
+        .unwrap_or_else(|_| listen.starts_with("localhost:"));
+    if tls || loopback {
+        return Ok(());
+    }
+    Err(anyhow!(Refused(format!(
+        "alamat {listen} bukan loopback: talenta tidak melayani HTTP polos ke jaringan. Pakai --tls-cert dan --tls-key, atau --behind-tls-proxy bila ada proksi TLS di depannya"
+    ))))
+}
+
 /// Backs the database up every `minutes` into `dir` on a thread of its own, keeping the `keep`
 /// newest files; the first one right away, so an operator sees at once that it works. A failed
 /// backup is reported and tried again at the next turn.
@@ -621,6 +637,7 @@ fn run(cli: Cli) -> Result<()> {
             backup_every,
             backup_keep,
         } => {
+            refuse_plain_http_outside(&listen, tls_cert.is_some() || behind_tls_proxy)?;
             if demo {
                 for g in demo::demo_governments(as_of) {
                     demo::load(&mut db, &ctx, &g)?;

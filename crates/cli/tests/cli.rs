@@ -562,3 +562,12 @@ fn a_backup_restores_into_an_empty_file_and_a_second_restore_is_refused() {
     );
     failed(&o, 2, "tidak ada: pulihkan cadangan dengan kunci audit");
 }
+
+#[test]
+fn serve_refuses_plain_http_on_an_address_outside_this_machine() {
+    let dir = with_kota_uji();
+    let o = talenta(dir.path(), &["serve", "--listen", "0.0.0.0:0"]);
+    failed(&o, 2, "bukan loopback");
+    let o = talenta(dir.path(), &["serve", "--listen", "192.0.2.1:8080"]);
+    failed(&o, 2, "--behind-tls-proxy");
+}
