@@ -313,14 +313,35 @@ impl Db {
         };
         self.batch(begin)?;
         match f(self) {
-            Ok(v) => {
-                self.batch("COMMIT")?;
-                Ok(v)
-            }
+            Ok(v) => match self.batch("COMMIT") {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    // A COMMIT that fails (SQLite: busy, disk full) leaves the transaction
+                    // open; roll it back so the connection is clean for whoever uses it next.
+                    let _ = self.batch("ROLLBACK");
+                    Err(e.into())
+                }
+            },
             Err(e) => {
                 let _ = self.batch("ROLLBACK");
                 Err(e)
             }
+        }
+    }
+
+    /// Whether the connection can serve the next request: SQLite back in autocommit mode (a
+    /// transaction left open is rolled back here first), PostgreSQL not closed (a COMMIT that
+    /// fails there ends the transaction itself, and [`Db::transaction`] rolls back every other
+    /// failure; a request that panicked never returns its connection, see the pool).
+    pub fn is_clean(&mut self) -> bool {
+        match self {
+            Db::Sqlite(c) => {
+                if !c.is_autocommit() {
+                    let _ = c.execute_batch("ROLLBACK");
+                }
+                c.is_autocommit()
+            }
+            Db::Postgres(c, _) => !c.is_closed(),
         }
     }
 }

@@ -39,6 +39,9 @@ pub enum StoreError {
         /// Supported.
         supported: i64,
     },
+    /// No connection became free in time (the pool is at its upper bound).
+    #[error("busy: {0}")]
+    Busy(String),
     /// A referenced record does not exist.
     #[error("not found: {0}")]
     NotFound(String),
@@ -54,6 +57,7 @@ impl StoreError {
             StoreError::Decode(_) => "store.decode",
             StoreError::SchemaTooNew { .. } => "store.schema_too_new",
             StoreError::NotFound(_) => "store.not_found",
+            StoreError::Busy(_) => "store.busy",
         }
     }
 }

@@ -44,6 +44,8 @@ pub struct Config {
     pub fixed_now: Option<DateTime<Utc>>,
     /// Browsers reach the server over HTTPS (served with TLS, or behind a TLS proxy): send HSTS.
     pub https: bool,
+    /// Most database connections open at once (requests beyond wait for one to come back).
+    pub max_connections: usize,
 }
 
 impl Config {
@@ -57,6 +59,7 @@ impl Config {
             upload_limit: 60 * 1024 * 1024,
             fixed_now: None,
             https: false,
+            max_connections: 32,
         }
     }
 }
@@ -77,7 +80,7 @@ impl AppState {
         AppState {
             // As many idle connections as blocking threads may run at once: reopening a
             // connection loses its prepared statements.
-            pool: Pool::new(&config.database, 128),
+            pool: Pool::new(&config.database, config.max_connections),
             config: Arc::new(config),
             search_cache: Arc::default(),
         }
