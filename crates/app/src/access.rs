@@ -318,8 +318,10 @@ pub fn login(
     rules: &SessionRules,
 ) -> Result<Result<NewSession, LoginError>, AppError> {
     let since = ts(now - rules.window);
-    let (by_login, by_address) = store::login_failures_since(db, login, address, &since)?;
-    if by_login >= rules.max_failures_per_login || by_address >= rules.max_failures_per_address {
+    // The attempt is counted before the password is checked, in one step with the count, so a
+    // burst of parallel guesses gets no more than the limit through to argon2.
+    let limits = (rules.max_failures_per_login, rules.max_failures_per_address);
+    if !store::claim_login_attempt(db, login, address, &ts(now), &since, limits)? {
         return Ok(Err(LoginError::Locked {
             minutes: rules.window.num_minutes(),
         }));
@@ -333,8 +335,8 @@ pub fn login(
             false
         }
     };
+    // A failure stays counted (the claimed attempt).
     let Some(account) = account.filter(|_| ok) else {
-        store::record_login_failure(db, login, address, &ts(now))?;
         return Ok(Err(LoginError::Invalid));
     };
     let Some(m) = store::memberships(db, account.id)?.into_iter().next() else {

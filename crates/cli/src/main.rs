@@ -77,6 +77,11 @@ enum Command {
         /// Browsers reach this server over HTTPS through a TLS proxy (sends HSTS).
         #[arg(long)]
         behind_tls_proxy: bool,
+        /// A proxy in front whose X-Forwarded-For is believed (repeatable): only requests from
+        /// this address take the client address from that header, for the login limits and
+        /// the audit trail.
+        #[arg(long)]
+        trusted_proxy: Vec<std::net::IpAddr>,
         /// Take a backup into this folder on a schedule (`talenta-<UTC time>.tar`).
         #[arg(long)]
         backup_dir: Option<PathBuf>,
@@ -636,6 +641,7 @@ fn run(cli: Cli) -> Result<()> {
             backup_dir,
             backup_every,
             backup_keep,
+            trusted_proxy,
         } => {
             refuse_plain_http_outside(&listen, tls_cert.is_some() || behind_tls_proxy)?;
             if demo {
@@ -663,6 +669,7 @@ fn run(cli: Cli) -> Result<()> {
             }
             let mut config = talenta_web::Config::new(&cli.database, ctx.audit_key.clone());
             config.https = tls_cert.is_some() || behind_tls_proxy;
+            config.trusted_proxies = trusted_proxy;
             let state = talenta_web::AppState::new(config);
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()

@@ -241,6 +241,34 @@ pub fn record_login_failure(
     Ok(())
 }
 
+/// Claims one login attempt for `login` from `address` at `now`, atomically: counts the
+/// failures since `since` and records this attempt as one, in one transaction that no other
+/// attempt can interleave with (SQLite's write lock; on PostgreSQL a lock on the table held for
+/// the few milliseconds of the count and the insert). Not claimed when either limit is reached:
+/// the attempt must not reach the password check. A successful login clears the failures (and with
+/// them this attempt) afterwards; a failed one leaves it counted. So however many attempts
+/// arrive at once, at most the limit are checked. `true` when the attempt was claimed.
+pub fn claim_login_attempt(
+    db: &mut Db,
+    login: &str,
+    address: &str,
+    now: &str,
+    since: &str,
+    limits: (u64, u64),
+) -> Result<bool, StoreError> {
+    db.transaction(|tx| {
+        if tx.engine() == crate::Engine::Postgres {
+            tx.batch("LOCK TABLE login_failures IN SHARE ROW EXCLUSIVE MODE")?;
+        }
+        let (by_login, by_address) = login_failures_since(tx, login, address, since)?;
+        if by_login >= limits.0 || by_address >= limits.1 {
+            return Ok(false);
+        }
+        record_login_failure(tx, login, address, now)?;
+        Ok(true)
+    })
+}
+
 /// Failed logins for a login name and for an address since `since`.
 pub fn login_failures_since(
     db: &mut Db,

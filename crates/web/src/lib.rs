@@ -46,6 +46,13 @@ pub struct Config {
     pub https: bool,
     /// Most database connections open at once (requests beyond wait for one to come back).
     pub max_connections: usize,
+    /// Most password checks (argon2, 19 MiB each) running at once; more logins wait their turn,
+    /// so a login storm cannot exhaust memory.
+    pub max_password_checks: usize,
+    /// Proxies whose `X-Forwarded-For` is believed: only a request that comes from one of these
+    /// addresses has its client address taken from that header (the address the proxy appended,
+    /// the last one). Empty: the peer's own address, always.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Config {
@@ -60,6 +67,8 @@ impl Config {
             fixed_now: None,
             https: false,
             max_connections: 32,
+            max_password_checks: 4,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -72,6 +81,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Each tenant's employee search keys, in memory while unchanged.
     pub search_cache: Arc<talenta_app::directory::SearchCache>,
+    /// Turns for a password check (see [`Config::max_password_checks`]).
+    pub password_checks: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -81,9 +92,37 @@ impl AppState {
             // As many idle connections as blocking threads may run at once: reopening a
             // connection loses its prepared statements.
             pool: Pool::new(&config.database, config.max_connections),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(
+                config.max_password_checks.max(1),
+            )),
             config: Arc::new(config),
             search_cache: Arc::default(),
         }
+    }
+
+    /// The client's address: the peer's, or, when the peer is a trusted proxy, the last address
+    /// of its `X-Forwarded-For` (the one that proxy appended; earlier ones are the client's own
+    /// say and are never believed).
+    pub fn client_address(
+        &self,
+        peer: Option<std::net::IpAddr>,
+        headers: &axum::http::HeaderMap,
+    ) -> String {
+        let Some(peer) = peer else {
+            return "lokal".into();
+        };
+        if self.config.trusted_proxies.contains(&peer)
+            && let Some(forwarded) = headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+                .next_back()
+        {
+            return forwarded.to_string();
+        }
+        peer.to_string()
     }
 
     /// Now, from the configured clock.
@@ -143,4 +182,48 @@ pub async fn serve_tls(
         .handle(handle)
         .serve(app(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .await
+}
+
+#[cfg(test)]
+mod client_address_tests {
+    use super::*;
+
+    fn state(trusted: &[&str]) -> AppState {
+        let mut config = Config::new(
+            "unused.sqlite",
+            AuditKey::new(vec![7u8; 32]).unwrap_or_else(|_| unreachable!()),
+        );
+        config.trusted_proxies = trusted.iter().map(|a| a.parse().unwrap()).collect();
+        AppState::new(config)
+    }
+
+    fn forwarded(value: &str) -> axum::http::HeaderMap {
+        let mut h = axum::http::HeaderMap::new();
+        h.insert("x-forwarded-for", value.parse().unwrap());
+        h
+    }
+
+    #[test]
+    fn the_forwarded_address_is_believed_only_from_a_trusted_proxy_and_only_its_last_entry() {
+        let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+        let spoof = forwarded("203.0.113.66, 198.51.100.7");
+        // Not configured: the peer's own address, whatever the header says.
+        assert_eq!(state(&[]).client_address(Some(proxy), &spoof), "10.0.0.2");
+        // From the trusted proxy: the address it appended, not what the client claimed before.
+        assert_eq!(
+            state(&["10.0.0.2"]).client_address(Some(proxy), &spoof),
+            "198.51.100.7"
+        );
+        // A request that does not come from the proxy is not believed.
+        let direct: std::net::IpAddr = "192.0.2.5".parse().unwrap();
+        assert_eq!(
+            state(&["10.0.0.2"]).client_address(Some(direct), &spoof),
+            "192.0.2.5"
+        );
+        // A trusted proxy without the header, or with garbage: its own address.
+        assert_eq!(
+            state(&["10.0.0.2"]).client_address(Some(proxy), &forwarded("bukan-alamat")),
+            "10.0.0.2"
+        );
+    }
 }

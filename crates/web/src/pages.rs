@@ -1,11 +1,13 @@
 //! The pages. Each handler extracts, calls one app function on a blocking thread, renders.
 
 use askama::Template;
-use axum::extract::{ConnectInfo, FromRequest, Path, Query, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
+use talenta_app::Pooled;
 use talenta_app::access::{self, Actor, Credential, Permission, Role, role_allows};
 use talenta_app::capability::DecideSelection;
 use talenta_app::directory::{self, EmployeeQuery};
@@ -78,10 +80,7 @@ fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
             name: a.name.clone(),
             role: a.role.label(),
             tenant: a.tenant.name.clone(),
-            csrf: match &a.credential {
-                Credential::Session { csrf } => csrf.clone(),
-                Credential::ApiKey => String::new(),
-            },
+            csrf: csrf_of(a),
             nav,
             tenants: if a.tenants.len() > 1 {
                 a.tenants
@@ -100,10 +99,67 @@ fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
     }
 }
 
-fn render(t: &impl Template) -> Result<Html<String>, WebError> {
+/// The CSRF token a form of this actor's pages carries (none for an API key).
+pub(crate) fn csrf_of(actor: &Actor) -> String {
+    match &actor.credential {
+        Credential::Session { csrf } => csrf.clone(),
+        Credential::ApiKey => String::new(),
+    }
+}
+
+/// A page's HTML from its template.
+pub(crate) fn render(t: &impl Template) -> Result<Html<String>, WebError> {
     t.render()
         .map(Html)
         .map_err(|_| WebError::Internal("template".into()))
+}
+
+/// A signed-in request for a page: the server state, the request's headers (for the language)
+/// and who asks. Extracted like `State(state), headers, Extension(actor)` (the guard has put the
+/// actor there), so a request without one is refused as axum refuses a missing extension.
+pub struct Viewer {
+    pub(crate) state: AppState,
+    pub(crate) headers: HeaderMap,
+    pub(crate) actor: Actor,
+}
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = Response;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Extension(actor) = Extension::<Actor>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Viewer {
+            state: state.clone(),
+            headers: parts.headers.clone(),
+            actor,
+        })
+    }
+}
+
+impl Viewer {
+    /// The layout of the page for this request and actor.
+    pub(crate) fn layout(&self) -> Layout {
+        layout(&self.headers, Some(&self.actor))
+    }
+
+    /// The words of the request's language.
+    pub(crate) fn msgs(&self) -> &'static Msgs {
+        Lang::of(&self.headers).msgs()
+    }
+
+    /// Runs `f` on a pooled connection on a blocking thread with a copy of the actor.
+    pub(crate) async fn db<T, F>(&self, f: F) -> Result<T, WebError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Pooled, &Actor) -> Result<T, WebError> + Send + 'static,
+    {
+        let a = self.actor.clone();
+        self.state.db(move |db| f(db, &a)).await
+    }
 }
 
 // ---------------------------------------------------------------- errors and assets
@@ -199,11 +255,11 @@ pub struct LoginForm {
 
 /// Checks the login (argon2 on a blocking thread), then sets a new session cookie.
 pub async fn login(State(state): State<AppState>, req: Request) -> Result<Response, WebError> {
-    let address = req
+    let peer = req
         .extensions()
         .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "lokal".into());
+        .map(|c| c.0.ip());
+    let address = state.client_address(peer, req.headers());
     let headers = req.headers().clone();
     let Form(form) = Form::<LoginForm>::from_request(req, &state)
         .await
@@ -212,6 +268,13 @@ pub async fn login(State(state): State<AppState>, req: Request) -> Result<Respon
     let rules = state.config.session;
     let login = form.login.trim().to_string();
     let key = state.config.audit_key.clone();
+    // One turn of the password checks: a login storm waits here instead of hashing at once.
+    let _turn = state
+        .password_checks
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| WebError::Internal("password_checks".into()))?;
     let outcome = state
         .db(move |db| {
             Ok(access::login(
