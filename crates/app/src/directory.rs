@@ -48,6 +48,11 @@ pub struct EmployeeQuery {
 /// Rows per page of the employee list.
 pub const PAGE_SIZE: u64 = 50;
 
+/// Highest page number asked for that is taken as it is; a larger one (a typo, a probe with
+/// 18446744073709551615) is this one, so the offset stays far inside `i64` on both engines
+/// (5 crore rows: more than every civil servant of the country).
+pub const MAX_PAGE: u64 = 1_000_000;
+
 /// Each tenant's search keys kept in memory while its employee list is unchanged (the
 /// directory version says when it changed), so a text search is a substring scan in memory
 /// instead of a `LIKE '%...%'` over every row twice (count and page). Owned by the server.
@@ -100,7 +105,8 @@ pub fn employee_page(
         unit_ids,
         class: q.class.clone().filter(|c| !c.is_empty()),
     };
-    let page = q.page.max(1);
+    let page = q.page.clamp(1, MAX_PAGE);
+    let offset = (page - 1) * PAGE_SIZE;
     if let (Some(cache), Some(text), None, None) =
         (cache, &filter.text, &filter.unit_ids, &filter.class)
     {
@@ -113,7 +119,9 @@ pub fn employee_page(
             .filter(|(_, k)| finder.find(k.as_bytes()).is_some())
             .map(|(id, _)| *id)
             .collect();
-        let from = (((page - 1) * PAGE_SIZE) as usize).min(hits.len());
+        let from = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(hits.len());
         let to = (from + PAGE_SIZE as usize).min(hits.len());
         let total = hits.len() as u64;
         return Ok(EmployeePage {
@@ -128,7 +136,7 @@ pub fn employee_page(
         actor.tenant.id,
         &filter,
         PAGE_SIZE as i64,
-        ((page - 1) * PAGE_SIZE) as i64,
+        i64::try_from(offset).unwrap_or(i64::MAX),
     )?;
     Ok(EmployeePage {
         total,

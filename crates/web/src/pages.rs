@@ -483,12 +483,7 @@ fn spaced_nip(digits: &str) -> String {
 }
 
 /// The employee list: search, filters and pages, all in the database.
-pub async fn employees(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Query(q): Query<ListQuery>,
-) -> Result<Html<String>, WebError> {
+pub async fn employees(v: Viewer, Query(q): Query<ListQuery>) -> Result<Html<String>, WebError> {
     let unit_id = q.unit.as_deref().and_then(|u| u.parse::<i64>().ok());
     let class = q
         .kelas
@@ -504,10 +499,9 @@ pub async fn employees(
             .and_then(|h| h.trim().parse().ok())
             .unwrap_or(1),
     };
-    let a = actor.clone();
-    let cache = state.search_cache.clone();
-    let (page, units) = state
-        .db(move |db| {
+    let cache = v.state.search_cache.clone();
+    let (page, units) = v
+        .db(move |db, a| {
             let page = directory::employee_page(db, &a.grant()?, &query, Some(&cache))?;
             let units = directory::units(db, &a.grant()?)?;
             Ok((page, units))
@@ -527,7 +521,7 @@ pub async fn employees(
         s
     };
     let view = EmployeesPage {
-        layout: layout(&headers, Some(&actor)),
+        layout: v.layout(),
         q: q.q.clone().unwrap_or_default(),
         units: units
             .iter()
@@ -603,18 +597,15 @@ struct ResultView {
 
 /// One employee; results when allowed (the read is recorded).
 pub async fn employee(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
+    v: Viewer,
     crate::extract::Id(id): crate::extract::Id,
 ) -> Result<Html<String>, WebError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let a = actor.clone();
-    let (record, rules) = state
-        .db(move |db| {
+    let ctx = v.actor.ctx(&v.state.config.audit_key, v.state.now());
+    let (record, rules) = v
+        .db(move |db, a| {
             let about = a.grant_about(db, id)?;
             let r = directory::employee_record(db, &about, &ctx, true)?;
-            let rules = talenta_app::tenant::rules(db, &a)?;
+            let rules = talenta_app::tenant::rules(db, a)?;
             Ok((r, rules))
         })
         .await?;
@@ -624,7 +615,7 @@ pub async fn employee(
         _ => talenta_app::results::compare(Vec::new()),
     };
     let view = EmployeePage {
-        layout: layout(&headers, Some(&actor)),
+        layout: v.layout(),
         name: e.name.clone(),
         nip: e.nip.to_string(),
         birth: e.birth_date.to_string(),
@@ -797,18 +788,12 @@ struct TalentMapPage {
 }
 
 /// The 9-box grid for the whole government or one OPD.
-pub async fn talent_map(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Query(q): Query<UnitQuery>,
-) -> Result<Html<String>, WebError> {
-    let as_of = q.as_of(state.now().date_naive())?;
-    let a = actor.clone();
-    let (map, rules) = state
-        .db(move |db| {
+pub async fn talent_map(v: Viewer, Query(q): Query<UnitQuery>) -> Result<Html<String>, WebError> {
+    let as_of = q.as_of(v.state.now().date_naive())?;
+    let (map, rules) = v
+        .db(move |db, a| {
             let map = talenta_app::talent::talent_map(db, &a.grant()?, as_of)?;
-            let rules = talenta_app::tenant::rules(db, &a)?;
+            let rules = talenta_app::tenant::rules(db, a)?;
             Ok((map, rules))
         })
         .await?;
@@ -819,7 +804,7 @@ pub async fn talent_map(
         None => (
             map.total,
             map.unplaced.iter().map(|(_, n)| n).sum(),
-            actor.tenant.name.clone(),
+            v.actor.tenant.name.clone(),
         ),
     };
     let suffix = q.carry();
@@ -827,7 +812,7 @@ pub async fn talent_map(
         format!("/peta-talenta/kotak/{b}{suffix}")
     });
     let view = TalentMapPage {
-        layout: layout(&headers, Some(&actor)),
+        layout: v.layout(),
         scope,
         units: map
             .units
@@ -846,7 +831,7 @@ pub async fn talent_map(
         rules: map.rules_version.clone(),
         years: {
             use chrono::Datelike;
-            let now = state.now().date_naive().year();
+            let now = v.state.now().date_naive().year();
             (now - 5..=now)
                 .rev()
                 .map(|y| {
@@ -902,21 +887,18 @@ struct TalentBoxPage {
 
 /// The people in one box (each listed person's result read is recorded).
 pub async fn talent_box(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
+    v: Viewer,
     crate::extract::Id(number): crate::extract::Id,
     Query(q): Query<UnitQuery>,
 ) -> Result<Html<String>, WebError> {
     let number = u8::try_from(number).unwrap_or(0);
-    let as_of = q.as_of(state.now().date_naive())?;
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let as_of = q.as_of(v.state.now().date_naive())?;
+    let ctx = v.actor.ctx(&v.state.config.audit_key, v.state.now());
     let unit_id = q.unit.as_deref().and_then(|u| u.parse::<i64>().ok());
-    let a = actor.clone();
-    let (people, rules, units) = state
-        .db(move |db| {
+    let (people, rules, units) = v
+        .db(move |db, a| {
             let people = directory::box_members(db, &a.grant()?, &ctx, number, unit_id, as_of)?;
-            let rules = talenta_app::tenant::rules(db, &a)?;
+            let rules = talenta_app::tenant::rules(db, a)?;
             let units = directory::units(db, &a.grant()?).unwrap_or_default();
             Ok((people, rules, units))
         })
@@ -926,13 +908,13 @@ pub async fn talent_box(
         .info(talenta_domain::talent::TalentBox(number))
         .cloned();
     let view = TalentBoxPage {
-        layout: layout(&headers, Some(&actor)),
+        layout: v.layout(),
         number,
         box_name: info.as_ref().map(|i| i.name.clone()).unwrap_or_default(),
         scope: unit_id
             .and_then(|id| units.iter().find(|u| u.id == id))
             .map(|u| u.name.clone())
-            .unwrap_or_else(|| actor.tenant.name.clone()),
+            .unwrap_or_else(|| v.actor.tenant.name.clone()),
         recommendations: info.map(|i| i.recommendations).unwrap_or_default(),
         people: people
             .into_iter()
@@ -960,42 +942,33 @@ struct AuditPage {
     entries: Vec<talenta_app::directory::AuditEntry>,
 }
 
-/// The newest entries of the tenant's audit trail.
-pub async fn audit(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
+/// A list of audit entries under its title, with what it says when there are none.
+fn audit_list(
+    v: &Viewer,
+    title: &'static str,
+    empty: &'static str,
+    entries: Vec<talenta_app::directory::AuditEntry>,
 ) -> Result<Html<String>, WebError> {
-    let a = actor.clone();
-    let entries = state
-        .db(move |db| Ok(directory::audit_entries(db, &a.grant()?, 200)?))
-        .await?;
-    let m = Lang::of(&headers).msgs();
     render(&AuditPage {
-        layout: layout(&headers, Some(&actor)),
-        title: m.audit,
-        empty: m.none,
+        layout: v.layout(),
+        title,
+        empty,
         entries,
     })
 }
 
-/// Who opened the actor's own results.
-pub async fn my_access(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-) -> Result<Html<String>, WebError> {
-    let a = actor.clone();
-    let entries = state
-        .db(move |db| Ok(directory::my_result_reads(db, &a)?))
+/// The newest entries of the tenant's audit trail.
+pub async fn audit(v: Viewer) -> Result<Html<String>, WebError> {
+    let entries = v
+        .db(|db, a| Ok(directory::audit_entries(db, &a.grant()?, 200)?))
         .await?;
-    let m = Lang::of(&headers).msgs();
-    render(&AuditPage {
-        layout: layout(&headers, Some(&actor)),
-        title: m.my_access,
-        empty: m.no_access_yet,
-        entries,
-    })
+    audit_list(&v, v.msgs().audit, v.msgs().none, entries)
+}
+
+/// Who opened the actor's own results.
+pub async fn my_access(v: Viewer) -> Result<Html<String>, WebError> {
+    let entries = v.db(|db, a| Ok(directory::my_result_reads(db, a)?)).await?;
+    audit_list(&v, v.msgs().my_access, v.msgs().no_access_yet, entries)
 }
 
 /// The tenant chosen in the header.

@@ -361,3 +361,30 @@ fn the_admins_home_shows_the_last_backup_and_an_employees_does_not() {
         })
     });
 }
+
+#[test]
+fn a_page_number_past_u64_bounds_shows_an_empty_page_not_an_error_on_both_engines() {
+    each_world(|w, state| {
+        Box::pin(async move {
+            let admin = w.client(&state, Role::TenantAdmin);
+            let page = admin.get("/pegawai?halaman=18446744073709551615").await;
+            assert_eq!(page.status, 200, "{}", page.body);
+            let text = admin.get("/pegawai?q=a&halaman=18446744073709551615").await;
+            assert_eq!(text.status, 200, "the search kept in memory too");
+            let r = send(
+                &state,
+                with_key(
+                    Method::GET,
+                    "/api/v1/employees?page=18446744073709551615",
+                    &w.api_keys[0].1,
+                ),
+            )
+            .await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            let v = r.json();
+            assert_eq!(v["items"].as_array().unwrap().len(), 0, "{v}");
+            assert_eq!(v["page"], 1_000_000, "{v}");
+            assert!(v["total"].as_u64().unwrap() >= 2, "{v}");
+        })
+    });
+}
