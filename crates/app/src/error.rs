@@ -103,6 +103,8 @@ macro_rules! refusals {
 }
 
 refusals! {
+    /// Accounts, sessions and API keys.
+    Access => access,
     /// Assessment events: creation, planning, rosters, attendance, moves.
     Event => event,
     /// Open selection of senior posts.

@@ -90,3 +90,80 @@ fn two_hundred_parallel_wrong_passwords_get_no_more_than_the_limit_checked() {
         assert!(r.is_ok(), "{}: {r:?}", t.name);
     }
 }
+
+#[test]
+fn an_api_key_stops_working_after_its_last_day_and_at_once_when_revoked() {
+    use talenta_app::AppError;
+    use talenta_app::error::Refusal;
+    for mut t in testing::both() {
+        testing::Seed::new("kota-a").store(&mut t.db);
+        let tenant = fx::tenant(&mut t.db, "kota-a");
+        let ctx = fx::ctx();
+        let today = fx::now().date_naive();
+        let tomorrow = today + chrono::Days::new(1);
+        let key =
+            access::create_api_key(&mut t.db, &ctx, &tenant, "simpeg", Role::Operator, tomorrow)
+                .unwrap();
+        let at = |days: u64| fx::now() + chrono::Days::new(days);
+        assert!(
+            access::api_actor(&mut t.db, &key, at(0)).unwrap().is_some(),
+            "{}",
+            t.name
+        );
+        assert!(
+            access::api_actor(&mut t.db, &key, at(1)).unwrap().is_some(),
+            "last day"
+        );
+        assert!(
+            access::api_actor(&mut t.db, &key, at(2)).unwrap().is_none(),
+            "expired"
+        );
+
+        let other =
+            access::create_api_key(&mut t.db, &ctx, &tenant, "sapk", Role::Auditor, tomorrow)
+                .unwrap();
+        assert_eq!(
+            access::revoke_api_key(&mut t.db, &ctx, &tenant, "sapk").unwrap(),
+            1
+        );
+        assert!(
+            access::api_actor(&mut t.db, &other, at(0))
+                .unwrap()
+                .is_none(),
+            "revoked"
+        );
+        let again = access::revoke_api_key(&mut t.db, &ctx, &tenant, "sapk").unwrap_err();
+        assert!(
+            matches!(&again, AppError::Refused(Refusal::Access(access::Refusal::NoKeyToRevoke { name })) if name == "sapk"),
+            "{again:?}"
+        );
+        let too_soon = access::create_api_key(&mut t.db, &ctx, &tenant, "x", Role::Operator, today)
+            .unwrap_err();
+        assert!(
+            matches!(
+                too_soon,
+                AppError::Refused(Refusal::Access(access::Refusal::KeyExpiresTooSoon { .. }))
+            ),
+            "{too_soon:?}"
+        );
+        let actions: Vec<String> =
+            t.db.query("SELECT action FROM audit_log ORDER BY seq", &[])
+                .unwrap()
+                .iter()
+                .map(|r| r.text(0).unwrap().to_string())
+                .collect();
+        assert_eq!(
+            actions.iter().filter(|a| *a == "apikey.create").count(),
+            2,
+            "{actions:?}"
+        );
+        assert_eq!(
+            actions.iter().filter(|a| *a == "apikey.revoke").count(),
+            1,
+            "{actions:?}"
+        );
+        let listed = access::api_keys(&mut t.db, &tenant).unwrap();
+        assert_eq!(listed.len(), 2);
+        assert!(listed.iter().any(|k| k.name == "sapk" && k.revoked));
+    }
+}

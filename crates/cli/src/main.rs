@@ -344,6 +344,15 @@ enum Command {
         /// Role the key acts with: admin, operator, ppk, auditor, ...
         #[arg(long, default_value = "operator")]
         role: String,
+        /// Last day the key is valid (YYYY-MM-DD); default one year from today.
+        #[arg(long, value_parser = parse_date)]
+        expires: Option<NaiveDate>,
+    },
+    /// Revokes the instansi's API keys of that name at once (audited).
+    ApiKeyRevoke {
+        /// The name the key was given.
+        #[arg(long)]
+        name: String,
     },
     /// Checks or shows the audit trail.
     Audit {
@@ -1180,7 +1189,17 @@ fn run(cli: Cli) -> Result<()> {
             println!("{msg}");
             Ok(())
         }
-        Command::ApiKey { name, role } => {
+        Command::ApiKeyRevoke { name } => {
+            let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
+            let n = talenta_app::access::revoke_api_key(&mut db, &ctx, &t, &name)?;
+            println!("{n} kunci API '{}' dicabut ({})", name.trim(), t.code);
+            Ok(())
+        }
+        Command::ApiKey {
+            name,
+            role,
+            expires,
+        } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
             let role = talenta_app::access::Role::parse(&role).ok_or_else(|| {
                 let all: Vec<&str> = talenta_app::access::Role::ALL
@@ -1192,12 +1211,10 @@ fn run(cli: Cli) -> Result<()> {
                     all.join(", ")
                 ))
             })?;
-            if name.trim().is_empty() {
-                return Err(anyhow!(Refused("nama kunci wajib diisi".into())));
-            }
-            let key = talenta_app::access::create_api_key(&mut db, &ctx, &t, name.trim(), role)?;
+            let expires = expires.unwrap_or(now.date_naive() + chrono::Days::new(365));
+            let key = talenta_app::access::create_api_key(&mut db, &ctx, &t, &name, role, expires)?;
             println!(
-                "Kunci API untuk {} ({}, peran {}):",
+                "Kunci API untuk {} ({}, peran {}, berlaku sampai {expires}):",
                 name.trim(),
                 t.code,
                 role.label()

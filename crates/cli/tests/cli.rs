@@ -359,6 +359,19 @@ fn an_api_key_is_shown_once_and_refused_for_an_unknown_role() {
     );
     let o = talenta(dir.path(), &["api-key", "--name", "x", "--role", "raja"]);
     failed(&o, 2, "peran 'raja' tidak dikenal");
+    let o = talenta(
+        dir.path(),
+        &["api-key", "--name", "x", "--expires", "2026-11-27"],
+    );
+    failed(&o, 2, "kunci API harus berlaku sampai setelah hari ini");
+    let out = succeeded(&talenta(dir.path(), &["api-key-revoke", "--name", "simpeg"]));
+    assert!(out.contains("1 kunci API 'simpeg' dicabut"), "{out}");
+    let revoked = db
+        .query("SELECT revoked_at FROM api_keys WHERE name = 'simpeg'", &[])
+        .unwrap();
+    assert!(revoked[0].opt_text(0).unwrap().is_some());
+    let o = talenta(dir.path(), &["api-key-revoke", "--name", "simpeg"]);
+    failed(&o, 2, "tidak ada kunci API aktif bernama 'simpeg'");
 }
 
 /// `event-create` in Mojokerto of the Pengawas over `dates`, with one `--assessor` per entry of

@@ -58,6 +58,8 @@ pub struct ApiKey {
     pub role: String,
     /// Whether it was revoked.
     pub revoked: bool,
+    /// Last day it is valid (UTC), `YYYY-MM-DD`; `None` for keys made before keys expired.
+    pub expires_on: Option<String>,
 }
 
 fn account_row(r: &Row) -> Result<Account, StoreError> {
@@ -187,43 +189,79 @@ pub fn delete_session(db: &mut Db, token_hash: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// A new API key: its tenant, name, hash, role and last valid day.
+#[derive(Debug, Clone, Copy)]
+pub struct NewApiKey<'a> {
+    /// Tenant.
+    pub tenant_id: i64,
+    /// Name given by the admin.
+    pub name: &'a str,
+    /// SHA-256 of the key.
+    pub key_hash: &'a str,
+    /// Role code.
+    pub role: &'a str,
+    /// Last day it is valid, `YYYY-MM-DD`.
+    pub expires_on: &'a str,
+}
+
 /// Stores an API key by its hash.
-pub fn create_api_key(
-    db: &mut Db,
-    tenant_id: i64,
-    name: &str,
-    key_hash: &str,
-    role: &str,
-    now: &str,
-) -> Result<(), StoreError> {
+pub fn create_api_key(db: &mut Db, k: &NewApiKey<'_>, now: &str) -> Result<(), StoreError> {
     db.execute(
-        "INSERT INTO api_keys (tenant_id, name, key_hash, role, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO api_keys (tenant_id, name, key_hash, role, created_at, expires_on) VALUES (?, ?, ?, ?, ?, ?)",
         &[
-            tenant_id.into(),
-            name.into(),
-            key_hash.into(),
-            role.into(),
+            k.tenant_id.into(),
+            k.name.into(),
+            k.key_hash.into(),
+            k.role.into(),
             now.into(),
+            k.expires_on.into(),
         ],
     )?;
     Ok(())
 }
 
+/// Revokes the tenant's keys of that name that are not revoked yet; returns how many.
+pub fn revoke_api_keys(
+    db: &mut Db,
+    tenant_id: i64,
+    name: &str,
+    now: &str,
+) -> Result<u64, StoreError> {
+    db.execute(
+        "UPDATE api_keys SET revoked_at = ? WHERE tenant_id = ? AND name = ? AND revoked_at IS NULL",
+        &[now.into(), tenant_id.into(), name.into()],
+    )
+}
+
+/// The tenant's API keys, newest first.
+pub fn api_keys(db: &mut Db, tenant_id: i64) -> Result<Vec<ApiKey>, StoreError> {
+    db.query(
+        "SELECT id, tenant_id, name, role, revoked_at, expires_on FROM api_keys WHERE tenant_id = ? ORDER BY id DESC",
+        &[tenant_id.into()],
+    )?
+    .iter()
+    .map(api_key_row)
+    .collect()
+}
+
+fn api_key_row(r: &Row) -> Result<ApiKey, StoreError> {
+    Ok(ApiKey {
+        id: r.int(0)?,
+        tenant_id: r.int(1)?,
+        name: r.text(2)?.to_string(),
+        role: r.text(3)?.to_string(),
+        revoked: r.opt_text(4)?.is_some(),
+        expires_on: r.opt_text(5)?.map(str::to_string),
+    })
+}
+
 /// An API key by hash.
 pub fn api_key(db: &mut Db, key_hash: &str) -> Result<Option<ApiKey>, StoreError> {
     db.query_opt(
-        "SELECT id, tenant_id, name, role, revoked_at FROM api_keys WHERE key_hash = ?",
+        "SELECT id, tenant_id, name, role, revoked_at, expires_on FROM api_keys WHERE key_hash = ?",
         &[key_hash.into()],
     )?
-    .map(|r| {
-        Ok(ApiKey {
-            id: r.int(0)?,
-            tenant_id: r.int(1)?,
-            name: r.text(2)?.to_string(),
-            role: r.text(3)?.to_string(),
-            revoked: r.opt_text(4)?.is_some(),
-        })
-    })
+    .map(|r| api_key_row(&r))
     .transpose()
 }
 

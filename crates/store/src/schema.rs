@@ -466,6 +466,12 @@ CREATE TABLE backups (
 );
 "#,
     ),
+    (
+        17,
+        r#"
+ALTER TABLE api_keys ADD COLUMN expires_on TEXT;
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

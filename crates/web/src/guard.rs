@@ -50,7 +50,7 @@ pub async fn authenticate(
     state
         .db(move |db| {
             Ok(match (bearer, session) {
-                (Some(key), _) => access::api_actor(db, &key)?,
+                (Some(key), _) => access::api_actor(db, &key, now)?,
                 (None, Some(token)) => access::session_actor(db, &token, now, &rules)?,
                 (None, None) => None,
             })

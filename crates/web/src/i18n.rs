@@ -225,6 +225,7 @@ pub static EN: Msgs = Msgs {
     back: "Back to the home page",
 };
 
+mod access;
 mod directory;
 mod event;
 mod jpm;
@@ -336,6 +337,7 @@ pub fn app_error(e: &talenta_app::AppError, lang: Lang) -> String {
 pub fn refusal(r: &talenta_app::error::Refusal, lang: Lang) -> String {
     use talenta_app::error::Refusal as R;
     match r {
+        R::Access(r) => access::say(r, lang),
         R::Event(r) => event::say(r, lang),
         R::Selection(r) => selection::say(r, lang),
         R::Results(r) => results::say(r, lang),

@@ -133,6 +133,7 @@ impl World {
                         &a,
                         &format!("sistem-{}", role.code()),
                         role,
+                        now().date_naive() + chrono::Days::new(365),
                     )
                     .unwrap(),
                 ));
