@@ -47,6 +47,13 @@ fn with_usual_event() -> (TestDb, Actor, Event) {
     (t, actor, ev)
 }
 
+/// [`with_usual_event`] with the event planned.
+fn with_planned_event() -> (TestDb, Actor, Event) {
+    let (mut t, actor, ev) = with_usual_event();
+    make_plan(&mut t.db, &actor, &ev.code).unwrap();
+    (t, actor, ev)
+}
+
 /// `n` consecutive days from `first`.
 fn days_from(first: NaiveDate, n: usize) -> Vec<NaiveDate> {
     (0..n)
@@ -169,15 +176,8 @@ fn declare_conflict(
     nip: Nip,
     relation: &str,
 ) -> Result<(), AppError> {
-    event::declare_conflict(
-        db,
-        &ctx(),
-        &actor.grant().unwrap(),
-        code,
-        assessor,
-        nip,
-        relation,
-    )
+    let operator = actor.grant().unwrap();
+    event::declare_conflict(db, &ctx(), &operator, code, assessor, nip, relation)
 }
 
 /// The stored participants of `ev`.
@@ -222,11 +222,6 @@ fn slot_of(people: &[EventParticipant], employee_id: i64) -> Option<(u32, u32)> 
         .slot
 }
 
-/// A day of a six-day event other than `day`: the next one, or the fifth after the sixth.
-fn another_day(day: u32) -> u32 {
-    if day == 6 { 5 } else { day + 1 }
-}
-
 /// Asserts that `plan` seats `total` people, none of its days more than `per_day`, none of its
 /// sessions more than `per_session`, and no assessor more than `per_assessor` on a day.
 fn assert_within_limits(
@@ -251,6 +246,11 @@ fn assert_within_limits(
         "{:?}",
         plan.assessor_loads
     );
+}
+
+/// A day of a six-day event other than `day`: the next one, or the fifth after the sixth.
+fn another_day(day: u32) -> u32 {
+    if day == 6 { 5 } else { day + 1 }
 }
 
 #[test]
@@ -452,9 +452,8 @@ fn the_roster_workbook_has_a_sheet_per_day_and_the_assessors_schedule() {
 
 #[test]
 fn moves_are_re_checked_a_published_schedule_is_locked_and_no_shows_can_be_rescheduled() {
-    let (mut t, actor, ev) = with_usual_event();
+    let (mut t, actor, ev) = with_planned_event();
     let db = &mut t.db;
-    make_plan(db, &actor, &ev.code).unwrap();
     let people = participants(db, &actor, &ev);
     let someone = &people[0];
     let nip = nip_of(db, &actor, someone.employee_id);
@@ -542,9 +541,8 @@ fn moves_are_re_checked_a_published_schedule_is_locked_and_no_shows_can_be_resch
 
 #[test]
 fn the_printed_roster_and_the_invitations_are_pdf_files_with_every_participant() {
-    let (mut t, actor, ev) = with_usual_event();
+    let (mut t, actor, ev) = with_planned_event();
     let db = &mut t.db;
-    make_plan(db, &actor, &ev.code).unwrap();
     let (e, lines) = roster(db, &actor, &ev.code).unwrap();
     let roster = event::roster_pdf(&e, &lines).unwrap();
     let text = fx::pdf_text(&roster);
@@ -571,9 +569,8 @@ fn the_printed_roster_and_the_invitations_are_pdf_files_with_every_participant()
 
 #[test]
 fn group_exercises_get_groups_of_4_to_8_and_too_few_methods_are_refused() {
-    let (mut t, actor, ev) = with_usual_event();
+    let (mut t, actor, ev) = with_planned_event();
     let db = &mut t.db;
-    make_plan(db, &actor, &ev.code).unwrap();
     let groups = talenta_store::event::groups(db, actor.tenant.id, ev.id).unwrap();
     assert_eq!(groups.len(), 268, "everyone is in a group for the LGD");
     let mut sizes = HashMap::new();
@@ -707,9 +704,8 @@ fn an_eselon_ii_cohort_with_6_assessors_over_3_days() {
 
 #[test]
 fn an_assessor_of_the_previous_cycle_does_not_assess_the_same_person_again() {
-    let (mut t, actor, first) = with_usual_event();
+    let (mut t, actor, first) = with_planned_event();
     let db = &mut t.db;
-    make_plan(db, &actor, &first.code).unwrap();
     let before = assessed_pairs(db, &actor, &first);
     let mut again = spec(6, provincial(6));
     again.code = "asesmen-pengawas-2023".into();
@@ -722,44 +718,10 @@ fn an_assessor_of_the_previous_cycle_does_not_assess_the_same_person_again() {
             .count(),
         536
     );
-    for pair in assessed_pairs(db, &actor, &second) {
-        assert!(
-            !before.contains(&pair),
-            "assessed by the same assessor twice"
-        );
-    }
-}
-
-#[test]
-fn unavailable_days_of_participants_and_assessors_are_respected() {
-    let (mut t, actor, ev) = with_usual_event();
-    let db = &mut t.db;
-    let people = participants(db, &actor, &ev);
-    let nip = nip_of(db, &actor, people[0].employee_id);
-    let one = event::Who::Assessor("Asesor BKD 1".into());
-    set_unavailable(
-        db,
-        &actor,
-        &ev.code,
-        &event::Who::Participant(nip),
-        &[1, 2, 3, 4, 5],
-    )
-    .unwrap();
-    set_unavailable(db, &actor, &ev.code, &one, &[1]).unwrap();
-    assert_refused!(
-        set_unavailable(db, &actor, &ev.code, &one, &[9]).unwrap_err(),
-        Event,
-        event::Refusal::DayMissing { day: 9, days: 6 }
+    assert!(
+        assessed_pairs(db, &actor, &second).is_disjoint(&before),
+        "assessed by the same assessor twice"
     );
-    let plan = make_plan(db, &actor, &ev.code).unwrap();
-    let after = participants(db, &actor, &ev);
-    assert_eq!(slot_of(&after, people[0].employee_id).map(|s| s.0), Some(6));
-    let first = plan
-        .assessor_loads
-        .iter()
-        .find(|(n, _)| n == "Asesor BKD 1")
-        .unwrap();
-    assert_eq!(first.1[0], 0, "no assessee on the day the assessor is away");
 }
 
 #[test]
@@ -805,6 +767,38 @@ fn a_declared_relation_keeps_the_assessor_from_that_person_with_the_relation_as_
         vec![ConflictReason::Declared("saudara kandung".into())]
     );
     assert!(!assessed_pairs(db, &actor, &ev).contains(&(who, "Asesor BKD 2".to_string())));
+}
+
+#[test]
+fn unavailable_days_of_participants_and_assessors_are_respected() {
+    let (mut t, actor, ev) = with_usual_event();
+    let db = &mut t.db;
+    let people = participants(db, &actor, &ev);
+    let nip = nip_of(db, &actor, people[0].employee_id);
+    let one = event::Who::Assessor("Asesor BKD 1".into());
+    set_unavailable(
+        db,
+        &actor,
+        &ev.code,
+        &event::Who::Participant(nip),
+        &[1, 2, 3, 4, 5],
+    )
+    .unwrap();
+    set_unavailable(db, &actor, &ev.code, &one, &[1]).unwrap();
+    assert_refused!(
+        set_unavailable(db, &actor, &ev.code, &one, &[9]).unwrap_err(),
+        Event,
+        event::Refusal::DayMissing { day: 9, days: 6 }
+    );
+    let plan = make_plan(db, &actor, &ev.code).unwrap();
+    let after = participants(db, &actor, &ev);
+    assert_eq!(slot_of(&after, people[0].employee_id).map(|s| s.0), Some(6));
+    let first = plan
+        .assessor_loads
+        .iter()
+        .find(|(n, _)| n == "Asesor BKD 1")
+        .unwrap();
+    assert_eq!(first.1[0], 0, "no assessee on the day the assessor is away");
 }
 
 #[test]

@@ -6,17 +6,22 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
+mod common;
+
 use chrono::NaiveDate;
+use common::assert_refused;
 use talenta_app::access::{Actor, Role};
 use talenta_app::error::Refusal;
 use talenta_app::event::{self, AssessorSpec, Cohort, EventSpec};
-use talenta_app::scoring::{self, Entry};
+use talenta_app::meeting::{ConsensusRecord, Meeting};
+use talenta_app::scoring::{self, AssessorOf, Entry, SaveOutcome};
 use talenta_app::{AppError, results};
 use talenta_domain::integration::{Missing, Rule};
 use talenta_domain::method::{Method, parse_matrix};
 use talenta_domain::{CompetencyCode, CoreCompetency, Level, Nip, PositionClass, Purpose};
 use talenta_fixture::{self as fx, ctx};
-use talenta_store::{Db, testing};
+use talenta_store::Db;
+use talenta_store::testing::{self, TestDb};
 
 fn actor(db: &mut Db, login: &str, role: Role, employee: Option<i64>) -> Actor {
     Actor {
@@ -41,17 +46,10 @@ fn world(db: &mut Db, rule: Rule, missing: Missing) -> World {
         fx::account(db, &admin.tenant, login, Role::Assessor, None);
     }
 
-    let employees = talenta_store::master::list_employees(db, admin.tenant.id).unwrap();
-    let positions = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
-    let people: Vec<(i64, Nip)> = employees
-        .iter()
-        .filter(|e| {
-            e.position_id
-                .and_then(|p| positions.iter().find(|x| x.id == p))
-                .is_some_and(|p| p.class == PositionClass::Pengawas)
-        })
+    let people: Vec<(i64, Nip)> = common::holders_of(db, admin.tenant.id, PositionClass::Pengawas)
+        .into_iter()
         .take(4)
-        .map(|e| (e.id, e.nip))
+        .map(|(e, _)| (e.id, e.nip))
         .collect();
     let matrix = parse_matrix(
         &CoreCompetency::ALL
@@ -102,6 +100,21 @@ fn world(db: &mut Db, rule: Rule, missing: Missing) -> World {
     }
 }
 
+/// [`world`] on each engine by the mean, skipping a missing rating, each made as it is reached.
+fn mean_worlds() -> impl Iterator<Item = (TestDb, World)> {
+    testing::both().into_iter().map(|mut t| {
+        let w = world(&mut t.db, Rule::Mean, Missing::Skip);
+        (t, w)
+    })
+}
+
+/// [`world`] on SQLite by the mean, skipping a missing rating.
+fn mean_world() -> (TestDb, World) {
+    let mut t = testing::sqlite();
+    let w = world(&mut t.db, Rule::Mean, Missing::Skip);
+    (t, w)
+}
+
 fn l(s: &str) -> Level {
     Level::parse(s).unwrap()
 }
@@ -130,12 +143,100 @@ fn fill(
         .collect()
 }
 
+/// `who` as an assessor of the event of `w`.
+fn assessor(db: &mut Db, w: &World, who: &Actor) -> AssessorOf {
+    scoring::assessor_of(db, &who.grant().unwrap(), &w.code).unwrap()
+}
+
+/// Saves `who`'s `entries` for the participant `p`, submitting the sheet when `submit`.
+fn save(
+    db: &mut Db,
+    w: &World,
+    who: &Actor,
+    p: i64,
+    entries: &[Entry],
+    submit: bool,
+) -> Result<SaveOutcome, AppError> {
+    let me = assessor(db, w, who);
+    scoring::save(db, &ctx(), &me, p, entries, submit)
+}
+
+/// Fills `who`'s whole sheet for the participant `p` at `level` and submits it.
+fn submit(
+    db: &mut Db,
+    w: &World,
+    who: &Actor,
+    p: i64,
+    level: impl Fn(&CompetencyCode, Method) -> Option<Level>,
+) -> SaveOutcome {
+    let entries = fill(db, who, &w.code, p, level);
+    save(db, w, who, p, &entries, true).unwrap()
+}
+
+/// The integration of the participant `p` as the administrator sees it.
+fn integration_of(db: &mut Db, w: &World, p: i64) -> results::ParticipantIntegration {
+    results::integration(db, &w.admin.grant().unwrap(), &w.code)
+        .unwrap()
+        .rows
+        .into_iter()
+        .find(|r| r.employee.id == p)
+        .unwrap()
+}
+
+/// Finalises the participant `p` (everyone ready when `None`) as the administrator.
+fn finalise(db: &mut Db, w: &World, p: Option<i64>) -> Result<results::Finalised, AppError> {
+    results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, p)
+}
+
+/// The decision that the participant `p`'s `competency` is at `level`, for `reason`.
+fn decision<'a>(
+    p: i64,
+    competency: &'a CompetencyCode,
+    level: &str,
+    reason: &'a str,
+) -> results::Decision<'a> {
+    results::Decision {
+        employee_id: p,
+        competency,
+        level: l(level),
+        reason,
+    }
+}
+
+/// The administrator amends a final result by `d`; returns the level it had.
+fn amend(db: &mut Db, w: &World, d: &results::Decision) -> Result<Option<Level>, AppError> {
+    results::amend(db, &ctx(), &w.admin.grant().unwrap(), &w.code, d)
+}
+
+/// The administrator records the consensus `d`.
+fn consensus(db: &mut Db, w: &World, d: &results::Decision) -> Result<(), AppError> {
+    results::record_consensus(db, &ctx(), &w.admin.grant().unwrap(), &w.code, d)
+}
+
+/// The assessors' meeting on the participant `p` as `who` opens it.
+fn meeting(db: &mut Db, w: &World, who: &Actor, p: i64) -> Meeting {
+    let me = assessor(db, w, who);
+    talenta_app::meeting::meeting(db, &me, p).unwrap()
+}
+
+/// `who` agrees on `d` in the meeting, from the page of the consensus `version` (none seen
+/// when `None`); returns the other assessor's consensus when it is refused.
+fn agree(
+    db: &mut Db,
+    w: &World,
+    who: &Actor,
+    d: &results::Decision,
+    version: Option<i64>,
+) -> Result<Option<ConsensusRecord>, AppError> {
+    let me = assessor(db, w, who);
+    talenta_app::meeting::agree(db, &ctx(), &me, d, version)
+}
+
 #[test]
 fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_integration_finalises()
 {
-    for mut t in testing::both() {
+    for (mut t, w) in mean_worlds() {
         let db = &mut t.db;
-        let w = world(db, Rule::Mean, Missing::Skip);
         let (p, _) = w.people[0];
         // Both assessors see the participant on their list.
         for who in [&w.a, &w.b] {
@@ -144,29 +245,18 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
             assert_eq!(list.items[0].expected, 18, "9 competencies x 2 methods");
         }
         // An admin is not an assessor; an assessor of no event sees nothing.
-        assert!(matches!(
-            w.admin.grant::<talenta_app::capability::Score>(),
-            Err(AppError::Forbidden)
-        ));
+        common::assert_forbidden(w.admin.grant::<talenta_app::capability::Score>());
         // A draft, then the same sheet opened in two tabs: the second save of M.1 is refused.
         let draft = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        let out = scoring::save(db, &ctx(), &me, p, &draft, false).unwrap();
+        let out = save(db, &w, &w.a, p, &draft, false).unwrap();
         assert_eq!((out.saved, out.conflicts.len()), (18, 0));
         let tab1 = fill(db, &w.a, &w.code, p, |_, _| Some(l("3,5")));
         let tab2 = fill(db, &w.a, &w.code, p, |_, _| Some(l("2,5")));
         let m1 = |e: &&Entry| e.competency.code() == "M.1" && e.method == Method::Interview;
         let one: Vec<Entry> = tab1.iter().filter(m1).cloned().collect();
         let two: Vec<Entry> = tab2.iter().filter(m1).cloned().collect();
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        assert_eq!(
-            scoring::save(db, &ctx(), &me, p, &one, false)
-                .unwrap()
-                .saved,
-            1
-        );
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        let refused = scoring::save(db, &ctx(), &me, p, &two, false).unwrap();
+        assert_eq!(save(db, &w, &w.a, p, &one, false).unwrap().saved, 1);
+        let refused = save(db, &w, &w.a, p, &two, false).unwrap();
         assert_eq!(refused.saved, 0);
         assert_eq!(refused.conflicts.len(), 1);
         assert_eq!(
@@ -179,121 +269,71 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         let mut gaps = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
         gaps[3].level = None;
         gaps[4].evidence = " ".into();
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        let err = scoring::save(db, &ctx(), &me, p, &gaps, true).unwrap_err();
-        let AppError::Refused(Refusal::Scoring(scoring::Refusal::Sheet { problems })) = &err else {
-            panic!("{err:?}");
-        };
-        assert!(
-            problems
-                .iter()
-                .any(|p| matches!(p, scoring::Problem::NoLevel { .. }))
-                && problems
+        let err = save(db, &w, &w.a, p, &gaps, true).unwrap_err();
+        assert_refused!(
+            err,
+            Scoring,
+            scoring::Refusal::Sheet { problems }
+                if problems
                     .iter()
-                    .any(|p| matches!(p, scoring::Problem::NoEvidence { .. })),
-            "{err:?}"
+                    .any(|p| matches!(p, scoring::Problem::NoLevel { .. }))
+                    && problems
+                        .iter()
+                        .any(|p| matches!(p, scoring::Problem::NoEvidence { .. }))
         );
         // Assessor A: 3 everywhere; B: 4 on M.1 (a spread of 1, not flagged), 2 on M.2 by
         // interview only, 3 elsewhere; then both submit.
-        let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        assert!(
-            scoring::save(db, &ctx(), &me, p, &a, true)
-                .unwrap()
-                .submitted
-        );
-        let b = fill(db, &w.b, &w.code, p, |c, m| match (c.code(), m) {
+        assert!(submit(db, &w, &w.a, p, |_, _| Some(l("3"))).submitted);
+        let b = submit(db, &w, &w.b, p, |c, m| match (c.code(), m) {
             ("M.1", _) => Some(l("4")),
             ("M.2", Method::Interview) => Some(l("1,5")),
             _ => Some(l("3")),
         });
-        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
-        assert!(
-            scoring::save(db, &ctx(), &me, p, &b, true)
-                .unwrap()
-                .submitted
-        );
-        let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
-        let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
-        let m1 = row
-            .integrated
-            .iter()
-            .find(|i| i.competency.code() == "M.1")
-            .unwrap();
-        // 3, 3, 4, 4 -> 3.5.
-        assert_eq!(m1.level, Some(l("3,5")));
-        assert!(!m1.disagreement);
-        let m2 = row
-            .integrated
-            .iter()
-            .find(|i| i.competency.code() == "M.2")
-            .unwrap();
-        // 3, 3, 1.5, 3 -> mean 2.625 -> 2.5; spread 1.5 levels: flagged for the meeting.
-        assert_eq!(m2.level, Some(l("2,5")));
-        assert!(m2.disagreement);
+        assert!(b.submitted);
+        let row = integration_of(db, &w, p);
+        for (code, level, flagged) in [
+            // 3, 3, 4, 4 -> 3.5.
+            ("M.1", "3,5", false),
+            // 3, 3, 1.5, 3 -> mean 2.625 -> 2.5; spread 1.5 levels: flagged for the meeting.
+            ("M.2", "2,5", true),
+        ] {
+            let got = row
+                .integrated
+                .iter()
+                .find(|i| i.competency.code() == code)
+                .unwrap();
+            assert_eq!(got.level, Some(l(level)), "{code}");
+            assert_eq!(got.disagreement, flagged, "{code}");
+        }
         assert_eq!(row.flagged(), 1);
         assert!(row.ready());
         assert!(row.jpm.is_some(), "JPM against the current post");
         // Another participant has nothing submitted: not ready, and finalising it alone says why.
         let (q, _) = w.people[1];
-        let err =
-            results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, Some(q)).unwrap_err();
         // Nothing submitted: every competency is named, each without a rating.
-        assert!(
-            matches!(
-                &err,
-                AppError::Refused(Refusal::Results(results::Refusal::NotReady { pending, .. }))
-                    if pending.len() == 9
-                        && pending.iter().all(|x| matches!(x, results::Pending::NoRating { .. }))
-            ),
-            "{err:?}"
-        );
-        let done = results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, None).unwrap();
+        assert_pending(db, &w, q, 9, |x| {
+            matches!(x, results::Pending::NoRating { .. })
+        });
+        let done = finalise(db, &w, None).unwrap();
         assert_eq!(done.finalised, 1);
         assert_eq!(done.not_ready.len(), 3);
         // Locked: no more ratings, no consensus; an amendment needs a reason.
         let late = fill(db, &w.a, &w.code, p, |_, _| Some(l("5")));
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        let err = scoring::save(db, &ctx(), &me, p, &late, false).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                AppError::Refused(Refusal::Scoring(scoring::Refusal::AlreadyFinal))
-            ),
-            "{err:?}"
+        assert_refused!(
+            save(db, &w, &w.a, p, &late, false).unwrap_err(),
+            Scoring,
+            scoring::Refusal::AlreadyFinal
         );
         let m2code = CompetencyCode::parse("M.2").unwrap();
-        let err = results::amend(
-            db,
-            &ctx(),
-            &w.admin.grant().unwrap(),
-            &w.code,
-            &results::Decision {
-                employee_id: p,
-                competency: &m2code,
-                level: l("3"),
-                reason: "  ",
-            },
-        )
-        .unwrap_err();
-        assert!(
-            matches!(
-                err,
-                AppError::Refused(Refusal::Results(results::Refusal::AmendmentWithoutReason))
-            ),
-            "{err:?}"
+        assert_refused!(
+            amend(db, &w, &decision(p, &m2code, "3", "  ")).unwrap_err(),
+            Results,
+            results::Refusal::AmendmentWithoutReason
         );
-        let before = results::amend(
+        let before = amend(
             db,
-            &ctx(),
-            &w.admin.grant().unwrap(),
-            &w.code,
-            &results::Decision {
-                employee_id: p,
-                competency: &m2code,
-                level: l("3"),
-                reason: "salah ketik pada rapat asesor",
-            },
+            &w,
+            &decision(p, &m2code, "3", "salah ketik pada rapat asesor"),
         )
         .unwrap();
         assert_eq!(before, Some(l("2,5")));
@@ -304,11 +344,11 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
             50,
         )
         .unwrap();
-        let amend = audit.iter().find(|e| e.action == "result.amend").unwrap();
+        let amended = audit.iter().find(|e| e.action == "result.amend").unwrap();
         assert!(
-            amend.detail.contains("salah ketik") && amend.detail.contains("2.5"),
+            amended.detail.contains("salah ketik") && amended.detail.contains("2.5"),
             "{}",
-            amend.detail
+            amended.detail
         );
         // The employee sees nothing before publication, their report after.
         let me = Actor {
@@ -353,22 +393,33 @@ fn two_assessors_rate_a_stale_save_is_refused_with_the_stored_value_and_mean_int
         assert_eq!(m2level, l("3"), "the amended level");
         // Someone else's report stays closed to an employee.
         let (other, _) = w.people[1];
-        assert!(matches!(
-            me.grant_about::<talenta_app::capability::ViewResults>(db, other),
-            Err(AppError::Forbidden)
-        ));
+        common::assert_forbidden(me.grant_about::<talenta_app::capability::ViewResults>(db, other));
     }
 }
 
 /// Why finalising participant `p` alone is refused (it must be: not ready; otherwise what it
 /// did instead).
 fn not_ready(db: &mut Db, w: &World, p: i64) -> Result<Vec<results::Pending>, String> {
-    match results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, Some(p)) {
+    match finalise(db, w, Some(p)) {
         Err(AppError::Refused(Refusal::Results(results::Refusal::NotReady {
             pending, ..
         }))) => Ok(pending),
         other => Err(format!("{other:?}")),
     }
+}
+
+/// Asserts that finalising the participant `p` alone is refused with `n` competencies pending,
+/// each as `why` says.
+fn assert_pending(
+    db: &mut Db,
+    w: &World,
+    p: i64,
+    n: usize,
+    why: impl Fn(&results::Pending) -> bool,
+) {
+    let pending = not_ready(db, w, p).unwrap();
+    assert_eq!(pending.len(), n);
+    assert!(pending.iter().all(why), "{pending:?}");
 }
 
 #[test]
@@ -377,11 +428,8 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
     let db = &mut t.db;
     let w = world(db, Rule::Consensus, Missing::Wait);
     let (p, _) = w.people[0];
-    let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("3")));
-    let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-    scoring::save(db, &ctx(), &me, p, &a, true).unwrap();
-    let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
-    let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
+    submit(db, &w, &w.a, p, |_, _| Some(l("3")));
+    let row = integration_of(db, &w, p);
     // B has not rated: every competency waits for 2 ratings, never counting them as zero.
     assert!(row.integrated.iter().all(|i| i.level.is_none()));
     assert_eq!(
@@ -389,66 +437,31 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
         Some("menunggu 2 penilaian lagi")
     );
     // Finalising it now is refused with the same reason, competency by competency.
-    let err = not_ready(db, &w, p).unwrap();
-    assert_eq!(err.len(), row.integrated.len());
-    assert!(
-        err.iter()
-            .all(|x| matches!(x, results::Pending::MoreRatings { missing: 2, .. })),
-        "{err:?}"
-    );
-    let b = fill(db, &w.b, &w.code, p, |_, _| Some(l("4")));
-    let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
-    scoring::save(db, &ctx(), &me, p, &b, true).unwrap();
-    let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
-    let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
+    assert_pending(db, &w, p, row.integrated.len(), |x| {
+        matches!(x, results::Pending::MoreRatings { missing: 2, .. })
+    });
+    submit(db, &w, &w.b, p, |_, _| Some(l("4")));
+    let row = integration_of(db, &w, p);
     assert_eq!(
         row.integrated[0].pending.as_deref(),
         Some("menunggu konsensus rapat asesor")
     );
-    let err = not_ready(db, &w, p).unwrap();
-    assert_eq!(err.len(), row.integrated.len());
-    assert!(
-        err.iter()
-            .all(|x| matches!(x, results::Pending::Consensus { .. })),
-        "{err:?}"
-    );
+    assert_pending(db, &w, p, row.integrated.len(), |x| {
+        matches!(x, results::Pending::Consensus { .. })
+    });
     let m1 = CompetencyCode::parse("M.1").unwrap();
-    let err = results::record_consensus(
-        db,
-        &ctx(),
-        &w.admin.grant().unwrap(),
-        &w.code,
-        &results::Decision {
-            employee_id: p,
-            competency: &m1,
-            level: l("3,5"),
-            reason: "",
-        },
-    )
-    .unwrap_err();
-    assert!(
-        matches!(
-            &err,
-            AppError::Refused(Refusal::Results(results::Refusal::ConsensusWithoutReason { competency }))
-                if *competency == m1
-        ),
-        "{err:?}"
+    assert_refused!(
+        consensus(db, &w, &decision(p, &m1, "3,5", "")).unwrap_err(),
+        Results,
+        results::Refusal::ConsensusWithoutReason { competency } if *competency == m1
     );
-    results::record_consensus(
+    consensus(
         db,
-        &ctx(),
-        &w.admin.grant().unwrap(),
-        &w.code,
-        &results::Decision {
-            employee_id: p,
-            competency: &m1,
-            level: l("3,5"),
-            reason: "bukti wawancara lebih kuat",
-        },
+        &w,
+        &decision(p, &m1, "3,5", "bukti wawancara lebih kuat"),
     )
     .unwrap();
-    let all = results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
-    let row = all.rows.iter().find(|r| r.employee.id == p).unwrap();
+    let row = integration_of(db, &w, p);
     let got = row.integrated.iter().find(|i| i.competency == m1).unwrap();
     assert_eq!(got.level, Some(l("3,5")));
     assert_eq!(got.reason.as_deref(), Some("bukti wawancara lebih kuat"));
@@ -456,23 +469,19 @@ fn consensus_needs_a_reason_and_waiting_keeps_a_competency_open_until_every_rati
 
 #[test]
 fn a_participant_not_assigned_to_the_assessor_and_a_bad_level_are_refused_and_nothing_is_stored() {
-    let mut t = testing::sqlite();
+    let (mut t, w) = mean_world();
     let db = &mut t.db;
-    let w = world(db, Rule::Mean, Missing::Skip);
     // With 2 assessors and 2 per participant, both assess everyone: use someone outside the event.
     let outsider = talenta_store::master::list_employees(db, w.admin.tenant.id)
         .unwrap()
         .into_iter()
         .find(|e| !w.people.iter().any(|(id, _)| *id == e.id))
         .unwrap();
-    let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-    let err = scoring::sheet(db, &me, outsider.id).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            AppError::Refused(Refusal::Scoring(scoring::Refusal::NotAssigned))
-        ),
-        "{err:?}"
+    let me = assessor(db, &w, &w.a);
+    assert_refused!(
+        scoring::sheet(db, &me, outsider.id).unwrap_err(),
+        Scoring,
+        scoring::Refusal::NotAssigned
     );
     assert_eq!(
         scoring::parse_level("6").unwrap_err(),
@@ -493,19 +502,15 @@ fn a_participant_not_assigned_to_the_assessor_and_a_bad_level_are_refused_and_no
         version: None,
         changed: true,
     }];
-    let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-    let err = scoring::save(db, &ctx(), &me, p, &bad, false).unwrap_err();
-    assert!(
-        matches!(
-            &err,
-            AppError::Refused(Refusal::Scoring(scoring::Refusal::Sheet { problems }))
-                if matches!(
-                    problems.as_slice(),
-                    [scoring::Problem::NotMeasured { method: Method::GroupDiscussion, competency }]
-                        if competency.code() == "M.2"
-                )
-        ),
-        "{err:?}"
+    assert_refused!(
+        save(db, &w, &w.a, p, &bad, false).unwrap_err(),
+        Scoring,
+        scoring::Refusal::Sheet { problems }
+            if matches!(
+                problems.as_slice(),
+                [scoring::Problem::NotMeasured { method: Method::GroupDiscussion, competency }]
+                    if competency.code() == "M.2"
+            )
     );
     let event_id = scoring::worklist(db, &w.a.grant().unwrap(), &w.code)
         .unwrap()
@@ -526,19 +531,12 @@ fn the_recap_has_a_row_per_finalised_participant_and_a_chart_per_unit_and_the_re
     );
     for (p, _) in w.people.clone() {
         for who in [&w.a, &w.b] {
-            let e = fill(db, who, &w.code, p, |c, _| {
+            submit(db, &w, who, p, |c, _| {
                 Some(if c.code() == "M.4" { l("1,5") } else { l("3") })
             });
-            let me = talenta_app::scoring::assessor_of(db, &who.grant().unwrap(), &w.code).unwrap();
-            scoring::save(db, &ctx(), &me, p, &e, true).unwrap();
         }
     }
-    assert_eq!(
-        results::finalise(db, &ctx(), &w.admin.grant().unwrap(), &w.code, None)
-            .unwrap()
-            .finalised,
-        4
-    );
+    assert_eq!(finalise(db, &w, None).unwrap().finalised, 4);
     let bytes =
         talenta_app::report::recap_xlsx(db, &ctx(), &w.admin.grant().unwrap(), &w.code).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -624,57 +622,38 @@ fn a_persons_cycles_are_compared_per_competency() {
 #[test]
 fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_consensus_the_other_recorded()
  {
-    for mut t in testing::both() {
+    for (mut t, w) in mean_worlds() {
         let db = &mut t.db;
-        let w = world(db, Rule::Mean, Missing::Skip);
         let (p, _) = w.people[0];
-        let a = fill(db, &w.a, &w.code, p, |_, _| Some(l("2")));
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        scoring::save(db, &ctx(), &me, p, &a, true).unwrap();
-        let b = fill(db, &w.b, &w.code, p, |_, _| Some(l("4")));
-        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
-        scoring::save(db, &ctx(), &me, p, &b, true).unwrap();
+        submit(db, &w, &w.a, p, |_, _| Some(l("2")));
+        submit(db, &w, &w.b, p, |_, _| Some(l("4")));
         // Both open the meeting: every competency flagged (2 against 4), nothing agreed yet.
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        let seen_a = talenta_app::meeting::meeting(db, &me, p).unwrap();
-        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
-        let seen_b = talenta_app::meeting::meeting(db, &me, p).unwrap();
+        let seen_a = meeting(db, &w, &w.a, p);
+        let seen_b = meeting(db, &w, &w.b, p);
         assert_eq!(seen_a.rows.len(), 9, "{}", t.name);
         assert!(seen_a.rows.iter().all(|r| r.integrated.disagreement));
         assert_eq!(seen_a.rows[0].ratings.len(), 4, "2 assessors x 2 methods");
         assert!(seen_b.rows[0].consensus.is_none());
         let m1 = seen_a.rows[0].integrated.competency.clone();
-        let d = |level: &str, reason: &'static str| results::Decision {
-            employee_id: p,
-            competency: &m1,
-            level: l(level),
-            reason,
-        };
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        let first =
-            talenta_app::meeting::agree(db, &ctx(), &me, &d("3", "bukti in-tray lebih kuat"), None)
-                .unwrap();
+        let d = |level: &str, reason: &'static str| decision(p, &m1, level, reason);
+        let first = agree(db, &w, &w.a, &d("3", "bukti in-tray lebih kuat"), None).unwrap();
         assert!(first.is_none(), "stored");
         // B's page was opened before: refused, A's consensus shown.
-        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
-        let second =
-            talenta_app::meeting::agree(db, &ctx(), &me, &d("3,5", "wawancara"), None).unwrap();
+        let second = agree(db, &w, &w.b, &d("3,5", "wawancara"), None).unwrap();
         let shown = second.expect("refused with what A recorded");
         assert_eq!(shown.level_tenths, 30);
         assert_eq!(shown.decided_by, "asesor.satu");
         // From the fresh page, B may change it (version 1 -> 2).
-        let me = talenta_app::scoring::assessor_of(db, &w.b.grant().unwrap(), &w.code).unwrap();
-        let third = talenta_app::meeting::agree(
+        let third = agree(
             db,
-            &ctx(),
-            &me,
+            &w,
+            &w.b,
             &d("3,5", "disepakati ulang"),
             Some(shown.version),
         )
         .unwrap();
         assert!(third.is_none());
-        let me = talenta_app::scoring::assessor_of(db, &w.a.grant().unwrap(), &w.code).unwrap();
-        let now = talenta_app::meeting::meeting(db, &me, p).unwrap();
+        let now = meeting(db, &w, &w.a, p);
         assert_eq!(now.rows[0].integrated.level, Some(l("3,5")));
         assert_eq!(now.rows[0].consensus.as_ref().unwrap().version, 2);
         // Someone who is not the participant's assessor cannot take part.
@@ -682,15 +661,10 @@ fn in_the_assessors_meeting_the_later_of_two_assessors_is_refused_with_the_conse
             account_id: None,
             ..w.a.clone()
         };
-        let err =
-            talenta_app::scoring::assessor_of(db, &outsider.grant().unwrap(), &w.code).unwrap_err();
-        assert!(
-            matches!(
-                &err,
-                AppError::Refused(Refusal::Scoring(scoring::Refusal::NotAssessor { event }))
-                    if *event == w.code
-            ),
-            "{err:?}"
+        assert_refused!(
+            scoring::assessor_of(db, &outsider.grant().unwrap(), &w.code).unwrap_err(),
+            Scoring,
+            scoring::Refusal::NotAssessor { event } if *event == w.code
         );
     }
 }
@@ -700,9 +674,8 @@ fn a_valid_result_is_reused_only_for_a_post_of_the_level_it_was_assessed_for_and
     // domain.md section 9 (Peraturan BKN 26/2019): valid 3 years, reusable for a target post of
     // the same level, the newest valid result wins.
     use talenta_store::master::{ResultInput, list_positions, upsert_results};
-    let mut t = testing::sqlite();
+    let (mut t, w) = mean_world();
     let db = &mut t.db;
-    let w = world(db, Rule::Mean, Missing::Skip);
     let (_, nip) = w.people[0];
     let tenant = w.admin.tenant.id;
     let positions = list_positions(db, tenant).unwrap();
@@ -744,19 +717,11 @@ fn a_valid_result_is_reused_only_for_a_post_of_the_level_it_was_assessed_for_and
     .unwrap();
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let jpm = |db: &mut Db, post: &str| {
-        talenta_app::jpm::jpm_for(
-            db,
-            &ctx(),
-            &talenta_fixture::admin(&w.admin.tenant).grant().unwrap(),
-            nip,
-            post,
-            None,
-            as_of,
-        )
-        .unwrap()
-        .result
-        .assessed_on
-        .to_string()
+        common::jpm_for(db, &w.admin.tenant, as_of, nip, post, None)
+            .unwrap()
+            .result
+            .assessed_on
+            .to_string()
     };
     assert_eq!(
         jpm(db, &pengawas),

@@ -3,13 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
+mod common;
+
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
+use common::assert_refused;
 use talenta_app::AppError;
 use talenta_app::access::{Actor, Role};
-use talenta_app::error::Refusal;
-use talenta_app::rotation::{self, PlanSpec, plan};
+use talenta_app::rotation::{self, Plan, PlanSpec};
 use talenta_domain::PositionClass;
 use talenta_fixture::{self as fx, ctx};
 use talenta_store::{Db, testing};
@@ -34,6 +36,19 @@ fn pengawas_posts(db: &mut Db, a: &Actor, n: usize) -> Vec<String> {
     all.into_iter().step_by(step).take(n).collect()
 }
 
+/// The rotation plan of `spec` as `a` asks it on the fixed day.
+fn plan(db: &mut Db, a: &Actor, spec: &PlanSpec) -> Result<Plan, AppError> {
+    rotation::plan(db, &ctx(), &a.grant().unwrap(), spec, as_of())
+}
+
+/// The plan of just `posts` among their holders.
+fn posts_only(posts: Vec<String>) -> PlanSpec {
+    PlanSpec {
+        posts,
+        ..PlanSpec::default()
+    }
+}
+
 #[test]
 fn fifty_pengawas_posts_the_plan_is_at_least_as_fit_as_now_and_the_move_limit_holds() {
     for mut t in testing::both() {
@@ -45,7 +60,7 @@ fn fifty_pengawas_posts_the_plan_is_at_least_as_fit_as_now_and_the_move_limit_ho
             performance_weight: 200,
             ..PlanSpec::default()
         };
-        let p = plan(db, &ctx(), &a.grant().unwrap(), &spec, as_of()).unwrap();
+        let p = plan(db, &a, &spec).unwrap();
         assert!(
             p.total_fit >= p.total_now,
             "{}: {} < {}",
@@ -87,13 +102,11 @@ fn fifty_pengawas_posts_the_plan_is_at_least_as_fit_as_now_and_the_move_limit_ho
         }
         let limited = plan(
             db,
-            &ctx(),
-            &a.grant().unwrap(),
+            &a,
             &PlanSpec {
                 max_moves: Some(3),
                 ..spec.clone()
             },
-            as_of(),
         )
         .unwrap();
         assert!(limited.moves <= 3, "{}", limited.moves);
@@ -101,13 +114,11 @@ fn fifty_pengawas_posts_the_plan_is_at_least_as_fit_as_now_and_the_move_limit_ho
         assert!(limited.total_fit <= p.total_fit);
         let stay = plan(
             db,
-            &ctx(),
-            &a.grant().unwrap(),
+            &a,
             &PlanSpec {
                 stay_weight: 1_000_000,
                 ..spec.clone()
             },
-            as_of(),
         )
         .unwrap();
         assert_eq!(stay.moves, 0, "a heavy weight for staying keeps everyone");
@@ -119,12 +130,8 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
     let mut t = testing::sqlite();
     let db = &mut t.db;
     let a = mojokerto(db);
-    let posts = pengawas_posts(db, &a, 20);
-    let spec = PlanSpec {
-        posts: posts.clone(),
-        ..PlanSpec::default()
-    };
-    let base = plan(db, &ctx(), &a.grant().unwrap(), &spec, as_of()).unwrap();
+    let spec = posts_only(pengawas_posts(db, &a, 20));
+    let base = plan(db, &a, &spec).unwrap();
     // Pin someone (not held) to another holder's post.
     let mover = base
         .lines
@@ -141,13 +148,11 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
         .clone();
     let pinned = plan(
         db,
-        &ctx(),
-        &a.grant().unwrap(),
+        &a,
         &PlanSpec {
             pinned: vec![(mover.employee.nip, target.clone())],
             ..spec.clone()
         },
-        as_of(),
     )
     .unwrap();
     let line = pinned
@@ -164,8 +169,7 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
         .unwrap();
     let err = plan(
         db,
-        &ctx(),
-        &a.grant().unwrap(),
+        &a,
         &PlanSpec {
             pinned: vec![
                 (mover.employee.nip, target.clone()),
@@ -173,16 +177,13 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
             ],
             ..spec.clone()
         },
-        as_of(),
     )
     .unwrap_err();
-    assert!(
-        matches!(
-            &err,
-            AppError::Refused(Refusal::Rotation(rotation::Refusal::PostPinnedTwice { first, second, .. }))
-                if *first == mover.employee.name && *second == other.employee.name
-        ),
-        "{err:?}"
+    assert_refused!(
+        err,
+        Rotation,
+        rotation::Refusal::PostPinnedTwice { first, second, .. }
+            if *first == mover.employee.name && *second == other.employee.name
     );
     // Forbid each mover their planned post: none of them gets it.
     let forbidden: Vec<_> = base
@@ -193,13 +194,11 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
         .collect();
     let f = plan(
         db,
-        &ctx(),
-        &a.grant().unwrap(),
+        &a,
         &PlanSpec {
             forbidden: forbidden.clone(),
             ..spec.clone()
         },
-        as_of(),
     )
     .unwrap();
     for (nip, code) in &forbidden {
@@ -209,25 +208,18 @@ fn a_pin_is_kept_two_pins_on_one_post_are_explained_and_a_forbidden_pair_is_not_
     // Pins needing more moves than allowed.
     let err = plan(
         db,
-        &ctx(),
-        &a.grant().unwrap(),
+        &a,
         &PlanSpec {
             pinned: vec![(mover.employee.nip, target)],
             max_moves: Some(0),
             ..spec
         },
-        as_of(),
     )
     .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            AppError::Refused(Refusal::Rotation(rotation::Refusal::PinsExceedMoves {
-                moves: 1,
-                max: 0
-            }))
-        ),
-        "{err:?}"
+    assert_refused!(
+        err,
+        Rotation,
+        rotation::Refusal::PinsExceedMoves { moves: 1, max: 0 }
     );
 }
 
@@ -238,29 +230,19 @@ fn more_candidates_than_posts_and_more_posts_than_candidates_both_plan() {
     let a = mojokerto(db);
     let posts = pengawas_posts(db, &a, 5);
     // Ten further Pengawas from elsewhere as candidates.
-    let all = talenta_store::master::list_positions(db, a.tenant.id).unwrap();
-    let others: HashSet<i64> = all
-        .iter()
-        .filter(|p| p.class == PositionClass::Pengawas && !posts.contains(&p.code))
-        .map(|p| p.id)
-        .collect();
-    let extra: Vec<_> = talenta_store::master::list_employees(db, a.tenant.id)
-        .unwrap()
+    let extra: Vec<_> = common::holders_of(db, a.tenant.id, PositionClass::Pengawas)
         .into_iter()
-        .filter(|e| e.position_id.is_some_and(|p| others.contains(&p)))
+        .filter(|(_, p)| !posts.contains(&p.code))
         .take(10)
-        .map(|e| e.nip)
+        .map(|(e, _)| e.nip)
         .collect();
     let p = plan(
         db,
-        &ctx(),
-        &a.grant().unwrap(),
+        &a,
         &PlanSpec {
-            posts: posts.clone(),
             candidates: extra,
-            ..PlanSpec::default()
+            ..posts_only(posts.clone())
         },
-        as_of(),
     )
     .unwrap();
     assert_eq!(p.lines.len(), 15);
@@ -270,50 +252,18 @@ fn more_candidates_than_posts_and_more_posts_than_candidates_both_plan() {
         "every post filled"
     );
     // A vacant post and nobody else: it stays vacant.
-    let holders: HashSet<i64> = talenta_store::master::list_employees(db, a.tenant.id)
-        .unwrap()
-        .iter()
-        .filter_map(|e| e.position_id)
-        .collect();
-    let vacant = all
-        .iter()
-        .find(|p| p.class == PositionClass::Pengawas && !holders.contains(&p.id));
-    if let Some(v) = vacant {
+    if let Some(v) = common::vacant_post(db, a.tenant.id, PositionClass::Pengawas) {
         let mut with = posts.clone();
         with.push(v.code.clone());
-        let p = plan(
-            db,
-            &ctx(),
-            &a.grant().unwrap(),
-            &PlanSpec {
-                posts: with,
-                ..PlanSpec::default()
-            },
-            as_of(),
-        )
-        .unwrap();
+        let p = plan(db, &a, &posts_only(with)).unwrap();
         assert!(p.lines.len() < 6);
         assert!(!p.vacant.is_empty());
     }
     // Bad input.
-    let err = plan(
-        db,
-        &ctx(),
-        &a.grant().unwrap(),
-        &PlanSpec {
-            posts: vec!["tidak-ada".into()],
-            ..PlanSpec::default()
-        },
-        as_of(),
-    )
-    .unwrap_err();
-    assert!(
-        matches!(
-            &err,
-            AppError::Refused(Refusal::Rotation(rotation::Refusal::UnknownPosts { codes }))
-                if codes == &["tidak-ada"]
-        ),
-        "{err:?}"
+    assert_refused!(
+        plan(db, &a, &posts_only(vec!["tidak-ada".into()])).unwrap_err(),
+        Rotation,
+        rotation::Refusal::UnknownPosts { codes } if codes == &["tidak-ada"]
     );
 }
 
@@ -322,15 +272,11 @@ fn nobody_moves_for_nothing_between_two_posts_with_the_same_standard() {
     let mut t = testing::sqlite();
     let db = &mut t.db;
     let a = mojokerto(db);
-    let holders: HashSet<i64> = talenta_store::master::list_employees(db, a.tenant.id)
-        .unwrap()
-        .iter()
-        .filter_map(|e| e.position_id)
-        .collect();
+    let held = common::held_posts(db, a.tenant.id);
     let posts: Vec<_> = talenta_store::master::list_positions(db, a.tenant.id)
         .unwrap()
         .into_iter()
-        .filter(|p| p.class == PositionClass::Pengawas && holders.contains(&p.id))
+        .filter(|p| p.class == PositionClass::Pengawas && held.contains(&p.id))
         .collect();
     let first = talenta_store::master::standard_of(db, a.tenant.id, posts[0].id).unwrap();
     let twin = posts[1..]
@@ -339,13 +285,8 @@ fn nobody_moves_for_nothing_between_two_posts_with_the_same_standard() {
         .unwrap();
     let p = plan(
         db,
-        &ctx(),
-        &a.grant().unwrap(),
-        &PlanSpec {
-            posts: vec![posts[0].code.clone(), twin.code.clone()],
-            ..PlanSpec::default()
-        },
-        as_of(),
+        &a,
+        &posts_only(vec![posts[0].code.clone(), twin.code.clone()]),
     )
     .unwrap();
     assert_eq!(p.moves, 0, "a swap gains nothing: both stay");

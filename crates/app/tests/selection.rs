@@ -6,13 +6,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
+mod common;
+
 use chrono::NaiveDate;
+use common::assert_refused;
 use talenta_app::AppError;
 use talenta_app::access::{Actor, Role};
-use talenta_app::error::Refusal;
-use talenta_app::selection::{self, Kind, PanelSpec, SelectionSpec, SetupProblem, Who};
+use talenta_app::selection::{
+    self, Kind, PanelSpec, SelectionRole, SelectionSpec, SetupProblem, Who,
+};
+use talenta_domain::master::Position;
 use talenta_domain::selection::{Authority, Calendar, PassRule, Stage, StageKind, Step};
-use talenta_domain::{Category, PositionClass};
+use talenta_domain::{Category, Nip, PositionClass};
 use talenta_fixture::{self as fx, actor_in, ctx, today};
 use talenta_store::{Db, testing};
 
@@ -77,169 +82,225 @@ fn panel() -> Vec<PanelSpec> {
     .collect()
 }
 
+/// A stage of `kind` weighing `weight` percent, passed by `pass`.
+fn stage(kind: StageKind, weight: u8, pass: PassRule) -> Stage {
+    Stage { kind, weight, pass }
+}
+
+/// An open selection `code` for `posts` by `stages` with Malang's panel: open from 1 to 20
+/// November 2026, a quorum of 3, no requirements, scores not published.
+fn open_selection(code: &str, name: &str, posts: Vec<String>, stages: Vec<Stage>) -> SelectionSpec {
+    SelectionSpec {
+        code: code.into(),
+        name: name.into(),
+        kind: Kind::Open,
+        posts,
+        stages,
+        quorum: 3,
+        requirements: String::new(),
+        opens_on: fx::date(2026, 11, 1),
+        closes_on: fx::date(2026, 11, 20),
+        calendar: Calendar::default(),
+        panel: panel(),
+        publish_scores: false,
+    }
+}
+
+/// The Metro case: the open selection `code` for the eselon II post `post` by paper,
+/// presentation and interview, then health and psychology passed or failed.
+fn metro(code: &str, post: &str) -> SelectionSpec {
+    SelectionSpec {
+        requirements: "S1; 5 tahun pengalaman; 2 tahun Administrator".into(),
+        ..open_selection(
+            code,
+            "Seleksi Terbuka JPT Pratama 2026",
+            vec![post.to_string()],
+            vec![
+                stage(StageKind::Paper, 30, PassRule::MinScore(6000)),
+                stage(StageKind::Presentation, 30, PassRule::MinScore(6000)),
+                stage(StageKind::Interview, 40, PassRule::MinScore(6500)),
+                stage(StageKind::HealthPsych, 0, PassRule::PassFail),
+            ],
+        )
+    }
+}
+
+/// Mojokerto with five panel accounts ([`setup`]), a vacant JPT Pratama post and the NIPs of
+/// its first `n` Administrators to apply for it; returns the admin, the members, the post and
+/// the NIPs.
+fn vacancy(db: &mut Db, n: usize) -> (Actor, Vec<Actor>, Position, Vec<Nip>) {
+    let (admin, members) = setup(db);
+    let post = common::vacant_post(db, admin.tenant.id, PositionClass::JptPratama)
+        .expect("a vacant JPT post");
+    let administrators = common::holders_of(db, admin.tenant.id, PositionClass::Administrator)
+        .into_iter()
+        .take(n)
+        .map(|(e, _)| e.nip)
+        .collect();
+    (admin, members, post, administrators)
+}
+
+/// The actor's role in selections.
+fn role(who: &Actor) -> SelectionRole {
+    SelectionRole::of(who).unwrap()
+}
+
+/// `who` applies for `post` in the selection `code` on the fixed day; returns the applicant.
+fn apply(db: &mut Db, admin: &Actor, code: &str, post: &str, who: &Who) -> Result<i64, AppError> {
+    let manager = admin.grant().unwrap();
+    selection::apply(db, &ctx(), &manager, code, post, who, today())
+}
+
+/// Admits (or rejects) the applicant `id` of the selection `code` for `reason`.
+fn screen(
+    db: &mut Db,
+    admin: &Actor,
+    code: &str,
+    id: i64,
+    admitted: bool,
+    reason: &str,
+) -> Result<(), AppError> {
+    let manager = admin.grant().unwrap();
+    selection::screen(db, &ctx(), &manager, code, id, admitted, reason)
+}
+
+/// `who` applies for `post` in the selection `code` and is admitted for `reason`; returns the
+/// applicant.
+fn admit(db: &mut Db, admin: &Actor, code: &str, post: &str, who: &Who, reason: &str) -> i64 {
+    let id = apply(db, admin, code, post, who).unwrap();
+    screen(db, admin, code, id, true, reason).unwrap();
+    id
+}
+
+/// Creates the selection `spec` and admits each internal applicant of `applicants` (a NIP and
+/// the post applied for) for `reason`; returns the applicants in that order.
+fn open_with(
+    db: &mut Db,
+    admin: &Actor,
+    spec: &SelectionSpec,
+    applicants: &[(Nip, String)],
+    reason: &str,
+) -> Vec<i64> {
+    selection::create(db, &ctx(), &admin.grant().unwrap(), spec).unwrap();
+    applicants
+        .iter()
+        .map(|(nip, post)| admit(db, admin, &spec.code, post, &Who::Internal(*nip), reason))
+        .collect()
+}
+
+/// The panel member `who` scores the applicant `id` at `score` (hundredths) for `kind`.
+fn score_as(
+    db: &mut Db,
+    who: &Actor,
+    code: &str,
+    id: i64,
+    kind: StageKind,
+    score: u32,
+) -> Result<(), AppError> {
+    as_member(db, who, code, |db, m| {
+        selection::score(db, &ctx(), m, id, kind, score)
+    })
+}
+
+/// Closes the current stage of the selection `code`; returns the stage closed.
+fn close_stage(db: &mut Db, admin: &Actor, code: &str) -> Result<StageKind, AppError> {
+    selection::close_stage(db, &ctx(), &admin.grant().unwrap(), code)
+}
+
+/// The standings of the selection `code` on the fixed day, as `who` sees them.
+fn standings(db: &mut Db, who: &Actor, code: &str) -> selection::Standings {
+    selection::standings(db, &role(who), code, today()).unwrap()
+}
+
+/// The approval chain of the post `post` in the selection `code`, decided on the fixed day.
+struct Chain<'a> {
+    code: &'a str,
+    post: &'a str,
+}
+
+impl Chain<'_> {
+    /// `who` takes the step `step` (naming `applicant_id` where the step names someone) for
+    /// `reason`.
+    fn decide(
+        &self,
+        db: &mut Db,
+        who: &Actor,
+        step: Step,
+        applicant_id: Option<i64>,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        let d = selection::Decide {
+            post: self.post,
+            step,
+            applicant_id,
+            reason,
+            on: today(),
+        };
+        selection::decide(db, &ctx(), &role(who), self.code, &d)
+    }
+
+    /// `who` picks the applicant `id` as the PPK's choice for `reason`.
+    fn pick(&self, db: &mut Db, who: &Actor, id: i64, reason: &str) -> Result<(), AppError> {
+        self.decide(db, who, Step::PpkChoice, Some(id), reason)
+    }
+
+    /// `who` takes the step `step`, which names nobody, for `reason`.
+    fn step(&self, db: &mut Db, who: &Actor, step: Step, reason: &str) -> Result<(), AppError> {
+        self.decide(db, who, step, None, reason)
+    }
+}
+
 #[test]
 fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks_pick_and_the_chain()
  {
+    const JPT: &str = "jpt-2026";
     for mut t in testing::both() {
         let db = &mut t.db;
-        let (admin, members) = setup(db);
-        let holders: std::collections::HashSet<i64> =
-            talenta_store::master::list_employees(db, admin.tenant.id)
-                .unwrap()
-                .iter()
-                .filter_map(|e| e.position_id)
-                .collect();
-        let positions = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
-        let post = positions
-            .iter()
-            .find(|p| p.class == PositionClass::JptPratama && !holders.contains(&p.id))
-            .expect("a vacant JPT post")
-            .clone();
-        let admins: Vec<talenta_domain::Nip> = {
-            let ids: std::collections::HashSet<i64> = positions
-                .iter()
-                .filter(|p| p.class == PositionClass::Administrator)
-                .map(|p| p.id)
-                .collect();
-            talenta_store::master::list_employees(db, admin.tenant.id)
-                .unwrap()
-                .into_iter()
-                .filter(|e| e.position_id.is_some_and(|p| ids.contains(&p)))
-                .take(4)
-                .map(|e| e.nip)
-                .collect()
-        };
-        let stages = vec![
-            Stage {
-                kind: StageKind::Paper,
-                weight: 30,
-                pass: PassRule::MinScore(6000),
-            },
-            Stage {
-                kind: StageKind::Presentation,
-                weight: 30,
-                pass: PassRule::MinScore(6000),
-            },
-            Stage {
-                kind: StageKind::Interview,
-                weight: 40,
-                pass: PassRule::MinScore(6500),
-            },
-            Stage {
-                kind: StageKind::HealthPsych,
-                weight: 0,
-                pass: PassRule::PassFail,
-            },
-        ];
-        let spec = SelectionSpec {
-            code: "jpt-2026".into(),
-            name: "Seleksi Terbuka JPT Pratama 2026".into(),
-            kind: Kind::Open,
-            posts: vec![post.code.clone()],
-            stages: stages.clone(),
-            quorum: 3,
-            requirements: "S1; 5 tahun pengalaman; 2 tahun Administrator".into(),
-            opens_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-            closes_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
-            calendar: Calendar::default(),
-            panel: panel(),
-            publish_scores: false,
-        };
+        let (admin, members, post, admins) = vacancy(db, 4);
+        let spec = metro(JPT, &post.code);
         // Bad set-ups are refused whole.
         let mut bad = spec.clone();
         bad.stages[0].weight = 10;
         bad.panel.truncate(2);
-        let err = selection::create(db, &ctx(), &admin.grant().unwrap(), &bad).unwrap_err();
-        assert!(
-            matches!(
-                &err,
-                AppError::Refused(Refusal::Selection(selection::Refusal::BadSetup { problems }))
-                    if problems.iter().any(|p| matches!(
-                        p,
-                        SetupProblem::Stages { error } if error.0.contains("bobot tahap berjumlah 80%")
-                    )) && problems
-                        .iter()
-                        .any(|p| matches!(p, SetupProblem::PanelTooSmall { members: 2 }))
-            ),
-            "{err:?}"
+        assert_refused!(
+            selection::create(db, &ctx(), &admin.grant().unwrap(), &bad).unwrap_err(),
+            Selection,
+            selection::Refusal::BadSetup { problems }
+                if problems.iter().any(|p| matches!(
+                    p,
+                    SetupProblem::Stages { error } if error.0.contains("bobot tahap berjumlah 80%")
+                )) && problems
+                    .iter()
+                    .any(|p| matches!(p, SetupProblem::PanelTooSmall { members: 2 }))
         );
         selection::create(db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
         // Applications: four Administrators and one outsider.
-        let mut ids = Vec::new();
-        for n in &admins {
-            ids.push(
-                selection::apply(
-                    db,
-                    &ctx(),
-                    &admin.grant().unwrap(),
-                    "jpt-2026",
-                    &post.code,
-                    &Who::Internal(*n),
-                    today(),
-                )
-                .unwrap(),
-            );
-        }
-        let outsider = selection::apply(
-            db,
-            &ctx(),
-            &admin.grant().unwrap(),
-            "jpt-2026",
-            &post.code,
-            &Who::External(selection::ExternalProfile {
-                name: "Dr. Luar Biasa".into(),
-                birth_date: NaiveDate::from_ymd_opt(1980, 1, 1).unwrap(),
-                education: talenta_domain::eligibility::Education::S2,
-                current_post: "Direktur, Kementerian".into(),
-            }),
-            today(),
-        )
-        .unwrap();
-        ids.push(outsider);
-        let err = selection::apply(
-            db,
-            &ctx(),
-            &admin.grant().unwrap(),
-            "jpt-2026",
-            &post.code,
-            &Who::Internal(admins[0]),
-            today(),
-        )
-        .unwrap_err();
-        assert!(
-            matches!(
-                err,
-                AppError::Refused(Refusal::Selection(
-                    selection::Refusal::AlreadyApplied { .. }
-                ))
-            ),
-            "{err:?}"
+        let mut ids: Vec<i64> = admins
+            .iter()
+            .map(|n| apply(db, &admin, JPT, &post.code, &Who::Internal(*n)).unwrap())
+            .collect();
+        let outsider = Who::External(selection::ExternalProfile {
+            name: "Dr. Luar Biasa".into(),
+            birth_date: NaiveDate::from_ymd_opt(1980, 1, 1).unwrap(),
+            education: talenta_domain::eligibility::Education::S2,
+            current_post: "Direktur, Kementerian".into(),
+        });
+        ids.push(apply(db, &admin, JPT, &post.code, &outsider).unwrap());
+        assert_refused!(
+            apply(db, &admin, JPT, &post.code, &Who::Internal(admins[0])).unwrap_err(),
+            Selection,
+            selection::Refusal::AlreadyApplied { .. }
         );
-        let err = selection::screen(
-            db,
-            &ctx(),
-            &admin.grant().unwrap(),
-            "jpt-2026",
-            ids[3],
-            false,
-            " ",
-        )
-        .unwrap_err();
-        assert!(
-            matches!(
-                err,
-                AppError::Refused(Refusal::Selection(
-                    selection::Refusal::RejectionNeedsReason { .. }
-                ))
-            ),
-            "{err:?}"
+        assert_refused!(
+            screen(db, &admin, JPT, ids[3], false, " ").unwrap_err(),
+            Selection,
+            selection::Refusal::RejectionNeedsReason { .. }
         );
         for id in &ids {
-            selection::screen(
+            screen(
                 db,
-                &ctx(),
-                &admin.grant().unwrap(),
-                "jpt-2026",
+                &admin,
+                JPT,
                 *id,
                 true,
                 "memenuhi persyaratan administrasi menurut verifikasi berkas",
@@ -247,7 +308,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             .unwrap();
         }
         // Member 5 is related to the first applicant.
-        as_member(db, &members[4], "jpt-2026", |db, m| {
+        as_member(db, &members[4], JPT, |db, m| {
             selection::declare_own_conflict(db, &ctx(), m, ids[0], "ipar")
         })
         .unwrap();
@@ -270,19 +331,12 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         {
             for (a, id) in ids.iter().enumerate() {
                 for (m, who) in members.iter().enumerate() {
-                    let r = as_member(db, who, "jpt-2026", |db, m| {
-                        selection::score(db, &ctx(), m, *id, *kind, table[a][k])
-                    });
+                    let r = score_as(db, who, JPT, *id, *kind, table[a][k]);
                     if m == 4 && a == 0 {
-                        let err = r.unwrap_err();
-                        assert!(
-                            matches!(
-                                err,
-                                AppError::Refused(Refusal::Selection(
-                                    selection::Refusal::OwnConflict { .. }
-                                ))
-                            ),
-                            "{err:?}"
+                        assert_refused!(
+                            r.unwrap_err(),
+                            Selection,
+                            selection::Refusal::OwnConflict { .. }
                         );
                     } else {
                         r.unwrap();
@@ -290,46 +344,30 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                 }
             }
             // Alone: a member sees only their own score until the stage closes.
-            let (stage, rows) = as_member(db, &members[1], "jpt-2026", |db, m| {
-                selection::panel_view(db, m)
-            })
-            .unwrap();
-            assert_eq!(stage.unwrap().kind, *kind);
+            let (current, rows) = as_member(db, &members[1], JPT, selection::panel_view).unwrap();
+            assert_eq!(current.unwrap().kind, *kind);
             assert!(rows.iter().all(|r| r.others.is_empty() && r.mine.is_some()));
             // A score for the wrong stage is refused.
             if k == 0 {
-                let e = as_member(db, &members[0], "jpt-2026", |db, m| {
-                    selection::score(db, &ctx(), m, ids[0], StageKind::Interview, 8000)
-                })
-                .unwrap_err();
-                assert!(
-                    matches!(
-                        e,
-                        AppError::Refused(Refusal::Selection(selection::Refusal::WrongStage {
-                            current: StageKind::Paper,
-                            asked: StageKind::Interview,
-                        }))
-                    ),
-                    "{e:?}"
+                assert_refused!(
+                    score_as(db, &members[0], JPT, ids[0], StageKind::Interview, 8000).unwrap_err(),
+                    Selection,
+                    selection::Refusal::WrongStage {
+                        current: StageKind::Paper,
+                        asked: StageKind::Interview,
+                    }
                 );
             }
-            assert_eq!(
-                selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "jpt-2026").unwrap(),
-                *kind
-            );
+            assert_eq!(close_stage(db, &admin, JPT).unwrap(), *kind);
         }
         // Health and psychology: the outsider (index 4) is not fit; index 2 left after the interview.
-        let e =
-            selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "jpt-2026").unwrap_err();
-        assert!(
-            matches!(
-                e,
-                AppError::Refused(Refusal::Selection(selection::Refusal::ResultsIncomplete {
-                    stage: StageKind::HealthPsych,
-                    ..
-                }))
-            ),
-            "{e:?}"
+        assert_refused!(
+            close_stage(db, &admin, JPT).unwrap_err(),
+            Selection,
+            selection::Refusal::ResultsIncomplete {
+                stage: StageKind::HealthPsych,
+                ..
+            }
         );
         for (a, id) in ids.iter().enumerate() {
             if a == 2 {
@@ -339,7 +377,7 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
                 db,
                 &ctx(),
                 &admin.grant().unwrap(),
-                "jpt-2026",
+                JPT,
                 &selection::Outcome {
                     applicant_id: *id,
                     stage: StageKind::HealthPsych,
@@ -353,14 +391,8 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
             )
             .unwrap();
         }
-        selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "jpt-2026").unwrap();
-        let selection::Standings { posts: rows, done } = selection::standings(
-            db,
-            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-            "jpt-2026",
-            today(),
-        )
-        .unwrap();
+        close_stage(db, &admin, JPT).unwrap();
+        let selection::Standings { posts: rows, done } = standings(db, &admin, JPT);
         assert!(done);
         let list = &rows[0].1;
         let order: Vec<i64> = list.iter().map(|s| s.applicant.id).collect();
@@ -378,161 +410,68 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         assert_eq!(proposed, vec![ids[0], ids[1], ids[3]]);
         // The chain, in order.
         let ppk = actor(db, "ppk.uji", Role::DecisionMaker);
-        let e = selection::decide(
-            db,
-            &ctx(),
-            &talenta_app::selection::SelectionRole::of(&ppk).unwrap(),
-            "jpt-2026",
-            &selection::Decide {
-                post: &post.code,
-                step: Step::PpkChoice,
-                applicant_id: Some(ids[1]),
-                reason: "visi paling sesuai",
-                on: today(),
-            },
-        )
-        .unwrap_err();
-        assert!(
-            matches!(
-                e,
-                AppError::Refused(Refusal::Selection(selection::Refusal::OutOfOrder {
-                    asked: Step::PpkChoice,
-                    next: Step::PanelProposal,
-                    ..
-                }))
-            ),
-            "{e:?}"
+        let chain = Chain {
+            code: JPT,
+            post: &post.code,
+        };
+        assert_refused!(
+            chain
+                .pick(db, &ppk, ids[1], "visi paling sesuai")
+                .unwrap_err(),
+            Selection,
+            selection::Refusal::OutOfOrder {
+                asked: Step::PpkChoice,
+                next: Step::PanelProposal,
+                ..
+            }
         );
-        selection::decide(
-            db,
-            &ctx(),
-            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-            "jpt-2026",
-            &selection::Decide {
-                post: &post.code,
-                step: Step::PanelProposal,
-                applicant_id: None,
-                reason: "berita acara pansel 12/2026",
-                on: today(),
-            },
-        )
-        .unwrap();
-        let e = selection::decide(
-            db,
-            &ctx(),
-            &talenta_app::selection::SelectionRole::of(&ppk).unwrap(),
-            "jpt-2026",
-            &selection::Decide {
-                post: &post.code,
-                step: Step::PpkChoice,
-                applicant_id: Some(ids[2]),
-                reason: "pilihan",
-                on: today(),
-            },
-        )
-        .unwrap_err();
-        assert!(
-            matches!(
-                e,
-                AppError::Refused(Refusal::Selection(selection::Refusal::NotProposed {
-                    applicant_id: Some(a),
-                })) if a == ids[2]
-            ),
-            "{e:?}"
-        );
-        assert!(
-            selection::decide(
+        chain
+            .step(
                 db,
-                &ctx(),
-                &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-                "jpt-2026",
-                &selection::Decide {
-                    post: &post.code,
-                    step: Step::PpkChoice,
-                    applicant_id: Some(ids[1]),
-                    reason: "x",
-                    on: today()
-                }
+                &admin,
+                Step::PanelProposal,
+                "berita acara pansel 12/2026",
             )
-            .is_err(),
+            .unwrap();
+        assert_refused!(
+            chain.pick(db, &ppk, ids[2], "pilihan").unwrap_err(),
+            Selection,
+            selection::Refusal::NotProposed {
+                applicant_id: Some(a),
+            } if *a == ids[2]
+        );
+        assert!(
+            chain.pick(db, &admin, ids[1], "x").is_err(),
             "only the PPK picks"
         );
         // The PPK is not bound by rank: the second name, with a reason.
-        selection::decide(
-            db,
-            &ctx(),
-            &talenta_app::selection::SelectionRole::of(&ppk).unwrap(),
-            "jpt-2026",
-            &selection::Decide {
-                post: &post.code,
-                step: Step::PpkChoice,
-                applicant_id: Some(ids[1]),
-                reason: "program kerja paling sesuai RPJMD",
-                on: today(),
+        chain
+            .pick(db, &ppk, ids[1], "program kerja paling sesuai RPJMD")
+            .unwrap();
+        assert_refused!(
+            chain
+                .step(db, &admin, Step::Inauguration, "pelantikan")
+                .unwrap_err(),
+            Selection,
+            selection::Refusal::OutOfOrder {
+                asked: Step::Inauguration,
+                next: Step::Recommendation(Authority::Bkn),
+                ..
             },
-        )
-        .unwrap();
-        let e = selection::decide(
-            db,
-            &ctx(),
-            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-            "jpt-2026",
-            &selection::Decide {
-                post: &post.code,
-                step: Step::Inauguration,
-                applicant_id: None,
-                reason: "pelantikan",
-                on: today(),
-            },
-        )
-        .unwrap_err();
-        assert!(
-            matches!(
-                e,
-                AppError::Refused(Refusal::Selection(selection::Refusal::OutOfOrder {
-                    asked: Step::Inauguration,
-                    next: Step::Recommendation(Authority::Bkn),
-                    ..
-                }))
-            ),
-            "2026: BKN recommends: {e:?}"
+            "2026: BKN recommends"
         );
-        selection::decide(
-            db,
-            &ctx(),
-            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-            "jpt-2026",
-            &selection::Decide {
-                post: &post.code,
-                step: Step::Recommendation(talenta_domain::selection::Authority::Bkn),
-                applicant_id: None,
-                reason: "surat BKN 800/123",
-                on: today(),
-            },
-        )
-        .unwrap();
-        selection::decide(
-            db,
-            &ctx(),
-            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-            "jpt-2026",
-            &selection::Decide {
-                post: &post.code,
-                step: Step::Inauguration,
-                applicant_id: None,
-                reason: "SK Wali Kota 821/45",
-                on: today(),
-            },
-        )
-        .unwrap();
-        let (_, taken) = selection::chain(
-            db,
-            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-            "jpt-2026",
-            &post,
-            today(),
-        )
-        .unwrap();
+        chain
+            .step(
+                db,
+                &admin,
+                Step::Recommendation(Authority::Bkn),
+                "surat BKN 800/123",
+            )
+            .unwrap();
+        chain
+            .step(db, &admin, Step::Inauguration, "SK Wali Kota 821/45")
+            .unwrap();
+        let (_, taken) = selection::chain(db, &role(&admin), JPT, &post, today()).unwrap();
         assert_eq!(taken.len(), 4);
         assert!(
             taken.iter().skip(1).all(|d| d.applicant_id == Some(ids[1])),
@@ -540,16 +479,10 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         );
         assert_eq!(taken[1].decided_by, "ppk.uji");
         // The documents: the stage recap, the three names, the draft decision (PDF/A).
-        let sel = talenta_store::selection::by_code(db, admin.tenant.id, "jpt-2026")
+        let sel = talenta_store::selection::by_code(db, admin.tenant.id, JPT)
             .unwrap()
             .unwrap();
-        let st = selection::standings(
-            db,
-            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-            "jpt-2026",
-            today(),
-        )
-        .unwrap();
+        let st = standings(db, &admin, JPT);
         use calamine::{Reader, Xlsx, open_workbook_from_rs};
         let recap = selection::recap_xlsx(&sel, &st, fx::now()).unwrap();
         let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(recap)).unwrap();
@@ -560,53 +493,33 @@ fn an_eselon_ii_selection_by_paper_presentation_and_interview_ends_with_the_ppks
         let names = fx::pdf_text(&selection::three_names_pdf(&sel, &st).unwrap());
         assert!(names.contains(&list[0].applicant.name), "{names}");
         assert!(names.contains("79,30"), "{names}");
-        let letter = selection::decision_letter_pdf(
-            db,
-            &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-            "jpt-2026",
-            fx::now(),
-        )
-        .unwrap();
+        let letter = selection::decision_letter_pdf(db, &role(&admin), JPT, fx::now()).unwrap();
         assert!(String::from_utf8_lossy(&letter).contains("pdfaid:part"));
         let text = fx::pdf_text(&letter);
-        assert!(text.contains("RANCANGAN KEPUTUSAN"), "{text}");
-        assert!(
-            text.contains("program kerja paling sesuai RPJMD"),
-            "the PPK's latest reason: {text}"
-        );
-        assert!(
-            text.contains("Kepala Dinas Pekerjaan Umum dan Penataan Ruang"),
-            "{text}"
-        );
-        assert!(
-            text.contains("(rancangan, bukan keputusan)") && text.contains("halaman 1"),
-            "{text}"
-        );
+        for want in [
+            "RANCANGAN KEPUTUSAN",
+            "program kerja paling sesuai RPJMD", // the PPK's latest reason
+            "Kepala Dinas Pekerjaan Umum dan Penataan Ruang",
+            "(rancangan, bukan keputusan)",
+            "halaman 1",
+        ] {
+            assert!(text.contains(want), "{want}: {text}");
+        }
     }
 }
 
 #[test]
 fn the_job_fit_of_29_jpt_pratama_by_track_record_and_a_five_member_external_panel() {
     // Kota Malang 2024: 29 JPT Pratama; here the demo Kabupaten Bekasi, which has more.
+    const FIT: &str = "uji-kesesuaian-2026";
     let mut t = testing::sqlite();
     let db = &mut t.db;
     let (admin, members) = setup_in(db, "kab-bekasi");
-    let positions = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
-    let jpt: std::collections::HashMap<i64, String> = positions
-        .iter()
-        .filter(|p| p.class == PositionClass::JptPratama)
-        .map(|p| (p.id, p.code.clone()))
-        .collect();
-    let officials: Vec<(talenta_domain::Nip, String)> =
-        talenta_store::master::list_employees(db, admin.tenant.id)
-            .unwrap()
+    let officials: Vec<(Nip, String)> =
+        common::holders_of(db, admin.tenant.id, PositionClass::JptPratama)
             .into_iter()
-            .filter_map(|e| {
-                e.position_id
-                    .and_then(|p| jpt.get(&p))
-                    .map(|c| (e.nip, c.clone()))
-            })
             .take(29)
+            .map(|(e, p)| (e.nip, p.code))
             .collect();
     assert!(
         officials.len() >= 10,
@@ -614,75 +527,38 @@ fn the_job_fit_of_29_jpt_pratama_by_track_record_and_a_five_member_external_pane
         officials.len()
     );
     let spec = SelectionSpec {
-        code: "uji-kesesuaian-2026".into(),
-        name: "Uji Kesesuaian JPT Pratama 2026".into(),
         kind: Kind::JobFit,
-        posts: officials.iter().map(|(_, c)| c.clone()).collect(),
-        stages: vec![
-            Stage {
-                kind: StageKind::TrackRecord,
-                weight: 50,
-                pass: PassRule::MinScore(0),
-            },
-            Stage {
-                kind: StageKind::Interview,
-                weight: 50,
-                pass: PassRule::MinScore(0),
-            },
-        ],
         quorum: 5,
-        requirements: String::new(),
         opens_on: today(),
         closes_on: today(),
-        calendar: Calendar::default(),
-        panel: panel(),
-        publish_scores: false,
+        ..open_selection(
+            FIT,
+            "Uji Kesesuaian JPT Pratama 2026",
+            officials.iter().map(|(_, c)| c.clone()).collect(),
+            vec![
+                stage(StageKind::TrackRecord, 50, PassRule::MinScore(0)),
+                stage(StageKind::Interview, 50, PassRule::MinScore(0)),
+            ],
+        )
     };
-    selection::create(db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
-    let mut ids = Vec::new();
-    for (nip, code) in &officials {
-        let id = selection::apply(
-            db,
-            &ctx(),
-            &admin.grant().unwrap(),
-            "uji-kesesuaian-2026",
-            code,
-            &Who::Internal(*nip),
-            today(),
-        )
-        .unwrap();
-        selection::screen(
-            db,
-            &ctx(),
-            &admin.grant().unwrap(),
-            "uji-kesesuaian-2026",
-            id,
-            true,
-            "pejabat yang diuji kesesuaiannya",
-        )
-        .unwrap();
-        ids.push(id);
-    }
+    let ids = open_with(
+        db,
+        &admin,
+        &spec,
+        &officials,
+        "pejabat yang diuji kesesuaiannya",
+    );
     for kind in [StageKind::TrackRecord, StageKind::Interview] {
         for (i, id) in ids.iter().enumerate() {
             for (m, who) in members.iter().enumerate() {
                 // Three kinds of official: about 65, 80 and 92 from every member.
                 let score = [6500, 8000, 9200][i % 3] + m as u32 * 50;
-                as_member(db, who, "uji-kesesuaian-2026", |db, m| {
-                    selection::score(db, &ctx(), m, *id, kind, score)
-                })
-                .unwrap();
+                score_as(db, who, FIT, *id, kind, score).unwrap();
             }
         }
-        selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "uji-kesesuaian-2026").unwrap();
+        close_stage(db, &admin, FIT).unwrap();
     }
-    let selection::Standings { posts: rows, done } = selection::standings(
-        db,
-        &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-        "uji-kesesuaian-2026",
-        today(),
-    )
-    .unwrap();
+    let selection::Standings { posts: rows, done } = standings(db, &admin, FIT);
     assert!(done);
     let fits: Vec<Category> = rows
         .iter()
@@ -714,7 +590,7 @@ fn the_job_fit_of_29_jpt_pratama_by_track_record_and_a_five_member_external_pane
         &talenta_app::rotation::PlanSpec {
             posts: officials.iter().map(|(_, c)| c.clone()).collect(),
             stay_weight: 1_000_000,
-            job_fit: Some("uji-kesesuaian-2026".into()),
+            job_fit: Some(FIT.into()),
             ..Default::default()
         },
         today(),
@@ -762,113 +638,41 @@ fn a_score_is_typed_with_at_most_two_decimals_between_0_and_100() {
 #[test]
 fn the_assessment_stage_takes_each_internal_applicants_jpm_against_the_post_and_the_panel_cannot_score_it()
  {
+    const CODE: &str = "dengan-asesmen";
     let mut t = testing::sqlite();
     let db = &mut t.db;
-    let (admin, members) = setup(db);
-    let holders: std::collections::HashSet<i64> =
-        talenta_store::master::list_employees(db, admin.tenant.id)
-            .unwrap()
-            .iter()
-            .filter_map(|e| e.position_id)
-            .collect();
-    let positions = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
-    let post = positions
-        .iter()
-        .find(|p| p.class == PositionClass::JptPratama && !holders.contains(&p.id))
-        .unwrap()
-        .clone();
-    let ids: std::collections::HashSet<i64> = positions
-        .iter()
-        .filter(|p| p.class == PositionClass::Administrator)
-        .map(|p| p.id)
-        .collect();
-    let applicants: Vec<talenta_domain::Nip> =
-        talenta_store::master::list_employees(db, admin.tenant.id)
-            .unwrap()
-            .into_iter()
-            .filter(|e| e.position_id.is_some_and(|p| ids.contains(&p)))
-            .take(3)
-            .map(|e| e.nip)
-            .collect();
+    let (admin, members, post, applicants) = vacancy(db, 3);
     let spec = SelectionSpec {
-        code: "dengan-asesmen".into(),
-        name: "Seleksi dengan asesmen".into(),
-        kind: Kind::Open,
-        posts: vec![post.code.clone()],
-        stages: vec![
-            Stage {
-                kind: StageKind::Assessment,
-                weight: 40,
-                pass: PassRule::MinScore(0),
-            },
-            Stage {
-                kind: StageKind::Interview,
-                weight: 60,
-                pass: PassRule::MinScore(6000),
-            },
-        ],
         quorum: 1,
-        requirements: String::new(),
-        opens_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-        closes_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
-        calendar: Calendar::default(),
-        panel: panel(),
         publish_scores: true,
+        ..open_selection(
+            CODE,
+            "Seleksi dengan asesmen",
+            vec![post.code.clone()],
+            vec![
+                stage(StageKind::Assessment, 40, PassRule::MinScore(0)),
+                stage(StageKind::Interview, 60, PassRule::MinScore(6000)),
+            ],
+        )
     };
-    selection::create(db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
-    let mut ids = Vec::new();
-    for n in &applicants {
-        let id = selection::apply(
-            db,
-            &ctx(),
-            &admin.grant().unwrap(),
-            "dengan-asesmen",
-            &post.code,
-            &Who::Internal(*n),
-            today(),
-        )
-        .unwrap();
-        selection::screen(
-            db,
-            &ctx(),
-            &admin.grant().unwrap(),
-            "dengan-asesmen",
-            id,
-            true,
-            "berkas lengkap",
-        )
-        .unwrap();
-        ids.push(id);
-    }
-    let e = as_member(db, &members[0], "dengan-asesmen", |db, m| {
-        selection::score(db, &ctx(), m, ids[0], StageKind::Assessment, 9000)
-    })
-    .unwrap_err();
-    assert!(
-        matches!(
-            e,
-            AppError::Refused(Refusal::Selection(selection::Refusal::AssessmentNotScored))
-        ),
-        "{e:?}"
+    let to_post: Vec<(Nip, String)> = applicants.iter().map(|n| (*n, post.code.clone())).collect();
+    let ids = open_with(db, &admin, &spec, &to_post, "berkas lengkap");
+    assert_refused!(
+        score_as(db, &members[0], CODE, ids[0], StageKind::Assessment, 9000).unwrap_err(),
+        Selection,
+        selection::Refusal::AssessmentNotScored
     );
-    let st = selection::standings(
-        db,
-        &talenta_app::selection::SelectionRole::of(&admin).unwrap(),
-        "dengan-asesmen",
-        today(),
-    )
-    .unwrap();
+    let st = standings(db, &admin, CODE);
     let expected: Vec<Option<u32>> = applicants
         .iter()
         .map(|n| {
-            talenta_app::jpm::jpm_for(
+            common::jpm_for(
                 db,
-                &ctx(),
-                &talenta_fixture::admin(&admin.tenant).grant().unwrap(),
+                &admin.tenant,
+                fx::date(2026, 11, 20),
                 *n,
                 &post.code,
                 None,
-                NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             )
             .ok()
             .map(|r| (r.jpm.basis_points() as u32).min(10_000))
@@ -890,8 +694,8 @@ fn the_assessment_stage_takes_each_internal_applicants_jpm_against_the_post_and_
         expected.iter().all(Option::is_some),
         "each applicant has a valid result"
     );
-    selection::close_stage(db, &ctx(), &admin.grant().unwrap(), "dengan-asesmen").unwrap();
-    let a = selection::announcement(db, "kota-mojokerto", "dengan-asesmen").unwrap();
+    close_stage(db, &admin, CODE).unwrap();
+    let a = selection::announcement(db, "kota-mojokerto", CODE).unwrap();
     assert!(
         a.results[0].1.iter().all(|n| n.contains('(')),
         "scores published: {:?}",

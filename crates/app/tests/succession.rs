@@ -3,10 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
+mod common;
+
 use chrono::NaiveDate;
+use common::assert_refused;
+use talenta_app::AppError;
 use talenta_app::access::{Actor, Role};
-use talenta_app::succession;
+use talenta_app::succession::{self, SuccessionList};
 use talenta_domain::PositionClass;
+use talenta_domain::master::Position;
 use talenta_domain::position::Rung;
 use talenta_fixture::{self as fx, ctx};
 use talenta_store::{Db, testing};
@@ -19,18 +24,27 @@ fn mojokerto(db: &mut Db, role: Role) -> Actor {
     fx::mojokerto(db, as_of(), role)
 }
 
+/// The posts of `class` in the government of `admin`.
+fn posts_of(db: &mut Db, admin: &Actor, class: PositionClass) -> Vec<Position> {
+    talenta_store::master::list_positions(db, admin.tenant.id)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.class == class)
+        .collect()
+}
+
+/// The successors of the post `post_id` on the fixed day, as `admin` asks.
+fn successors(db: &mut Db, admin: &Actor, post_id: i64) -> Result<SuccessionList, AppError> {
+    succession::successors(db, &ctx(), &admin.grant().unwrap(), post_id, as_of())
+}
+
 #[test]
 fn an_administrator_post_gets_the_pool_of_pengawas_in_the_declared_order_with_every_reason() {
     for mut t in testing::both() {
         let db = &mut t.db;
         let admin = mojokerto(db, Role::TenantAdmin);
-        let posts = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
-        let post = posts
-            .iter()
-            .find(|p| p.class == PositionClass::Administrator)
-            .unwrap();
-        let list =
-            succession::successors(db, &ctx(), &admin.grant().unwrap(), post.id, as_of()).unwrap();
+        let post = &posts_of(db, &admin, PositionClass::Administrator)[0];
+        let list = successors(db, &admin, post.id).unwrap();
         assert!(
             !list.candidates.is_empty(),
             "{}: the pool has Pengawas",
@@ -84,30 +98,17 @@ fn a_pelaksana_post_has_no_rung_below_and_an_employee_may_not_see_successors() {
     let mut t = testing::sqlite();
     let db = &mut t.db;
     let admin = mojokerto(db, Role::TenantAdmin);
-    let posts = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
-    let pelaksana = posts
-        .iter()
-        .find(|p| p.class == PositionClass::Pelaksana)
-        .unwrap();
-    let err = succession::successors(db, &ctx(), &admin.grant().unwrap(), pelaksana.id, as_of())
-        .unwrap_err();
-    assert!(
-        matches!(
-            &err,
-            talenta_app::AppError::Refused(talenta_app::error::Refusal::Succession(
-                succession::Refusal::NoRungBelow { code, .. }
-            )) if *code == pelaksana.code
-        ),
-        "{err:?}"
+    let pelaksana = &posts_of(db, &admin, PositionClass::Pelaksana)[0];
+    assert_refused!(
+        successors(db, &admin, pelaksana.id).unwrap_err(),
+        Succession,
+        succession::Refusal::NoRungBelow { code, .. } if *code == pelaksana.code
     );
     let employee = Actor {
         role: Role::Employee,
         ..admin.clone()
     };
-    assert!(matches!(
-        employee.grant::<talenta_app::capability::ViewTalentMap>(),
-        Err(talenta_app::AppError::Forbidden)
-    ));
+    common::assert_forbidden(employee.grant::<talenta_app::capability::ViewTalentMap>());
 }
 
 #[test]
@@ -146,14 +147,11 @@ fn the_printed_successors_show_marks_and_names_beyond_latin_1() {
     let mut t = testing::sqlite();
     let db = &mut t.db;
     let admin = mojokerto(db, Role::TenantAdmin);
-    let posts = talenta_store::master::list_positions(db, admin.tenant.id).unwrap();
     // A post with a candidate ready now (✓) and one who is not (✗).
-    let (post, ready) = posts
+    let (post, ready) = posts_of(db, &admin, PositionClass::Administrator)
         .iter()
-        .filter(|p| p.class == PositionClass::Administrator)
         .find_map(|p| {
-            let list =
-                succession::successors(db, &ctx(), &admin.grant().unwrap(), p.id, as_of()).ok()?;
+            let list = successors(db, &admin, p.id).ok()?;
             let ready = list.candidates.iter().find(|s| s.missing.is_empty())?;
             list.candidates
                 .iter()
@@ -179,8 +177,7 @@ fn the_printed_successors_show_marks_and_names_beyond_latin_1() {
         }],
     )
     .unwrap();
-    let list =
-        succession::successors(db, &ctx(), &admin.grant().unwrap(), post.id, as_of()).unwrap();
+    let list = successors(db, &admin, post.id).unwrap();
     assert!(
         list.candidates
             .iter()

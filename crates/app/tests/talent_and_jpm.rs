@@ -2,18 +2,22 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure must stop loudly
 
+mod common;
+
 use chrono::NaiveDate;
+use talenta_app::AppError;
+use talenta_app::jpm::JpmReport;
 use talenta_app::talent::{Unplaced, talent_map};
-use talenta_app::{AppError, jpm};
 use talenta_domain::competency::{CompetencyCode, CoreCompetency, Level};
 use talenta_domain::jpm::{Category, Purpose};
 use talenta_domain::master::Tenant;
-use talenta_domain::performance::{Predikat, Rating};
+use talenta_domain::performance::Predikat::{self, Baik, ButuhPerbaikan, SangatBaik};
+use talenta_domain::performance::Rating;
 use talenta_domain::position::{Eselon, PositionClass};
 use talenta_domain::talent::Potential;
 use talenta_domain::{Nip, RuleSet};
-use talenta_fixture::ctx;
-use talenta_store::master::*;
+use talenta_store::master::{RatingInput, ResultInput, upsert_ratings, upsert_results};
+use talenta_store::testing::Seed;
 use talenta_store::{Db, testing};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -52,167 +56,74 @@ fn levels(sum_tenths: u32) -> Vec<(CompetencyCode, Level)> {
         .collect()
 }
 
-struct Person {
-    nip: &'static str,
-    position: Option<&'static str>,
-    result: Option<(NaiveDate, u32)>,
-    ratings: &'static [(i32, Predikat)],
-}
+/// An employee of the fixture: NIP, post, the one result (day assessed as (year, month, day)
+/// and the sum of its nine levels in tenths), the ratings by year.
+type Person = (
+    &'static str,
+    Option<&'static str>,
+    Option<((i32, u32, u32), u32)>,
+    &'static [(i32, Predikat)],
+);
+
+/// The employees of the fixture, each with the box the rules give or why none.
+#[rustfmt::skip]
+const PEOPLE: [Person; 8] = [
+    // high potential (250/270 = 92.6 %), Sangat Baik both years -> box 9
+    ("197001012000031001", Some("A1"), Some(((2025, 3, 1), 250)), &[(2024, SangatBaik), (2025, SangatBaik)]),
+    // medium (230/270 = 85.2 %), Baik + Sangat Baik -> lower = meets -> box 5
+    ("197101012000031002", Some("A2"), Some(((2024, 6, 1), 230)), &[(2024, SangatBaik), (2025, Baik)]),
+    // low (185/270 = 68.5 %), Butuh Perbaikan -> box 1
+    ("197201012000032003", Some("A2"), Some(((2024, 6, 1), 185)), &[(2025, ButuhPerbaikan), (2024, Baik)]),
+    // 245/270 = 90.7 % is high; Baik -> box 8
+    ("197301012000031004", Some("A1"), Some(((2026, 1, 5), 245)), &[(2024, Baik), (2025, Baik)]),
+    // result older than three years: not placed
+    ("197401012000031005", Some("A1"), Some(((2021, 6, 9), 270)), &[(2025, Baik)]),
+    // no rating in the window: not placed
+    ("197501012000031006", Some("A1"), Some(((2025, 6, 9), 270)), &[(2019, Baik)]),
+    // no position: not placed
+    ("197601012000031007", None, None, &[]),
+    // position without standard: not placed
+    ("197701012000031008", Some("A3"), Some(((2025, 6, 9), 270)), &[(2025, Baik)]),
+];
 
 fn fixture(db: &mut Db) -> Tenant {
-    let t = create_tenant(
-        db,
-        "kota-uji",
-        "Pemerintah Kota Uji",
-        "kota",
-        &RuleSet::default(),
-        talenta_store::testing::now(),
-    )
-    .unwrap();
-    upsert_units(
-        db,
-        t.id,
-        &[
-            UnitInput {
-                code: "DINKES".into(),
-                name: "Dinas Kesehatan".into(),
-                parent_code: None,
-            },
-            UnitInput {
-                code: "DINKES.YAN".into(),
-                name: "Bidang Pelayanan".into(),
-                parent_code: Some("DINKES".into()),
-            },
-            UnitInput {
-                code: "DISDIK".into(),
-                name: "Dinas Pendidikan".into(),
-                parent_code: None,
-            },
-        ],
-    )
-    .unwrap();
-    let pos = |code: &str, unit: &str| PositionInput {
-        code: code.into(),
-        name: format!("Kepala {code}"),
-        class: PositionClass::Administrator,
-        eselon: Some(Eselon::IIIB),
-        unit_code: unit.into(),
-        superior_code: None,
-    };
-    upsert_positions(
-        db,
-        t.id,
-        &[
-            pos("A1", "DINKES.YAN"),
-            pos("A2", "DISDIK"),
-            pos("A3", "DISDIK"),
-        ],
-    )
-    .unwrap();
-    let standards: Vec<StandardInput> = ["A1", "A2"]
+    let mut seed = Seed::new("kota-uji")
+        .unit("DINKES", "Dinas Kesehatan", None)
+        .unit("DINKES.YAN", "Bidang Pelayanan", Some("DINKES"))
+        .unit("DISDIK", "Dinas Pendidikan", None);
+    for (code, unit) in [("A1", "DINKES.YAN"), ("A2", "DISDIK"), ("A3", "DISDIK")] {
+        seed = seed.position(
+            code,
+            &format!("Kepala {code}"),
+            PositionClass::Administrator,
+            Some(Eselon::IIIB),
+            unit,
+            None,
+        );
+    }
+    seed = seed.standard("A1", 3).standard("A2", 3);
+    for (nip, position, _, _) in PEOPLE {
+        let name = format!("Pegawai {}", Nip::parse(nip).unwrap().serial());
+        seed = seed.employee(nip, &name, position);
+    }
+    let t = seed.store(db).tenant;
+    let ratings: Vec<RatingInput> = PEOPLE
         .iter()
-        .flat_map(|p| {
-            CoreCompetency::ALL.iter().map(|c| StandardInput {
-                position_code: p.to_string(),
-                competency: CompetencyCode::Core(*c),
-                level: Level::whole(3).unwrap(),
-            })
-        })
-        .collect();
-    upsert_standards(db, t.id, &standards).unwrap();
-    let people = [
-        // high potential (250/270 = 92.6 %), Sangat Baik both years -> box 9
-        Person {
-            nip: "197001012000031001",
-            position: Some("A1"),
-            result: Some((d(2025, 3, 1), 250)),
-            ratings: &[(2024, Predikat::SangatBaik), (2025, Predikat::SangatBaik)],
-        },
-        // medium (230/270 = 85.2 %), Baik + Sangat Baik -> lower = meets -> box 5
-        Person {
-            nip: "197101012000031002",
-            position: Some("A2"),
-            result: Some((d(2024, 6, 1), 230)),
-            ratings: &[(2024, Predikat::SangatBaik), (2025, Predikat::Baik)],
-        },
-        // low (185/270 = 68.5 %), Butuh Perbaikan -> box 1
-        Person {
-            nip: "197201012000032003",
-            position: Some("A2"),
-            result: Some((d(2024, 6, 1), 185)),
-            ratings: &[(2025, Predikat::ButuhPerbaikan), (2024, Predikat::Baik)],
-        },
-        // 245/270 = 90.7 % is high; Baik -> box 8
-        Person {
-            nip: "197301012000031004",
-            position: Some("A1"),
-            result: Some((d(2026, 1, 5), 245)),
-            ratings: &[(2024, Predikat::Baik), (2025, Predikat::Baik)],
-        },
-        // result older than three years: not placed
-        Person {
-            nip: "197401012000031005",
-            position: Some("A1"),
-            result: Some((d(2021, 6, 9), 270)),
-            ratings: &[(2025, Predikat::Baik)],
-        },
-        // no rating in the window: not placed
-        Person {
-            nip: "197501012000031006",
-            position: Some("A1"),
-            result: Some((d(2025, 6, 9), 270)),
-            ratings: &[(2019, Predikat::Baik)],
-        },
-        // no position: not placed
-        Person {
-            nip: "197601012000031007",
-            position: None,
-            result: None,
-            ratings: &[],
-        },
-        // position without standard: not placed
-        Person {
-            nip: "197701012000031008",
-            position: Some("A3"),
-            result: Some((d(2025, 6, 9), 270)),
-            ratings: &[(2025, Predikat::Baik)],
-        },
-    ];
-    let employees: Vec<EmployeeInput> = people
-        .iter()
-        .map(|p| {
-            let nip = Nip::parse(p.nip).unwrap();
-            EmployeeInput {
-                nip,
-                name: format!("Pegawai {}", nip.serial()),
-                sex: nip.sex(),
-                birth_date: nip.birth_date(),
-                employment: nip.employment_type(),
-                rank: None,
-                education: None,
-                position_code: p.position.map(str::to_string),
-                position_since: None,
-            }
-        })
-        .collect();
-    upsert_employees(db, t.id, &employees).unwrap();
-    let ratings: Vec<RatingInput> = people
-        .iter()
-        .flat_map(|p| {
-            p.ratings.iter().map(|(y, r)| RatingInput {
-                nip: Nip::parse(p.nip).unwrap(),
+        .flat_map(|(nip, _, _, ratings)| {
+            ratings.iter().map(|(y, r)| RatingInput {
+                nip: Nip::parse(nip).unwrap(),
                 year: *y,
                 rating: Rating::Predikat(*r),
             })
         })
         .collect();
     upsert_ratings(db, t.id, &ratings).unwrap();
-    let results: Vec<ResultInput> = people
+    let results: Vec<ResultInput> = PEOPLE
         .iter()
-        .filter_map(|p| {
-            p.result.map(|(on, sum)| ResultInput {
-                nip: Nip::parse(p.nip).unwrap(),
-                assessed_on: on,
+        .filter_map(|(nip, _, result, _)| {
+            result.map(|((y, m, day), sum)| ResultInput {
+                nip: Nip::parse(nip).unwrap(),
+                assessed_on: d(y, m, day),
                 provider: "UPT Penilaian Kompetensi".into(),
                 purpose: Purpose::Pemetaan,
                 levels: levels(sum),
@@ -224,16 +135,31 @@ fn fixture(db: &mut Db) -> Tenant {
     t
 }
 
+/// The JPM of the employee `nip` against the post `post` on the fixed day, for `purpose`.
+fn jpm_of(
+    db: &mut Db,
+    tenant: &Tenant,
+    nip: &str,
+    post: &str,
+    purpose: Option<Purpose>,
+) -> Result<JpmReport, AppError> {
+    common::jpm_for(db, tenant, as_of(), Nip::parse(nip).unwrap(), post, purpose)
+}
+
+/// The fixture, and the JPM of its first employee (box 9) against A2 by the result's purpose.
+fn first_against_a2(db: &mut Db) -> (Tenant, JpmReport) {
+    let tenant = fixture(db);
+    let r = jpm_of(db, &tenant, "197001012000031001", "A2", None).unwrap();
+    (tenant, r)
+}
+
 #[test]
 fn every_employee_lands_in_the_box_the_rules_give_or_is_counted_with_a_reason() {
     for mut t in testing::both() {
-        let tenant = fixture(&mut t.db);
-        let map = talent_map(
-            &mut t.db,
-            &talenta_fixture::admin(&tenant).grant().unwrap(),
-            as_of(),
-        )
-        .unwrap();
+        let db = &mut t.db;
+        let tenant = fixture(db);
+        let viewer = talenta_fixture::admin(&tenant).grant().unwrap();
+        let map = talent_map(db, &viewer, as_of()).unwrap();
         assert_eq!(map.rules_version, talenta_domain::rules::DEFAULT_VERSION);
         let mut expected_total = [0u32; 9];
         for b in [9, 5, 1, 8] {
@@ -268,45 +194,18 @@ fn every_employee_lands_in_the_box_the_rules_give_or_is_counted_with_a_reason() 
 #[test]
 fn jpm_against_a_position_uses_the_newest_valid_result_and_the_purpose() {
     for mut t in testing::both() {
-        let tenant = fixture(&mut t.db);
-        let nip = Nip::parse("197001012000031001").unwrap();
-        let r = jpm::jpm_for(
-            &mut t.db,
-            &ctx(),
-            &talenta_fixture::admin(&tenant).grant().unwrap(),
-            nip,
-            "A2",
-            None,
-            as_of(),
-        )
-        .unwrap();
+        let db = &mut t.db;
+        let (tenant, r) = first_against_a2(db);
         assert_eq!(r.jpm.basis_points(), 9259, "{}", t.name);
         assert_eq!(r.purpose, Purpose::Pemetaan);
         assert_eq!(r.category, Category::O);
         assert_eq!(r.potential, Potential::High);
         assert_eq!(r.valid_until, d(2028, 2, 29));
         assert_eq!(r.gaps.len(), 9);
-        let filling = jpm::jpm_for(
-            &mut t.db,
-            &ctx(),
-            &talenta_fixture::admin(&tenant).grant().unwrap(),
-            nip,
-            "A2",
-            Some(Purpose::Pengisian),
-            as_of(),
-        )
-        .unwrap();
+        let pengisian = Some(Purpose::Pengisian);
+        let filling = jpm_of(db, &tenant, "197001012000031001", "A2", pengisian).unwrap();
         assert_eq!(filling.category, Category::Ms);
-        let low = jpm::jpm_for(
-            &mut t.db,
-            &ctx(),
-            &talenta_fixture::admin(&tenant).grant().unwrap(),
-            Nip::parse("197201012000032003").unwrap(),
-            "A2",
-            Some(Purpose::Pengisian),
-            as_of(),
-        )
-        .unwrap();
+        let low = jpm_of(db, &tenant, "197201012000032003", "A2", pengisian).unwrap();
         assert_eq!(
             low.category,
             Category::Mms,
@@ -319,17 +218,9 @@ fn jpm_against_a_position_uses_the_newest_valid_result_and_the_purpose() {
 #[test]
 fn jpm_answers_precisely_when_something_is_missing() {
     let mut t = testing::sqlite();
-    let tenant = fixture(&mut t.db);
-    let expired = jpm::jpm_for(
-        &mut t.db,
-        &ctx(),
-        &talenta_fixture::admin(&tenant).grant().unwrap(),
-        Nip::parse("197401012000031005").unwrap(),
-        "A1",
-        None,
-        as_of(),
-    )
-    .unwrap_err();
+    let db = &mut t.db;
+    let tenant = fixture(db);
+    let expired = jpm_of(db, &tenant, "197401012000031005", "A1", None).unwrap_err();
     assert!(
         matches!(
             &expired,
@@ -339,41 +230,14 @@ fn jpm_answers_precisely_when_something_is_missing() {
         ),
         "{expired:?}"
     );
-    let no_std = jpm::jpm_for(
-        &mut t.db,
-        &ctx(),
-        &talenta_fixture::admin(&tenant).grant().unwrap(),
-        Nip::parse("197001012000031001").unwrap(),
-        "A3",
-        None,
-        as_of(),
-    )
-    .unwrap_err();
+    let no_std = jpm_of(db, &tenant, "197001012000031001", "A3", None).unwrap_err();
     assert!(
         matches!(&no_std, AppError::NoStandard(code) if code == "A3"),
         "{no_std:?}"
     );
-    let unknown = jpm::jpm_for(
-        &mut t.db,
-        &ctx(),
-        &talenta_fixture::admin(&tenant).grant().unwrap(),
-        Nip::parse("199001012015031001").unwrap(),
-        "A1",
-        None,
-        as_of(),
-    )
-    .unwrap_err();
+    let unknown = jpm_of(db, &tenant, "199001012015031001", "A1", None).unwrap_err();
     assert!(matches!(unknown, AppError::UnknownEmployee(_)));
-    let no_pos = jpm::jpm_for(
-        &mut t.db,
-        &ctx(),
-        &talenta_fixture::admin(&tenant).grant().unwrap(),
-        Nip::parse("197001012000031001").unwrap(),
-        "ZZ",
-        None,
-        as_of(),
-    )
-    .unwrap_err();
+    let no_pos = jpm_of(db, &tenant, "197001012000031001", "ZZ", None).unwrap_err();
     assert!(
         matches!(&no_pos, AppError::UnknownPosition(code) if code == "ZZ"),
         "{no_pos:?}"
@@ -383,21 +247,10 @@ fn jpm_answers_precisely_when_something_is_missing() {
 #[test]
 fn reading_a_persons_results_for_jpm_is_recorded_under_that_person() {
     for mut t in testing::both() {
-        let tenant = fixture(&mut t.db);
-        let nip = Nip::parse("197001012000031001").unwrap();
-        let r = jpm::jpm_for(
-            &mut t.db,
-            &ctx(),
-            &talenta_fixture::admin(&tenant).grant().unwrap(),
-            nip,
-            "A2",
-            None,
-            as_of(),
-        )
-        .unwrap();
+        let db = &mut t.db;
+        let (tenant, r) = first_against_a2(db);
         let subject = format!("employee:{}", r.employee.id);
-        let entries =
-            talenta_store::audit::entries(&mut t.db, tenant.id, Some(&subject), 10).unwrap();
+        let entries = talenta_store::audit::entries(db, tenant.id, Some(&subject), 10).unwrap();
         assert_eq!(entries.len(), 1, "{}", t.name);
         assert_eq!(entries[0].action, "result.read");
         assert_eq!(entries[0].actor, "uji");

@@ -1,14 +1,17 @@
-//! What the use-case tests share: the shape of a refusal or a forbidden call, and the demo
-//! government's posts and their holders.
+//! What the use-case tests share: the shape of a refusal or a forbidden call, the demo
+//! government's posts and their holders, a JPM asked by the local administrator.
 
 // Each test crate includes this module and uses only part of it.
-#![allow(dead_code, unused_imports)]
+#![allow(dead_code, unused_imports, unused_macros)]
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
 use talenta_app::AppError;
-use talenta_domain::PositionClass;
-use talenta_domain::master::{Employee, Position};
+use talenta_app::jpm::JpmReport;
+use talenta_domain::jpm::Purpose;
+use talenta_domain::master::{Employee, Position, Tenant};
+use talenta_domain::{Nip, PositionClass};
 use talenta_store::Db;
 
 /// Asserts that the error `$err` is the refusal `$refusal` (a pattern of the feature's own
@@ -69,4 +72,26 @@ pub fn holders_of(db: &mut Db, tenant_id: i64, class: PositionClass) -> Vec<(Emp
             Some((e, post))
         })
         .collect()
+}
+
+/// The JPM on `as_of` of the employee `nip` against the post `post`, for `purpose` (the
+/// result's own when `None`), as the local administrator of `tenant` asks it.
+pub fn jpm_for(
+    db: &mut Db,
+    tenant: &Tenant,
+    as_of: NaiveDate,
+    nip: Nip,
+    post: &str,
+    purpose: Option<Purpose>,
+) -> Result<JpmReport, AppError> {
+    let viewer = talenta_fixture::admin(tenant).grant().unwrap();
+    talenta_app::jpm::jpm_for(
+        db,
+        &talenta_fixture::ctx(),
+        &viewer,
+        nip,
+        post,
+        purpose,
+        as_of,
+    )
 }
