@@ -364,7 +364,10 @@ fn an_api_key_is_shown_once_and_refused_for_an_unknown_role() {
         &["api-key", "--name", "x", "--expires", "2026-11-27"],
     );
     failed(&o, 2, "kunci API harus berlaku sampai setelah hari ini");
-    let out = succeeded(&talenta(dir.path(), &["api-key-revoke", "--name", "simpeg"]));
+    let out = succeeded(&talenta(
+        dir.path(),
+        &["api-key-revoke", "--name", "simpeg"],
+    ));
     assert!(out.contains("1 kunci API 'simpeg' dicabut"), "{out}");
     let revoked = db
         .query("SELECT revoked_at FROM api_keys WHERE name = 'simpeg'", &[])

@@ -1,22 +1,24 @@
 //! Assessment events: the list, one event with its schedule, planning it, its roster workbook.
 
 use askama::Template;
-use axum::Extension;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use talenta_app::access::{Actor, Credential};
+use talenta_app::access::Actor;
 use talenta_app::capability::{EditMasterData, ManageResults};
 use talenta_app::event;
+use talenta_app::{AppError, Ctx, Db, Pooled};
+use talenta_domain::integration::{Missing, Rule};
 
-use crate::pages::{Layout, page_layout};
+use crate::i18n::Lang;
+use crate::pages::{Layout, Viewer, csrf_of, render, respond};
 use crate::{AppState, WebError};
 
-pub(crate) fn render(t: &impl Template) -> Result<Html<String>, WebError> {
-    t.render()
-        .map(Html)
-        .map_err(|_| WebError::Internal("template".into()))
-}
+/// The content type of an Excel workbook.
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The content type of a PDF document.
+pub(crate) const PDF: &str = "application/pdf";
 
 #[derive(Template)]
 #[template(path = "events.html")]
@@ -39,15 +41,8 @@ fn dates(s: &event::EventSummary) -> String {
 }
 
 /// Every event of the tenant.
-pub async fn events(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-) -> Result<Html<String>, WebError> {
-    let a = actor.clone();
-    let all = state
-        .db(move |db| Ok(event::list(db, &a.grant()?)?))
-        .await?;
+pub async fn events(v: Viewer) -> Result<Html<String>, WebError> {
+    let all = v.db(|db, a| Ok(event::list(db, &a.grant()?)?)).await?;
     let events = all
         .iter()
         .map(|s| {
@@ -63,8 +58,8 @@ pub async fn events(
         })
         .collect();
     render(&EventsPage {
-        layout: page_layout(&headers, Some(&actor)),
-        can_create: actor.holds::<EditMasterData>(),
+        layout: v.layout(),
+        can_create: v.actor.holds::<EditMasterData>(),
         events,
     })
 }
@@ -121,16 +116,13 @@ pub(crate) fn shown<T>(
 }
 
 async fn event_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
-    code: String,
+    p: EventRequest,
     outcome: Option<Result<Done, String>>,
 ) -> Result<Response, WebError> {
-    let a = actor.clone();
-    let c = code.clone();
-    let (summary, lines) = state
-        .db(move |db| {
+    let EventRequest { viewer: v, code: c } = p;
+    let actor = &v.actor;
+    let (summary, lines) = v
+        .db(move |db, a| {
             let summary = event::list(db, &a.grant()?)?
                 .into_iter()
                 .find(|s| s.event.code == c)
@@ -149,7 +141,7 @@ async fn event_page(
         Some(Ok(done)) => (StatusCode::OK, None, Some(done.message), done.excluded),
     };
     let view = EventPage {
-        layout: page_layout(headers, Some(actor)),
+        layout: v.layout(),
         dates: dates(&summary),
         code: summary.event.code.clone(),
         name: summary.event.name.clone(),
@@ -159,10 +151,7 @@ async fn event_page(
             && summary.event.status != talenta_domain::event::EventStatus::Published,
         can_run: actor.holds::<EditMasterData>() && !lines.is_empty(),
         can_results: actor.holds::<ManageResults>() && !lines.is_empty(),
-        csrf: match &actor.credential {
-            Credential::Session { csrf } => csrf.clone(),
-            Credential::ApiKey => String::new(),
-        },
+        csrf: csrf_of(actor),
         error,
         summary: done,
         excluded,
@@ -185,32 +174,22 @@ async fn event_page(
             })
             .collect(),
     };
-    Ok((status, render(&view)?).into_response())
+    respond(status, &view)
 }
 
 /// One event with its schedule.
-pub async fn event(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    event_page(&state, &headers, &actor, code, None).await
+pub async fn event(p: EventRequest) -> Result<Response, WebError> {
+    event_page(p, None).await
 }
 
 /// Plans the event's schedule and shows the outcome (or why it cannot be made).
-pub async fn schedule(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let a = actor.clone();
-    let c = code.clone();
-    let lang = crate::i18n::Lang::of(&headers);
-    let outcome = state
-        .db(move |db| {
+pub async fn schedule(p: EventRequest) -> Result<Response, WebError> {
+    let v = &p.viewer;
+    let ctx = v.ctx();
+    let c = p.code.clone();
+    let lang = Lang::of(&v.headers);
+    let outcome = v
+        .db(move |db, a| {
             Ok(shown(event::plan(db, &ctx, &a.grant()?, &c), lang)?.map(|plan| Done {
                 message: format!(
                     "Jadwal disusun: {} peserta, {} pasangan dikecualikan karena konflik kepentingan.",
@@ -235,8 +214,11 @@ pub async fn schedule(
             }))
         })
         .await?;
-    event_page(&state, &headers, &actor, code, Some(outcome)).await
+    event_page(p, Some(outcome)).await
 }
+
+/// A posted form's fields, in the order they came.
+pub(crate) type FormPairs = axum::Form<Vec<(String, String)>>;
 
 /// The value of a form field, or empty.
 fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
@@ -272,12 +254,10 @@ impl axum::extract::FromRequest<AppState> for EventAction {
                 WebError::Internal("pengguna tidak dikenal".into()).into_response()
             })?;
         let headers = parts.headers.clone();
-        let axum::Form(pairs) = axum::Form::<Vec<(String, String)>>::from_request(
-            axum::extract::Request::from_parts(parts, body),
-            state,
-        )
-        .await
-        .map_err(IntoResponse::into_response)?;
+        let axum::Form(pairs) =
+            FormPairs::from_request(axum::extract::Request::from_parts(parts, body), state)
+                .await
+                .map_err(IntoResponse::into_response)?;
         Ok(EventAction {
             state: state.clone(),
             headers,
@@ -301,28 +281,25 @@ impl EventAction {
         T: Send + 'static,
         F: Action<T>,
     {
-        let (p, outcome) = self.perform(input, run).await?;
-        event_page(
-            &p.state,
-            &p.headers,
-            &p.actor,
-            p.code,
-            Some(outcome.map(Done::said)),
-        )
-        .await
+        let page = |p, outcome: PageOutcome| event_page(p, outcome.map(|o| o.map(Done::said)));
+        self.perform_and_show(page, input, run).await
     }
 
-    /// Runs the action on what the form said (a refusal of the form is kept as it is) and
-    /// returns its outcome in words with what is needed to show the page again. Every page of
-    /// actions (events, results, selections) shows its outcome this way.
-    pub(crate) async fn perform<T, F>(
+    /// Runs `run` on what the form said (a refusal of the form is kept as it is), on a blocking
+    /// thread with the audit context (taken now) and the request's language, and returns its
+    /// outcome with what is needed to show the page again; `run` says which of its errors the
+    /// page shows.
+    pub(crate) async fn perform_with<T, R, F>(
         self,
         input: Result<T, String>,
         run: F,
-    ) -> Result<(Performed, Result<String, String>), WebError>
+    ) -> Result<(EventRequest, Result<R, String>), WebError>
     where
         T: Send + 'static,
-        F: Action<T>,
+        R: Send + 'static,
+        F: FnOnce(&mut Pooled, &Ctx, &Actor, &str, T, Lang) -> Result<Result<R, String>, WebError>
+            + Send
+            + 'static,
     {
         let EventAction {
             state,
@@ -336,28 +313,48 @@ impl EventAction {
             Ok(v) => {
                 let ctx = actor.ctx(&state.config.audit_key, state.now());
                 let (a, c) = (actor.clone(), code.clone());
-                let lang = crate::i18n::Lang::of(&headers);
-                state
-                    .db(move |db| shown(run(db, &ctx, &a, &c, v), lang))
-                    .await?
+                let lang = Lang::of(&headers);
+                state.db(move |db| run(db, &ctx, &a, &c, v, lang)).await?
             }
         };
-        Ok((
-            Performed {
-                state,
-                headers,
-                actor,
-                code,
-            },
-            outcome,
-        ))
+        let viewer = Viewer {
+            state,
+            headers,
+            actor,
+        };
+        Ok((EventRequest { viewer, code }, outcome))
+    }
+
+    /// Runs the action on what the form said (a refusal of the form is kept as it is; a refusal
+    /// of the action is shown, see [`shown`]) and shows `page` again with its outcome in words.
+    /// Every page of actions (events, results, selections) shows its outcome this way.
+    pub(crate) async fn perform_and_show<T, F, P, Fut>(
+        self,
+        page: P,
+        input: Result<T, String>,
+        run: F,
+    ) -> Result<Response, WebError>
+    where
+        T: Send + 'static,
+        F: Action<T>,
+        P: FnOnce(EventRequest, PageOutcome) -> Fut,
+        Fut: std::future::Future<Output = Result<Response, WebError>>,
+    {
+        let (p, outcome) = self
+            .perform_with(input, move |db, ctx, a, c, v, lang| {
+                shown(run(db, ctx, a, c, v), lang)
+            })
+            .await?;
+        page(p, Some(outcome)).await
     }
 }
 
+/// What a page shows of the action just done: none when the page is only shown, else the
+/// action's message or why it was refused.
+pub(crate) type PageOutcome = Option<Result<String, String>>;
+
 /// The status, error and message a page shows for an action's outcome (none: just showing it).
-pub(crate) fn shown_outcome(
-    outcome: Option<Result<String, String>>,
-) -> (StatusCode, Option<String>, Option<String>) {
+pub(crate) fn shown_outcome(outcome: PageOutcome) -> (StatusCode, Option<String>, Option<String>) {
     match outcome {
         None => (StatusCode::OK, None, None),
         Some(Ok(s)) => (StatusCode::OK, None, Some(s)),
@@ -365,38 +362,25 @@ pub(crate) fn shown_outcome(
     }
 }
 
-/// What showing a page again after an action needs.
-pub(crate) struct Performed {
-    pub(crate) state: AppState,
-    pub(crate) headers: HeaderMap,
-    pub(crate) actor: Actor,
+/// A signed-in request about one event or selection, named by the code in the address; also
+/// what showing its page again after an action needs. Extracted like `State(state), headers,
+/// Extension(actor), Path(code)`, each refused as axum refuses it.
+#[derive(FromRequestParts)]
+#[from_request(state(AppState))]
+pub struct EventRequest {
+    pub(crate) viewer: Viewer,
+    #[from_request(via(Path))]
     pub(crate) code: String,
 }
 
 /// An action on the page of an event or a selection: database, audit context, actor, code, input.
 pub(crate) trait Action<T>:
-    FnOnce(
-        &mut talenta_app::Db,
-        &talenta_app::Ctx,
-        &Actor,
-        &str,
-        T,
-    ) -> Result<String, talenta_app::AppError>
-    + Send
-    + 'static
+    FnOnce(&mut Db, &Ctx, &Actor, &str, T) -> Result<String, AppError> + Send + 'static
 {
 }
 
 impl<T, F> Action<T> for F where
-    F: FnOnce(
-            &mut talenta_app::Db,
-            &talenta_app::Ctx,
-            &Actor,
-            &str,
-            T,
-        ) -> Result<String, talenta_app::AppError>
-        + Send
-        + 'static
+    F: FnOnce(&mut Db, &Ctx, &Actor, &str, T) -> Result<String, AppError> + Send + 'static
 {
 }
 
@@ -506,6 +490,24 @@ pub async fn check_in(a: EventAction) -> Result<Response, WebError> {
     .await
 }
 
+/// The two kinds of document a page exports.
+#[derive(Clone, Copy)]
+pub(crate) enum Format {
+    /// An Excel workbook.
+    Xlsx,
+    /// A PDF document.
+    Pdf,
+}
+
+/// A document of this format the browser saves as `{stem}.xlsx` or `{stem}.pdf`.
+pub(crate) fn download(format: Format, stem: &str, bytes: Vec<u8>) -> Response {
+    let (content_type, extension) = match format {
+        Format::Xlsx => (XLSX, "xlsx"),
+        Format::Pdf => (PDF, "pdf"),
+    };
+    attachment(content_type, format!("{stem}.{extension}"), bytes)
+}
+
 /// A file the browser saves rather than shows.
 pub(crate) fn attachment(content_type: &str, filename: String, bytes: Vec<u8>) -> Response {
     (
@@ -521,53 +523,102 @@ pub(crate) fn attachment(content_type: &str, filename: String, bytes: Vec<u8>) -
         .into_response()
 }
 
-/// The roster workbook of a scheduled event.
-pub async fn roster(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    let (ev, lines) = state
-        .db(move |db| Ok(event::roster(db, &actor.grant()?, &code)?))
+/// The documents made from a scheduled event's roster.
+#[derive(Clone, Copy)]
+enum RosterDocument {
+    /// The roster workbook.
+    Workbook,
+    /// The printed attendance list.
+    Attendance,
+    /// The invitation letters.
+    Invitations,
+}
+
+/// One of the documents of a scheduled event's roster, as a file to save.
+async fn roster_document(p: EventRequest, doc: RosterDocument) -> Result<Response, WebError> {
+    let EventRequest { viewer: v, code } = p;
+    let (ev, lines) = v
+        .db(move |db, a| Ok(event::roster(db, &a.grant()?, &code)?))
         .await?;
-    Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        format!("daftar-{}.xlsx", ev.code),
-        event::roster_xlsx(&ev, &lines, state.now())?,
-    ))
+    let (now, organiser) = (v.state.now(), &v.actor.tenant.name);
+    let (format, name, bytes) = match doc {
+        RosterDocument::Workbook => (
+            Format::Xlsx,
+            "daftar",
+            event::roster_xlsx(&ev, &lines, now)?,
+        ),
+        RosterDocument::Attendance => {
+            (Format::Pdf, "daftar-hadir", event::roster_pdf(&ev, &lines)?)
+        }
+        RosterDocument::Invitations => (
+            Format::Pdf,
+            "undangan",
+            event::invitations_pdf(&ev, organiser, &lines, now)?,
+        ),
+    };
+    Ok(download(format, &format!("{name}-{}", ev.code), bytes))
+}
+
+/// The roster workbook of a scheduled event.
+pub async fn roster(p: EventRequest) -> Result<Response, WebError> {
+    roster_document(p, RosterDocument::Workbook).await
 }
 
 /// The printed attendance list of a scheduled event (PDF, a page per day).
-pub async fn roster_pdf(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    let (ev, lines) = state
-        .db(move |db| Ok(event::roster(db, &actor.grant()?, &code)?))
-        .await?;
-    Ok(attachment(
-        "application/pdf",
-        format!("daftar-hadir-{}.pdf", ev.code),
-        event::roster_pdf(&ev, &lines)?,
-    ))
+pub async fn roster_pdf(p: EventRequest) -> Result<Response, WebError> {
+    roster_document(p, RosterDocument::Attendance).await
 }
 
 /// The invitation letters of a scheduled event (PDF, one page per participant).
-pub async fn invitations_pdf(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    let organiser = actor.tenant.name.clone();
-    let (ev, lines) = state
-        .db(move |db| Ok(event::roster(db, &actor.grant()?, &code)?))
-        .await?;
-    Ok(attachment(
-        "application/pdf",
-        format!("undangan-{}.pdf", ev.code),
-        event::invitations_pdf(&ev, &organiser, &lines, state.now())?,
-    ))
+pub async fn invitations_pdf(p: EventRequest) -> Result<Response, WebError> {
+    roster_document(p, RosterDocument::Invitations).await
+}
+
+/// A word typed into a form from a known list: none when left empty, else what `parse` makes of
+/// it (a word it does not know is a problem, named by `label`).
+fn known_word<T>(
+    text: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+    label: &str,
+    problems: &mut Vec<String>,
+) -> Option<T> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let parsed = parse(text);
+    if parsed.is_none() {
+        problems.push(format!("{label} '{text}' tidak dikenal"));
+    }
+    parsed
+}
+
+/// The NIPs typed into a form field, one a line or separated by commas or semicolons (a NIP
+/// that is not one is a problem, named by `label`).
+pub(crate) fn nip_list(
+    text: &str,
+    label: &str,
+    problems: &mut Vec<String>,
+) -> Vec<talenta_domain::Nip> {
+    text.split(['\n', ',', ';'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| match talenta_domain::Nip::parse(n) {
+            Ok(nip) => Some(nip),
+            Err(e) => {
+                problems.push(format!("{label} '{n}': {e}"));
+                None
+            }
+        })
+        .collect()
+}
+
+/// The status of a form page: refused when it shows an error.
+pub(crate) fn form_status(error: &Option<String>) -> StatusCode {
+    if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    }
 }
 
 /// What was typed into the event form, kept when it is refused.
@@ -774,46 +825,26 @@ impl EventForm {
                         parsed
                     })
                     .collect(),
-                nips: self
-                    .nips
-                    .split(['\n', ',', ';'])
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty())
-                    .filter_map(|n| match talenta_domain::Nip::parse(n) {
-                        Ok(nip) => Some(nip),
-                        Err(e) => {
-                            problems.push(format!("daftar NIP peserta '{n}': {e}"));
-                            None
-                        }
-                    })
-                    .collect(),
+                nips: nip_list(&self.nips, "daftar NIP peserta", &mut problems),
             },
             assessors,
             methods,
             min_methods: number("metode per kompetensi", &self.min_methods, &mut problems) as usize,
             group_size: (4, 8),
-            integration: if self.integration.trim().is_empty() {
-                talenta_domain::integration::Rule::Mean
-            } else {
-                talenta_domain::integration::Rule::parse(&self.integration).unwrap_or_else(|| {
-                    problems.push(format!(
-                        "aturan integrasi '{}' tidak dikenal",
-                        self.integration
-                    ));
-                    talenta_domain::integration::Rule::Mean
-                })
-            },
-            missing: if self.missing.trim().is_empty() {
-                talenta_domain::integration::Missing::Skip
-            } else {
-                talenta_domain::integration::Missing::parse(&self.missing).unwrap_or_else(|| {
-                    problems.push(format!(
-                        "perlakuan penilaian kosong '{}' tidak dikenal",
-                        self.missing
-                    ));
-                    talenta_domain::integration::Missing::Skip
-                })
-            },
+            integration: known_word(
+                &self.integration,
+                Rule::parse,
+                "aturan integrasi",
+                &mut problems,
+            )
+            .unwrap_or(Rule::Mean),
+            missing: known_word(
+                &self.missing,
+                Missing::parse,
+                "perlakuan penilaian kosong",
+                &mut problems,
+            )
+            .unwrap_or(Missing::Skip),
             matrix: if self.matrix.trim().is_empty() {
                 None
             } else {
@@ -837,11 +868,16 @@ impl EventForm {
         if spec.name.is_empty() {
             problems.push("nama acara wajib diisi".into());
         }
-        if problems.is_empty() {
-            Ok(spec)
-        } else {
-            Err(problems.join("; "))
-        }
+        checked(spec, problems)
+    }
+}
+
+/// What a form describes when nothing is wrong with it, else every problem.
+pub(crate) fn checked<T>(value: T, problems: Vec<String>) -> Result<T, String> {
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(problems.join("; "))
     }
 }
 
@@ -858,27 +894,17 @@ struct EventFormPage {
 }
 
 async fn form_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
+    viewer: &Viewer,
     v: EventForm,
     error: Option<String>,
 ) -> Result<Response, WebError> {
-    let a = actor.clone();
-    let units = state
-        .db(move |db| Ok(talenta_app::directory::units(db, &a.grant()?)?))
+    let units = viewer
+        .db(|db, a| Ok(talenta_app::directory::units(db, &a.grant()?)?))
         .await?;
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(&error);
     let view = EventFormPage {
-        layout: page_layout(headers, Some(actor)),
-        csrf: match &actor.credential {
-            Credential::Session { csrf } => csrf.clone(),
-            Credential::ApiKey => String::new(),
-        },
+        layout: viewer.layout(),
+        csrf: csrf_of(&viewer.actor),
         error,
         classes: talenta_domain::PositionClass::ALL
             .iter()
@@ -895,41 +921,31 @@ async fn form_page(
             .collect(),
         v,
     };
-    Ok((status, render(&view)?).into_response())
+    respond(status, &view)
 }
 
 /// The form for a new event.
-pub async fn new_event(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-) -> Result<Response, WebError> {
-    form_page(&state, &headers, &actor, EventForm::defaults(), None).await
+pub async fn new_event(v: Viewer) -> Result<Response, WebError> {
+    form_page(&v, EventForm::defaults(), None).await
 }
 
 /// Creates the event from the form, or shows the form again with every problem and what was typed.
-pub async fn create_event(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
+pub async fn create_event(v: Viewer, axum::Form(pairs): FormPairs) -> Result<Response, WebError> {
     let form = EventForm::from_pairs(pairs);
     let spec = match form.spec() {
         Ok(s) => s,
-        Err(problems) => return form_page(&state, &headers, &actor, form, Some(problems)).await,
+        Err(problems) => return form_page(&v, form, Some(problems)).await,
     };
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let a = actor.clone();
-    let lang = crate::i18n::Lang::of(&headers);
-    let created = state
-        .db(move |db| {
+    let ctx = v.ctx();
+    let lang = Lang::of(&v.headers);
+    let created = v
+        .db(move |db, a| {
             shown(event::create_event(db, &ctx, &a.grant()?, &spec), lang)
                 .map(|r| r.map(|(e, _)| e.code))
         })
         .await?;
     match created {
         Ok(code) => Ok(axum::response::Redirect::to(&format!("/acara/{code}")).into_response()),
-        Err(m) => form_page(&state, &headers, &actor, form, Some(m)).await,
+        Err(m) => form_page(&v, form, Some(m)).await,
     }
 }

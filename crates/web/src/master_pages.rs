@@ -2,31 +2,17 @@
 //! every import kind with its row-level report on the page and as a spreadsheet.
 
 use askama::Template;
-use axum::Extension;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
-use talenta_app::access::{Actor, Credential};
+use axum::http::StatusCode;
+use axum::response::{Html, Response};
 use talenta_app::capability::EditMasterData;
 use talenta_app::directory;
 use talenta_app::import::{self, ImportError, ImportKind, ImportLimits, ImportOptions};
 use talenta_domain::competency::{CompetencyCode, CoreCompetency, Level};
 
-use crate::pages::{Layout, page_layout};
+use crate::event_pages::{XLSX, attachment};
+use crate::pages::{Layout, Viewer, csrf_of, render, respond};
 use crate::{AppState, WebError};
-
-fn render(t: &impl Template) -> Result<Html<String>, WebError> {
-    t.render()
-        .map(Html)
-        .map_err(|_| WebError::Internal("template".into()))
-}
-
-fn csrf_of(actor: &Actor) -> String {
-    match &actor.credential {
-        Credential::Session { csrf } => csrf.clone(),
-        Credential::ApiKey => String::new(),
-    }
-}
 
 // ---------------------------------------------------------------- units and positions
 
@@ -39,15 +25,8 @@ struct UnitsPage {
 }
 
 /// The unit tree, parents before children.
-pub async fn units(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-) -> Result<Html<String>, WebError> {
-    let a = actor.clone();
-    let all = state
-        .db(move |db| Ok(directory::units(db, &a.grant()?)?))
-        .await?;
+pub async fn units(v: Viewer) -> Result<Html<String>, WebError> {
+    let all = v.db(|db, a| Ok(directory::units(db, &a.grant()?)?)).await?;
     let mut out = Vec::new();
     fn walk(
         all: &[talenta_domain::master::Unit],
@@ -67,7 +46,7 @@ pub async fn units(
     }
     walk(&all, None, 0, &mut out);
     render(&UnitsPage {
-        layout: page_layout(&headers, Some(&actor)),
+        layout: v.layout(),
         title: "Unit Kerja",
         units: out,
     })
@@ -82,14 +61,9 @@ struct PositionsPage {
 }
 
 /// Every position of the tenant.
-pub async fn positions(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-) -> Result<Html<String>, WebError> {
-    let a = actor.clone();
-    let all = state
-        .db(move |db| Ok(directory::positions(db, &a.grant()?)?))
+pub async fn positions(v: Viewer) -> Result<Html<String>, WebError> {
+    let all = v
+        .db(|db, a| Ok(directory::positions(db, &a.grant()?)?))
         .await?;
     let positions = all
         .into_iter()
@@ -105,7 +79,7 @@ pub async fn positions(
         })
         .collect();
     render(&PositionsPage {
-        layout: page_layout(&headers, Some(&actor)),
+        layout: v.layout(),
         title: "Jabatan",
         positions,
     })
@@ -136,17 +110,14 @@ fn competency_name(c: &CompetencyCode) -> String {
 }
 
 async fn position_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
+    v: &Viewer,
     id: i64,
     error: Option<String>,
     saved: Option<String>,
     typed: Option<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let a = actor.clone();
-    let (p, unit, standard) = state
-        .db(move |db| Ok(directory::position_detail(db, &a.grant()?, id)?))
+    let (p, unit, standard) = v
+        .db(move |db, a| Ok(directory::position_detail(db, &a.grant()?, id)?))
         .await?;
     let mut levels: Vec<(String, String, String)> = CoreCompetency::ALL
         .iter()
@@ -173,13 +144,9 @@ async fn position_page(
             }
         }
     }
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::event_pages::form_status(&error);
     let view = PositionPage {
-        layout: page_layout(headers, Some(actor)),
+        layout: v.layout(),
         id: p.id,
         name: p.name,
         code: p.code,
@@ -190,31 +157,27 @@ async fn position_page(
             .unwrap_or_else(|| "-".into()),
         unit,
         levels,
-        editable: actor.holds::<EditMasterData>(),
-        csrf: csrf_of(actor),
+        editable: v.actor.holds::<EditMasterData>(),
+        csrf: csrf_of(&v.actor),
         error,
         saved,
     };
-    Ok((status, render(&view)?).into_response())
+    respond(status, &view)
 }
 
 /// One position with its standard (an editor for those who may change it).
 pub async fn position(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
+    v: Viewer,
     crate::extract::Id(id): crate::extract::Id,
 ) -> Result<Response, WebError> {
-    position_page(&state, &headers, &actor, id, None, None, None).await
+    position_page(&v, id, None, None, None).await
 }
 
 /// Saves a position's standard from the editor; every level is checked, none is lost on error.
 pub async fn save_standard(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
+    v: Viewer,
     crate::extract::Id(id): crate::extract::Id,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    axum::Form(form): crate::event_pages::FormPairs,
 ) -> Result<Response, WebError> {
     let typed: Vec<(String, String)> = form.into_iter().filter(|(k, _)| k != "_csrf").collect();
     let mut levels = Vec::new();
@@ -230,38 +193,18 @@ pub async fn save_standard(
         }
     }
     if !problems.is_empty() {
-        return position_page(
-            &state,
-            &headers,
-            &actor,
-            id,
-            Some(problems.join("; ")),
-            None,
-            Some(typed),
-        )
-        .await;
+        return position_page(&v, id, Some(problems.join("; ")), None, Some(typed)).await;
     }
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let a = actor.clone();
-    match state
-        .db(move |db| Ok(directory::set_standard(db, &a.grant()?, &ctx, id, &levels)?))
+    let ctx = v.ctx();
+    match v
+        .db(move |db, a| Ok(directory::set_standard(db, &a.grant()?, &ctx, id, &levels)?))
         .await
     {
         Ok(()) => {
-            position_page(
-                &state,
-                &headers,
-                &actor,
-                id,
-                None,
-                Some("Standar kompetensi disimpan.".into()),
-                None,
-            )
-            .await
+            let saved = Some("Standar kompetensi disimpan.".into());
+            position_page(&v, id, None, saved, None).await
         }
-        Err(WebError::BadRequest(m)) => {
-            position_page(&state, &headers, &actor, id, Some(m), None, Some(typed)).await
-        }
+        Err(WebError::BadRequest(m)) => position_page(&v, id, Some(m), None, Some(typed)).await,
         Err(e) => Err(e),
     }
 }
@@ -291,19 +234,14 @@ struct ImportPage {
     result: Option<ImportResult>,
 }
 
-fn import_page(
-    headers: &HeaderMap,
-    actor: &Actor,
-    chosen: Option<ImportKind>,
-    result: Option<ImportResult>,
-) -> ImportPage {
+fn import_page(v: &Viewer, chosen: Option<ImportKind>, result: Option<ImportResult>) -> ImportPage {
     ImportPage {
-        layout: page_layout(headers, Some(actor)),
+        layout: v.layout(),
         title: "Impor Data",
         kind_label: "Jenis data",
         file_label: "Berkas (.xlsx atau .csv)",
         templates_label: "Templat",
-        csrf: csrf_of(actor),
+        csrf: csrf_of(&v.actor),
         kinds: ImportKind::ALL
             .iter()
             .map(|k| (k.code(), k.label(), Some(*k) == chosen))
@@ -313,11 +251,8 @@ fn import_page(
 }
 
 /// The upload form.
-pub async fn import_form(
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-) -> Result<Html<String>, WebError> {
-    render(&import_page(&headers, &actor, None, None))
+pub async fn import_form(v: Viewer) -> Result<Html<String>, WebError> {
+    render(&import_page(&v, None, None))
 }
 
 fn lines(v: &[import::RowError]) -> Vec<(usize, String, String, String)> {
@@ -327,16 +262,11 @@ fn lines(v: &[import::RowError]) -> Vec<(usize, String, String, String)> {
 }
 
 /// Receives an upload, imports it atomically, shows the outcome with every row error.
-pub async fn import_upload(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    mut multipart: Multipart,
-) -> Result<Response, WebError> {
+pub async fn import_upload(v: Viewer, mut multipart: Multipart) -> Result<Response, WebError> {
     let mut kind = None;
     let dir = tempfile::tempdir().map_err(|_| WebError::Internal("temp".into()))?;
     let mut file = None;
-    let limit = state.config.upload_limit;
+    let limit = v.state.config.upload_limit;
     while let Some(mut field) = multipart
         .next_field()
         .await
@@ -397,17 +327,16 @@ pub async fn import_upload(
     let Some(path) = file else {
         return Err(WebError::BadRequest("pilih berkas".into()));
     };
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
+    let ctx = v.ctx();
     let options = ImportOptions {
         limits: ImportLimits {
             max_file_bytes: limit,
             ..ImportLimits::default()
         },
-        as_of: state.now().date_naive(),
+        as_of: v.state.now().date_naive(),
     };
-    let a = actor.clone();
-    let outcome = state
-        .db(move |db| {
+    let outcome = v
+        .db(move |db, a| {
             let r =
                 import::import_file(db, &ctx, &a.grant()?, kind, &path, &options, &mut |_, _| {});
             drop(dir);
@@ -468,44 +397,38 @@ pub async fn import_upload(
             )
         }
     };
-    Ok((
-        status,
-        render(&import_page(&headers, &actor, Some(kind), Some(result)))?,
-    )
-        .into_response())
+    respond(status, &import_page(&v, Some(kind), Some(result)))
+}
+
+/// A workbook `write` makes in a temporary folder (as `name` there), as a file to save called
+/// `filename`; failing to make or read it is an internal error called `what`.
+fn workbook_file(
+    name: &str,
+    what: &str,
+    filename: String,
+    write: impl FnOnce(&std::path::Path) -> std::io::Result<()>,
+) -> Result<Response, WebError> {
+    let dir = tempfile::tempdir().map_err(|_| WebError::Internal("temp".into()))?;
+    let path = dir.path().join(name);
+    write(&path).map_err(|_| WebError::Internal(what.into()))?;
+    let bytes = std::fs::read(&path).map_err(|_| WebError::Internal(what.into()))?;
+    Ok(attachment(XLSX, filename, bytes))
 }
 
 /// A kept import report as a spreadsheet.
-pub async fn import_report(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let found = state
-        .db(move |db| Ok(import::kept_report(db, &actor.grant()?, &id)?))
+pub async fn import_report(v: Viewer, Path(id): Path<String>) -> Result<Response, WebError> {
+    let found = v
+        .db(move |db, a| Ok(import::kept_report(db, &a.grant()?, &id)?))
         .await?;
     let Some((kind, errors, warnings)) = found else {
         return Err(WebError::NotFound);
     };
-    let dir = tempfile::tempdir().map_err(|_| WebError::Internal("temp".into()))?;
-    let path = dir.path().join("laporan.xlsx");
-    import::report::write_report(&path, &errors, &warnings, state.now())
-        .map_err(|_| WebError::Internal("report".into()))?;
-    let bytes = std::fs::read(&path).map_err(|_| WebError::Internal("report".into()))?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"laporan-impor-{kind}.xlsx\""),
-            ),
-        ],
-        bytes,
+    workbook_file(
+        "laporan.xlsx",
+        "report",
+        format!("laporan-impor-{kind}.xlsx"),
+        |path| import::report::write_report(path, &errors, &warnings, v.state.now()),
     )
-        .into_response())
 }
 
 /// An empty import template.
@@ -517,23 +440,10 @@ pub async fn import_template(
         .strip_suffix(".xlsx")
         .and_then(ImportKind::parse)
         .ok_or(WebError::NotFound)?;
-    let dir = tempfile::tempdir().map_err(|_| WebError::Internal("temp".into()))?;
-    let path = dir.path().join("templat.xlsx");
-    import::template::write_template(kind, &path, state.now())
-        .map_err(|_| WebError::Internal("template".into()))?;
-    let bytes = std::fs::read(&path).map_err(|_| WebError::Internal("template".into()))?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"templat-{}.xlsx\"", kind.code()),
-            ),
-        ],
-        bytes,
+    workbook_file(
+        "templat.xlsx",
+        "template",
+        format!("templat-{}.xlsx", kind.code()),
+        |path| import::template::write_template(kind, path, state.now()),
     )
-        .into_response())
 }

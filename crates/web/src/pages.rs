@@ -2,7 +2,6 @@
 
 use askama::Template;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, Request, State};
-use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
@@ -114,30 +113,28 @@ pub(crate) fn render(t: &impl Template) -> Result<Html<String>, WebError> {
         .map_err(|_| WebError::Internal("template".into()))
 }
 
+/// A page with its status.
+pub(crate) fn respond(status: StatusCode, page: &impl Template) -> Result<Response, WebError> {
+    Ok((status, render(page)?).into_response())
+}
+
+/// The JPM of a comparison as a percentage with a decimal comma, or "-".
+pub(crate) fn jpm_text(j: Option<talenta_domain::Jpm>) -> String {
+    j.map(|j| format!("{:.2} %", j.percent()).replace('.', ","))
+        .unwrap_or_else(|| "-".into())
+}
+
 /// A signed-in request for a page: the server state, the request's headers (for the language)
 /// and who asks. Extracted like `State(state), headers, Extension(actor)` (the guard has put the
 /// actor there), so a request without one is refused as axum refuses a missing extension.
+#[derive(FromRequestParts)]
+#[from_request(state(AppState))]
 pub struct Viewer {
+    #[from_request(via(State))]
     pub(crate) state: AppState,
     pub(crate) headers: HeaderMap,
+    #[from_request(via(Extension))]
     pub(crate) actor: Actor,
-}
-
-impl FromRequestParts<AppState> for Viewer {
-    type Rejection = Response;
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let Extension(actor) = Extension::<Actor>::from_request_parts(parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        Ok(Viewer {
-            state: state.clone(),
-            headers: parts.headers.clone(),
-            actor,
-        })
-    }
 }
 
 impl Viewer {
@@ -149,6 +146,12 @@ impl Viewer {
     /// The words of the request's language.
     pub(crate) fn msgs(&self) -> &'static Msgs {
         Lang::of(&self.headers).msgs()
+    }
+
+    /// The actor's audit context, taken now.
+    pub(crate) fn ctx(&self) -> talenta_app::Ctx {
+        self.actor
+            .ctx(&self.state.config.audit_key, self.state.now())
     }
 
     /// Runs `f` on a pooled connection on a blocking thread with a copy of the actor.
@@ -600,7 +603,7 @@ pub async fn employee(
     v: Viewer,
     crate::extract::Id(id): crate::extract::Id,
 ) -> Result<Html<String>, WebError> {
-    let ctx = v.actor.ctx(&v.state.config.audit_key, v.state.now());
+    let ctx = v.ctx();
     let (record, rules) = v
         .db(move |db, a| {
             let about = a.grant_about(db, id)?;
@@ -647,15 +650,15 @@ pub async fn employee(
             .history
             .iter()
             .map(|h| {
-                let from = h
-                    .started_on
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "?".into());
-                let to = h
-                    .ended_on
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "?".into());
-                format!("{} ({from} s.d. {to})", h.name)
+                let day = |d: Option<chrono::NaiveDate>| {
+                    d.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
+                };
+                format!(
+                    "{} ({} s.d. {})",
+                    h.name,
+                    day(h.started_on),
+                    day(h.ended_on)
+                )
             })
             .collect(),
         ratings: record
@@ -893,7 +896,7 @@ pub async fn talent_box(
 ) -> Result<Html<String>, WebError> {
     let number = u8::try_from(number).unwrap_or(0);
     let as_of = q.as_of(v.state.now().date_naive())?;
-    let ctx = v.actor.ctx(&v.state.config.audit_key, v.state.now());
+    let ctx = v.ctx();
     let unit_id = q.unit.as_deref().and_then(|u| u.parse::<i64>().ok());
     let (people, rules, units) = v
         .db(move |db, a| {

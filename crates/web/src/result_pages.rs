@@ -6,26 +6,22 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::Extension;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use talenta_app::access::{Actor, Credential};
-use talenta_app::{results, scoring};
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::Response;
+use talenta_app::capability::{Can, ManageResults};
+use talenta_app::scoring::{AssessorOf, Worklist};
+use talenta_app::{AppError, Ctx, Db, results, scoring};
 use talenta_domain::development;
 use talenta_domain::method::Method;
-use talenta_domain::{CompetencyCode, Level};
+use talenta_domain::{CompetencyCode, Level, Nip};
 
-use crate::event_pages::{EventAction, attachment, render, shown};
-use crate::pages::{Layout, page_layout};
-use crate::{AppState, WebError};
+use crate::WebError;
+use crate::event_pages::{EventAction, EventRequest, PageOutcome, XLSX, attachment, shown};
+use crate::pages::{Layout, Viewer, csrf_of, jpm_text, respond};
 
-fn csrf_of(actor: &Actor) -> String {
-    match &actor.credential {
-        Credential::Session { csrf } => csrf.clone(),
-        Credential::ApiKey => String::new(),
-    }
-}
+/// A page's query string, by name.
+type QueryMap = Query<HashMap<String, String>>;
 
 /// `?peserta=ID` of the scoring and meeting pages (anything but a number: not found).
 fn participant_param(q: &HashMap<String, String>) -> Result<Option<i64>, WebError> {
@@ -33,6 +29,33 @@ fn participant_param(q: &HashMap<String, String>) -> Result<Option<i64>, WebErro
         None | Some("") => Ok(None),
         Some(p) => p.parse::<i64>().map(Some).map_err(|_| WebError::NotFound),
     }
+}
+
+/// The assessor's worklist of the event and, for a participant, what `read` reads of them as
+/// the event's assessor.
+async fn worklist_with<T, F>(
+    p: &EventRequest,
+    participant: Option<i64>,
+    read: F,
+) -> Result<(Worklist, Option<T>), WebError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Db, &AssessorOf, i64) -> Result<T, AppError> + Send + 'static,
+{
+    let c = p.code.clone();
+    p.viewer
+        .db(move |db, a| {
+            let list = scoring::worklist(db, &a.grant()?, &c)?;
+            let about = match participant {
+                Some(id) => {
+                    let me = scoring::assessor_of(db, &a.grant()?, &c)?;
+                    Some(read(db, &me, id)?)
+                }
+                None => None,
+            };
+            Ok((list, about))
+        })
+        .await
 }
 
 fn level_text(l: Option<Level>) -> String {
@@ -96,6 +119,14 @@ struct Outcome {
 }
 
 impl Outcome {
+    /// A save that was refused, for this reason.
+    fn failed(error: String) -> Outcome {
+        Outcome {
+            error: Some(error),
+            ..Outcome::default()
+        }
+    }
+
     fn status(&self) -> StatusCode {
         if self.error.is_some() {
             StatusCode::UNPROCESSABLE_ENTITY
@@ -108,27 +139,11 @@ impl Outcome {
 }
 
 async fn scoring_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
-    code: String,
+    p: EventRequest,
     participant: Option<i64>,
     outcome: Outcome,
 ) -> Result<Response, WebError> {
-    let (a, c) = (actor.clone(), code.clone());
-    let (list, sheet) = state
-        .db(move |db| {
-            let list = scoring::worklist(db, &a.grant()?, &c).map_err(crate::WebError::from)?;
-            let sheet = match participant {
-                Some(p) => {
-                    let me = scoring::assessor_of(db, &a.grant()?, &c)?;
-                    Some(scoring::sheet(db, &me, p)?)
-                }
-                None => None,
-            };
-            Ok((list, sheet))
-        })
-        .await?;
+    let (list, sheet) = worklist_with(&p, participant, scoring::sheet).await?;
     let sheet = sheet.map(|s| SheetView {
         employee_id: s.employee.id,
         name: s.employee.name.clone(),
@@ -144,32 +159,26 @@ async fn scoring_page(
         cells: s
             .cells
             .iter()
-            .map(|c| SheetCell {
-                method: c.method.code().into(),
-                method_label: c.method.label().into(),
-                competency: c.competency.code().into(),
-                competency_name: development::name(&c.competency),
-                level: level_text(
-                    c.stored
-                        .as_ref()
-                        .and_then(|s| s.level_tenths)
-                        .and_then(Level::from_tenths),
-                ),
-                evidence: c
-                    .stored
-                    .as_ref()
-                    .map(|s| s.evidence.clone())
-                    .unwrap_or_default(),
-                version: c
-                    .stored
-                    .as_ref()
-                    .map(|s| s.version.to_string())
-                    .unwrap_or_default(),
-                status: match &c.stored {
-                    Some(s) if s.submitted => "terkirim",
-                    Some(_) => "draf",
-                    None => "-",
-                },
+            .map(|c| {
+                let stored = c.stored.as_ref();
+                SheetCell {
+                    method: c.method.code().into(),
+                    method_label: c.method.label().into(),
+                    competency: c.competency.code().into(),
+                    competency_name: development::name(&c.competency),
+                    level: level_text(
+                        stored
+                            .and_then(|s| s.level_tenths)
+                            .and_then(Level::from_tenths),
+                    ),
+                    evidence: stored.map(|s| s.evidence.clone()).unwrap_or_default(),
+                    version: stored.map(|s| s.version.to_string()).unwrap_or_default(),
+                    status: match stored {
+                        Some(s) if s.submitted => "terkirim",
+                        Some(_) => "draf",
+                        None => "-",
+                    },
+                }
             })
             .collect(),
     });
@@ -186,10 +195,10 @@ async fn scoring_page(
     });
     let view = ScoringPage {
         next,
-        layout: page_layout(headers, Some(actor)),
+        layout: p.viewer.layout(),
         event_name: list.event.name.clone(),
-        code,
-        csrf: csrf_of(actor),
+        code: p.code,
+        csrf: csrf_of(&p.viewer.actor),
         error: outcome.error,
         summary: outcome.summary,
         conflicts: outcome.conflicts,
@@ -221,27 +230,12 @@ async fn scoring_page(
             })
             .collect(),
     };
-    Ok((status, render(&view)?).into_response())
+    respond(status, &view)
 }
 
 /// An assessor's participants in an event, or (with `?peserta=ID`) one participant's sheet.
-pub async fn scoring(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-    Query(q): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    let participant = participant_param(&q)?;
-    scoring_page(
-        &state,
-        &headers,
-        &actor,
-        code,
-        participant,
-        Outcome::default(),
-    )
-    .await
+pub async fn scoring(p: EventRequest, Query(q): QueryMap) -> Result<Response, WebError> {
+    scoring_page(p, participant_param(&q)?, Outcome::default()).await
 }
 
 /// The cells of a posted sheet: `m-i` method, `c-i` competency, `l-i` level, `e-i` evidence,
@@ -308,68 +302,48 @@ pub async fn save_scores(a: EventAction) -> Result<Response, WebError> {
         None => Err("peserta tidak disebut".to_string()),
         Some(p) => entries(&a).map(|e| (p, e)),
     };
-    let EventAction {
-        state,
-        headers,
-        actor,
-        code,
-        ..
-    } = a;
-    let outcome = match input {
-        Err(e) => Outcome {
-            error: Some(e),
-            ..Outcome::default()
-        },
-        Ok((p, e)) => {
-            let ctx = actor.ctx(&state.config.audit_key, state.now());
-            let (ac, c) = (actor.clone(), code.clone());
-            let lang = crate::i18n::Lang::of(&headers);
-            let saved = state
-                .db(move |db| {
-                    let me = scoring::assessor_of(db, &ac.grant()?, &c)?;
-                    shown(scoring::save(db, &ctx, &me, p, &e, submit), lang)
+    // Not being the event's assessor is an error; a refused save is shown on the page.
+    let (page, saved) = a
+        .perform_with(input, move |db, ctx, actor, code, (p, e), lang| {
+            let me = scoring::assessor_of(db, &actor.grant()?, code)?;
+            shown(scoring::save(db, ctx, &me, p, &e, submit), lang)
+        })
+        .await?;
+    let outcome = match saved {
+        Err(e) => Outcome::failed(e),
+        Ok(out) => Outcome {
+            summary: Some(if out.submitted {
+                format!("Penilaian dikirim ({} nilai disimpan).", out.saved)
+            } else if out.conflicts.is_empty() {
+                format!("Draf disimpan ({} nilai).", out.saved)
+            } else {
+                format!("{} nilai disimpan.", out.saved)
+            }),
+            conflicts: out
+                .conflicts
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {}: Anda mengisi {}, tersimpan {} (disimpan {})",
+                        r.method.label(),
+                        r.competency,
+                        if r.yours.is_some() {
+                            level_text(r.yours)
+                        } else {
+                            "kosong".into()
+                        },
+                        match r.stored.level_tenths.and_then(Level::from_tenths) {
+                            Some(l) => level_text(Some(l)),
+                            None => "kosong".into(),
+                        },
+                        r.stored.updated_at
+                    )
                 })
-                .await?;
-            match saved {
-                Err(e) => Outcome {
-                    error: Some(e),
-                    ..Outcome::default()
-                },
-                Ok(out) => Outcome {
-                    summary: Some(if out.submitted {
-                        format!("Penilaian dikirim ({} nilai disimpan).", out.saved)
-                    } else if out.conflicts.is_empty() {
-                        format!("Draf disimpan ({} nilai).", out.saved)
-                    } else {
-                        format!("{} nilai disimpan.", out.saved)
-                    }),
-                    conflicts: out
-                        .conflicts
-                        .iter()
-                        .map(|r| {
-                            format!(
-                                "{} {}: Anda mengisi {}, tersimpan {} (disimpan {})",
-                                r.method.label(),
-                                r.competency,
-                                if r.yours.is_some() {
-                                    level_text(r.yours)
-                                } else {
-                                    "kosong".into()
-                                },
-                                match r.stored.level_tenths.and_then(Level::from_tenths) {
-                                    Some(l) => level_text(Some(l)),
-                                    None => "kosong".into(),
-                                },
-                                r.stored.updated_at
-                            )
-                        })
-                        .collect(),
-                    error: None,
-                },
-            }
-        }
+                .collect(),
+            error: None,
+        },
     };
-    scoring_page(&state, &headers, &actor, code, participant, outcome).await
+    scoring_page(page, participant, outcome).await
 }
 
 struct RowView {
@@ -399,16 +373,11 @@ struct ResultsPage {
     rows: Vec<RowView>,
 }
 
-async fn results_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
-    code: String,
-    outcome: Option<Result<String, String>>,
-) -> Result<Response, WebError> {
-    let (a, c) = (actor.clone(), code.clone());
-    let all = state
-        .db(move |db| results::integration(db, &a.grant()?, &c).map_err(crate::WebError::from))
+async fn results_page(p: EventRequest, outcome: PageOutcome) -> Result<Response, WebError> {
+    let c = p.code.clone();
+    let all = p
+        .viewer
+        .db(move |db, a| results::integration(db, &a.grant()?, &c).map_err(crate::WebError::from))
         .await?;
     let mut competencies: Vec<CompetencyCode> = all
         .rows
@@ -446,10 +415,7 @@ async fn results_page(
                         }
                     })
                     .collect(),
-                jpm: r
-                    .jpm
-                    .map(|j| format!("{:.2} %", j.percent()).replace('.', ","))
-                    .unwrap_or_else(|| "-".into()),
+                jpm: jpm_text(r.jpm),
                 category: r.category.map(|c| c.code().to_string()).unwrap_or_default(),
                 status: match &r.result {
                     Some(x) if x.published => "final, diumumkan".into(),
@@ -477,7 +443,7 @@ async fn results_page(
         .collect();
     let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
     let view = ResultsPage {
-        layout: page_layout(headers, Some(actor)),
+        layout: p.viewer.layout(),
         event_name: all.event.name.clone(),
         rule: match all.rule {
             talenta_domain::integration::Rule::Mean => "rata-rata, dibulatkan ke setengah level",
@@ -489,45 +455,24 @@ async fn results_page(
             Some(at) => format!("diumumkan {at}"),
             None => "belum diumumkan".into(),
         },
-        code,
-        csrf: csrf_of(actor),
+        code: p.code,
+        csrf: csrf_of(&p.viewer.actor),
         error,
         summary,
         competencies: competencies.iter().map(|c| c.code().to_string()).collect(),
         rows,
     };
-    Ok((status, render(&view)?).into_response())
+    respond(status, &view)
 }
 
 /// The integration table of an event.
-pub async fn results(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    results_page(&state, &headers, &actor, code, None).await
-}
-
-/// Runs a results action and shows the table again with its outcome.
-async fn run_results<T, F>(
-    a: EventAction,
-    input: Result<T, String>,
-    run: F,
-) -> Result<Response, WebError>
-where
-    T: Send + 'static,
-    F: crate::event_pages::Action<T>,
-{
-    let (p, outcome) = a.perform(input, run).await?;
-    results_page(&p.state, &p.headers, &p.actor, p.code, Some(outcome)).await
+pub async fn results(p: EventRequest) -> Result<Response, WebError> {
+    results_page(p, None).await
 }
 
 /// NIP, competency, level and reason of a consensus or amendment form.
-fn decision_input(
-    a: &EventAction,
-) -> Result<(talenta_domain::Nip, CompetencyCode, Level, String), String> {
-    let nip = talenta_domain::Nip::parse(a.field("nip")).map_err(|e| format!("NIP: {e}"))?;
+fn decision_input(a: &EventAction) -> Result<(Nip, CompetencyCode, Level, String), String> {
+    let nip = Nip::parse(a.field("nip")).map_err(|e| format!("NIP: {e}"))?;
     let c = CompetencyCode::parse(a.field("competency")).map_err(|_| {
         format!(
             "kompetensi '{}' tidak dikenal (mis. M.1, SK.1)",
@@ -538,53 +483,55 @@ fn decision_input(
     Ok((nip, c, level, a.field("reason").to_string()))
 }
 
-/// Records the assessors' meeting's consensus on one competency (reason required).
-pub async fn consensus(a: EventAction) -> Result<Response, WebError> {
+/// How a consensus or an amendment is recorded.
+type Record<R> =
+    fn(&mut Db, &Ctx, &Can<ManageResults>, &str, &results::Decision<'_>) -> Result<R, AppError>;
+
+/// Records the decision of a consensus or amendment form with `record` and shows the table
+/// again with what `said` says of it (from the NIP, competency, level and what `record` gave).
+async fn record_decision<R: 'static>(
+    a: EventAction,
+    record: Record<R>,
+    said: fn(Nip, &CompetencyCode, Level, R) -> String,
+) -> Result<Response, WebError> {
     let input = decision_input(&a);
-    run_results(a, input, |db, ctx, a, c, (nip, comp, level, reason)| {
-        let employee_id = results::employee_id(db, a, nip)?;
-        results::record_consensus(
-            db,
-            ctx,
-            &a.grant()?,
-            c,
-            &results::Decision {
+    a.perform_and_show(
+        results_page,
+        input,
+        move |db, ctx, a, c, (nip, comp, level, reason)| {
+            let employee_id = results::employee_id(db, a, nip)?;
+            let decision = results::Decision {
                 employee_id,
                 competency: &comp,
                 level,
                 reason: &reason,
-            },
-        )?;
-        Ok(format!(
+            };
+            let recorded = record(db, ctx, &a.grant()?, c, &decision)?;
+            Ok(said(nip, &comp, level, recorded))
+        },
+    )
+    .await
+}
+
+/// Records the assessors' meeting's consensus on one competency (reason required).
+pub async fn consensus(a: EventAction) -> Result<Response, WebError> {
+    record_decision(a, results::record_consensus, |nip, comp, level, ()| {
+        format!(
             "Konsensus {comp} untuk NIP {nip} dicatat: level {}.",
             level_text(Some(level))
-        ))
+        )
     })
     .await
 }
 
 /// Corrects a final level (reason required; kept in the audit trail).
 pub async fn amend(a: EventAction) -> Result<Response, WebError> {
-    let input = decision_input(&a);
-    run_results(a, input, |db, ctx, a, c, (nip, comp, level, reason)| {
-        let employee_id = results::employee_id(db, a, nip)?;
-        let before = results::amend(
-            db,
-            ctx,
-            &a.grant()?,
-            c,
-            &results::Decision {
-                employee_id,
-                competency: &comp,
-                level,
-                reason: &reason,
-            },
-        )?;
-        Ok(format!(
+    record_decision(a, results::amend, |nip, comp, level, before| {
+        format!(
             "Hasil NIP {nip} dikoreksi: {comp} dari {} menjadi {} (alasan dicatat).",
             level_text(before),
             level_text(Some(level))
-        ))
+        )
     })
     .await
 }
@@ -597,7 +544,7 @@ pub async fn finalise(a: EventAction) -> Result<Response, WebError> {
             .map(Some)
             .map_err(|e| format!("NIP: {e}")),
     };
-    run_results(a, input, |db, ctx, a, c, nip| {
+    a.perform_and_show(results_page, input, |db, ctx, a, c, nip| {
         let only = nip.map(|n| results::employee_id(db, a, n)).transpose()?;
         let out = results::finalise(db, ctx, &a.grant()?, c, only)?;
         let mut text = format!("{} hasil difinalkan dan dikunci.", out.finalised);
@@ -623,7 +570,7 @@ pub async fn finalise(a: EventAction) -> Result<Response, WebError> {
 
 /// Publishes the final results to the people assessed.
 pub async fn publish_results(a: EventAction) -> Result<Response, WebError> {
-    run_results(a, Ok(()), |db, ctx, a, c, ()| {
+    a.perform_and_show(results_page, Ok(()), |db, ctx, a, c, ()| {
         let n = results::publish(db, ctx, &a.grant()?, c)?;
         Ok(format!(
             "{n} hasil diumumkan; peserta dapat membuka laporannya."
@@ -633,48 +580,33 @@ pub async fn publish_results(a: EventAction) -> Result<Response, WebError> {
 }
 
 /// The group recap workbook of an event's final results.
-pub async fn recap(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
+pub async fn recap(p: EventRequest) -> Result<Response, WebError> {
+    let EventRequest { viewer: v, code } = p;
+    let ctx = v.ctx();
     let c = code.clone();
-    let bytes = state
-        .db(move |db| {
-            Ok(talenta_app::report::recap_xlsx(
-                db,
-                &ctx,
-                &actor.grant()?,
-                &c,
-            )?)
-        })
+    let bytes = v
+        .db(move |db, a| Ok(talenta_app::report::recap_xlsx(db, &ctx, &a.grant()?, &c)?))
         .await?;
-    Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        format!("rekap-hasil-{code}.xlsx"),
-        bytes,
-    ))
+    Ok(attachment(XLSX, format!("rekap-hasil-{code}.xlsx"), bytes))
 }
 
 /// A person's report (PDF): `?hasil=ID` for one result (default the newest they may see),
 /// `?jabatan=CODE` for a target post.
 pub async fn report_pdf(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
+    v: Viewer,
     crate::extract::Id(id): crate::extract::Id,
-    Query(q): Query<HashMap<String, String>>,
+    Query(q): QueryMap,
 ) -> Result<Response, WebError> {
     let result = match q.get("hasil").map(|s| s.trim()).filter(|s| !s.is_empty()) {
         Some(s) => Some(s.parse::<i64>().map_err(|_| WebError::NotFound)?),
         None => None,
     };
     let target = q.get("jabatan").cloned();
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let organisation = actor.tenant.name.clone();
-    let r = state
-        .db(move |db| {
-            let about = actor.grant_about(db, id)?;
+    let ctx = v.ctx();
+    let organisation = v.actor.tenant.name.clone();
+    let r = v
+        .db(move |db, a| {
+            let about = a.grant_about(db, id)?;
             Ok(results::report(
                 db,
                 &ctx,
@@ -685,7 +617,7 @@ pub async fn report_pdf(
         })
         .await?;
     Ok(attachment(
-        "application/pdf",
+        crate::event_pages::PDF,
         format!("laporan-asesmen-{}.pdf", r.employee.nip.digits()),
         talenta_app::report::report_pdf(&r, &organisation)?,
     ))
@@ -718,91 +650,66 @@ struct MeetingPage {
 }
 
 async fn meeting_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
-    code: String,
+    p: EventRequest,
     participant: Option<i64>,
     outcome: Outcome,
 ) -> Result<Response, WebError> {
-    let (a, c) = (actor.clone(), code.clone());
-    let (list, meeting) = state
-        .db(move |db| {
-            let list = scoring::worklist(db, &a.grant()?, &c).map_err(crate::WebError::from)?;
-            let meeting = match participant {
-                Some(p) => {
-                    let me = scoring::assessor_of(db, &a.grant()?, &c)?;
-                    Some(talenta_app::meeting::meeting(db, &me, p)?)
-                }
-                None => None,
-            };
-            Ok((list, meeting))
-        })
-        .await?;
+    let (list, meeting) = worklist_with(&p, participant, talenta_app::meeting::meeting).await?;
     let status = outcome.status();
     let rows = meeting
         .as_ref()
         .map(|m| {
             m.rows
                 .iter()
-                .map(|r| MeetingRowView {
-                    competency: r.integrated.competency.code().to_string(),
-                    flagged: r.integrated.disagreement,
-                    ratings: r
-                        .ratings
-                        .iter()
-                        .map(|x| {
-                            format!(
-                                "{} · {}: {}{}",
-                                x.assessor,
-                                x.method.label(),
-                                if x.level.is_some() {
-                                    level_text(x.level)
-                                } else {
-                                    "-".into()
-                                },
-                                if x.submitted || x.level.is_none() {
-                                    ""
-                                } else {
-                                    " (draf)"
-                                }
-                            )
-                        })
-                        .collect(),
-                    integrated: match (&r.integrated.level, &r.integrated.pending) {
-                        (Some(l), _) => level_text(Some(*l)),
-                        (None, Some(p)) => p.clone(),
-                        (None, None) => "-".into(),
-                    },
-                    level: r
-                        .consensus
-                        .as_ref()
-                        .map(|c| level_text(Level::from_tenths(c.level_tenths)))
-                        .unwrap_or_default(),
-                    reason: r
-                        .consensus
-                        .as_ref()
-                        .map(|c| c.reason.clone())
-                        .unwrap_or_default(),
-                    version: r
-                        .consensus
-                        .as_ref()
-                        .map(|c| c.version.to_string())
-                        .unwrap_or_default(),
-                    by: r
-                        .consensus
-                        .as_ref()
-                        .map(|c| format!("dicatat {} ({})", c.decided_by, c.decided_at))
-                        .unwrap_or_default(),
+                .map(|r| {
+                    let consensus = r.consensus.as_ref();
+                    MeetingRowView {
+                        competency: r.integrated.competency.code().to_string(),
+                        flagged: r.integrated.disagreement,
+                        ratings: r
+                            .ratings
+                            .iter()
+                            .map(|x| {
+                                format!(
+                                    "{} · {}: {}{}",
+                                    x.assessor,
+                                    x.method.label(),
+                                    if x.level.is_some() {
+                                        level_text(x.level)
+                                    } else {
+                                        "-".into()
+                                    },
+                                    if x.submitted || x.level.is_none() {
+                                        ""
+                                    } else {
+                                        " (draf)"
+                                    }
+                                )
+                            })
+                            .collect(),
+                        integrated: match (&r.integrated.level, &r.integrated.pending) {
+                            (Some(l), _) => level_text(Some(*l)),
+                            (None, Some(p)) => p.clone(),
+                            (None, None) => "-".into(),
+                        },
+                        level: consensus
+                            .map(|c| level_text(Level::from_tenths(c.level_tenths)))
+                            .unwrap_or_default(),
+                        reason: consensus.map(|c| c.reason.clone()).unwrap_or_default(),
+                        version: consensus.map(|c| c.version.to_string()).unwrap_or_default(),
+                        by: consensus
+                            .map(|c| format!("dicatat {} ({})", c.decided_by, c.decided_at))
+                            .unwrap_or_default(),
+                    }
                 })
                 .collect()
         })
         .unwrap_or_default();
     let view = MeetingPage {
-        layout: page_layout(headers, Some(actor)),
+        layout: p.viewer.layout(),
         event_name: list.event.name.clone(),
-        code,
-        csrf: csrf_of(actor),
+        code: p.code,
+        csrf: csrf_of(&p.viewer.actor),
         error: outcome
             .error
             .or_else(|| (!outcome.conflicts.is_empty()).then(|| outcome.conflicts.join(" "))),
@@ -818,27 +725,12 @@ async fn meeting_page(
             .unwrap_or_default(),
         rows,
     };
-    Ok((status, render(&view)?).into_response())
+    respond(status, &view)
 }
 
 /// The assessors' meeting of one participant (`?peserta=ID`).
-pub async fn meeting(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-    Query(q): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    let participant = participant_param(&q)?;
-    meeting_page(
-        &state,
-        &headers,
-        &actor,
-        code,
-        participant,
-        Outcome::default(),
-    )
-    .await
+pub async fn meeting(p: EventRequest, Query(q): QueryMap) -> Result<Response, WebError> {
+    meeting_page(p, participant_param(&q)?, Outcome::default()).await
 }
 
 /// Records the meeting's consensus on one competency; a consensus another assessor recorded
@@ -859,66 +751,41 @@ pub async fn agree(a: EventAction) -> Result<Response, WebError> {
         };
         Ok::<_, String>((p, c, level, a.field("reason").to_string(), version))
     })();
-    let EventAction {
-        state,
-        headers,
-        actor,
-        code,
-        ..
-    } = a;
-    let outcome = match input {
-        Err(e) => Outcome {
-            error: Some(e),
+    // Not being the event's assessor is an error; a refused consensus is shown on the page.
+    let (page, saved) = a
+        .perform_with(
+            input,
+            |db, ctx, actor, code, (p, comp, level, reason, version), lang| {
+                let me = scoring::assessor_of(db, &actor.grant()?, code)?;
+                let decision = results::Decision {
+                    employee_id: p,
+                    competency: &comp,
+                    level,
+                    reason: &reason,
+                };
+                let other = talenta_app::meeting::agree(db, ctx, &me, &decision, version);
+                shown(other.map(|other| (comp, level, other)), lang)
+            },
+        )
+        .await?;
+    let outcome = match saved {
+        Err(e) => Outcome::failed(e),
+        Ok((comp, level, None)) => Outcome {
+            summary: Some(format!(
+                "Konsensus {comp} dicatat: level {}.",
+                level_text(Some(level))
+            )),
             ..Outcome::default()
         },
-        Ok((p, comp, level, reason, version)) => {
-            let ctx = actor.ctx(&state.config.audit_key, state.now());
-            let (ac, c) = (actor.clone(), code.clone());
-            let comp2 = comp.clone();
-            let lang = crate::i18n::Lang::of(&headers);
-            let saved = state
-                .db(move |db| {
-                    let me = scoring::assessor_of(db, &ac.grant()?, &c)?;
-                    shown(
-                        talenta_app::meeting::agree(
-                            db,
-                            &ctx,
-                            &me,
-                            &results::Decision {
-                                employee_id: p,
-                                competency: &comp2,
-                                level,
-                                reason: &reason,
-                            },
-                            version,
-                        ),
-                        lang,
-                    )
-                })
-                .await?;
-            match saved {
-                Err(e) => Outcome {
-                    error: Some(e),
-                    ..Outcome::default()
-                },
-                Ok(None) => Outcome {
-                    summary: Some(format!(
-                        "Konsensus {comp} dicatat: level {}.",
-                        level_text(Some(level))
-                    )),
-                    ..Outcome::default()
-                },
-                Ok(Some(other)) => Outcome {
-                    conflicts: vec![format!(
-                        "Konsensus {comp} tidak disimpan: {} sudah mencatat level {} ({}) setelah halaman ini dibuka. Nilai itu kini ditampilkan; ubah lagi bila rapat memutuskan lain.",
-                        other.decided_by,
-                        level_text(Level::from_tenths(other.level_tenths)),
-                        other.reason
-                    )],
-                    ..Outcome::default()
-                },
-            }
-        }
+        Ok((comp, _, Some(other))) => Outcome {
+            conflicts: vec![format!(
+                "Konsensus {comp} tidak disimpan: {} sudah mencatat level {} ({}) setelah halaman ini dibuka. Nilai itu kini ditampilkan; ubah lagi bila rapat memutuskan lain.",
+                other.decided_by,
+                level_text(Level::from_tenths(other.level_tenths)),
+                other.reason
+            )],
+            ..Outcome::default()
+        },
     };
-    meeting_page(&state, &headers, &actor, code, participant, outcome).await
+    meeting_page(page, participant, outcome).await
 }

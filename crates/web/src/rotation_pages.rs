@@ -5,14 +5,17 @@
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use talenta_app::access::Actor;
 use talenta_app::rotation::{self, Plan, PlanSpec};
 
-use crate::event_pages::{attachment, render};
-use crate::pages::{Layout, page_layout};
+use crate::event_pages::{Format, download};
+use crate::pages::{Layout, Viewer, jpm_text, render, respond};
 use crate::{AppState, WebError};
+
+/// The rotation form's fields, as the address carries them.
+type FormQuery = Query<Vec<(String, String)>>;
 
 /// What was typed into the form.
 #[derive(Debug, Clone, Default)]
@@ -114,19 +117,6 @@ impl RotationForm {
                 None => problems.push(format!("kelas jabatan '{}' tidak dikenal", self.class)),
             }
         }
-        let nips = |text: &str, problems: &mut Vec<String>| -> Vec<talenta_domain::Nip> {
-            text.split(['\n', ',', ';'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .filter_map(|n| match talenta_domain::Nip::parse(n) {
-                    Ok(nip) => Some(nip),
-                    Err(e) => {
-                        problems.push(format!("NIP '{n}': {e}"));
-                        None
-                    }
-                })
-                .collect()
-        };
         let pairs = |text: &str,
                      label: &str,
                      problems: &mut Vec<String>|
@@ -150,7 +140,7 @@ impl RotationForm {
                 .collect()
         };
         let spec = PlanSpec {
-            candidates: nips(&self.candidates, &mut problems),
+            candidates: crate::event_pages::nip_list(&self.candidates, "NIP", &mut problems),
             performance_weight: number("bobot kinerja", &self.perf, 0, &mut problems),
             stay_weight: number("bobot tetap", &self.stay, 0, &mut problems),
             min_months_in_post: number("minimal bulan", &self.min_months, 0, &mut problems),
@@ -169,11 +159,7 @@ impl RotationForm {
             job_fit: Some(self.job_fit.trim().to_string()).filter(|c| !c.is_empty()),
             posts,
         };
-        if problems.is_empty() {
-            Ok(spec)
-        } else {
-            Err(problems.join("; "))
-        }
+        crate::event_pages::checked(spec, problems)
     }
 
     /// This form with one more line in a pairs field.
@@ -222,9 +208,9 @@ struct RotationPage {
     query: String,
 }
 
-fn pct(j: Option<talenta_domain::Jpm>) -> String {
-    j.map(|j| format!("{:.2} %", j.percent()).replace('.', ","))
-        .unwrap_or_else(|| "-".into())
+/// The name of a post, or `none` when there is none.
+fn post_name(post: Option<&talenta_domain::master::Position>, none: &str) -> String {
+    post.map(|p| p.name.clone()).unwrap_or_else(|| none.into())
 }
 
 async fn compute(
@@ -249,12 +235,7 @@ async fn compute(
 }
 
 /// The form, and the plan it asks for.
-pub async fn rotation(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Query(pairs): Query<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
+pub async fn rotation(v: Viewer, Query(pairs): FormQuery) -> Result<Response, WebError> {
     let mut form = RotationForm::from_pairs(&pairs);
     if form.is_empty() && pairs.is_empty() {
         form.class = "pengawas".into();
@@ -262,7 +243,7 @@ pub async fn rotation(
         form.perf = "200".into();
         form.min_months = "12".into();
         return Ok(render(&RotationPage {
-            layout: page_layout(&headers, Some(&actor)),
+            layout: v.layout(),
             f: form,
             error: None,
             plan: None,
@@ -270,7 +251,7 @@ pub async fn rotation(
         })?
         .into_response());
     }
-    let outcome = compute(&state, &actor, &form, crate::i18n::Lang::of(&headers)).await?;
+    let outcome = compute(&v.state, &v.actor, &form, crate::i18n::Lang::of(&v.headers)).await?;
     let (status, error, plan) = match outcome {
         Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, Some(e), None),
         Ok(p) => {
@@ -304,22 +285,14 @@ pub async fn rotation(
                         LineView {
                             name: l.employee.name.clone(),
                             nip: l.employee.nip.to_string(),
-                            from: l
-                                .from
-                                .as_ref()
-                                .map(|x| x.name.clone())
-                                .unwrap_or_else(|| "-".into()),
-                            fit_now: pct(l.fit_now),
-                            to: l
-                                .to
-                                .as_ref()
-                                .map(|x| x.name.clone())
-                                .unwrap_or_else(|| "tidak mendapat jabatan dalam rencana".into()),
-                            fit_plan: pct(l.fit_plan),
+                            from: post_name(l.from.as_ref(), "-"),
+                            fit_now: jpm_text(l.fit_now),
+                            to: post_name(l.to.as_ref(), "tidak mendapat jabatan dalam rencana"),
+                            fit_plan: jpm_text(l.fit_plan),
                             best: l
                                 .best_elsewhere
                                 .as_ref()
-                                .map(|(j, name)| format!("{} ({name})", pct(Some(*j))))
+                                .map(|(j, name)| format!("{} ({name})", jpm_text(Some(*j))))
                                 .unwrap_or_else(|| "-".into()),
                             note: format!(
                                 "{}{}",
@@ -361,17 +334,14 @@ pub async fn rotation(
             (StatusCode::OK, None, Some(view))
         }
     };
-    Ok((
-        status,
-        render(&RotationPage {
-            layout: page_layout(&headers, Some(&actor)),
-            query: form.query(),
-            f: form,
-            error,
-            plan,
-        })?,
-    )
-        .into_response())
+    let view = RotationPage {
+        layout: v.layout(),
+        query: form.query(),
+        f: form,
+        error,
+        plan,
+    };
+    respond(status, &view)
 }
 
 async fn export(
@@ -385,39 +355,35 @@ async fn export(
         .map_err(WebError::BadRequest)
 }
 
-/// The draft decree list of the plan (.xlsx).
-pub async fn rotation_xlsx(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Query(pairs): Query<Vec<(String, String)>>,
+/// The draft decree list of the plan the form asks for, as a file to save.
+async fn decree(
+    v: Viewer,
+    pairs: &[(String, String)],
+    format: Format,
 ) -> Result<Response, WebError> {
-    let p = export(&state, &actor, &pairs).await?;
-    Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "rancangan-sk-rotasi.xlsx".into(),
-        rotation::decree_xlsx(&p, state.now())?,
-    ))
+    let p = export(&v.state, &v.actor, pairs).await?;
+    let bytes = match format {
+        Format::Xlsx => rotation::decree_xlsx(&p, v.state.now())?,
+        Format::Pdf => rotation::decree_pdf(&p, v.state.now())?,
+    };
+    Ok(download(format, "rancangan-sk-rotasi", bytes))
+}
+
+/// The draft decree list of the plan (.xlsx).
+pub async fn rotation_xlsx(v: Viewer, Query(pairs): FormQuery) -> Result<Response, WebError> {
+    decree(v, &pairs, Format::Xlsx).await
 }
 
 /// The draft decree list of the plan (.pdf).
-pub async fn rotation_pdf(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Query(pairs): Query<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    let p = export(&state, &actor, &pairs).await?;
-    Ok(attachment(
-        "application/pdf",
-        "rancangan-sk-rotasi.pdf".into(),
-        rotation::decree_pdf(&p, state.now())?,
-    ))
+pub async fn rotation_pdf(v: Viewer, Query(pairs): FormQuery) -> Result<Response, WebError> {
+    decree(v, &pairs, Format::Pdf).await
 }
 
 /// The plan as JSON, from the same parameters as the page.
 pub async fn api_rotation(
     State(state): State<AppState>,
     Extension(actor): Extension<Actor>,
-    Query(pairs): Query<Vec<(String, String)>>,
+    Query(pairs): FormQuery,
 ) -> Result<axum::Json<serde_json::Value>, crate::error::ApiError> {
     let p = export(&state, &actor, &pairs).await?;
     Ok(axum::Json(serde_json::json!({

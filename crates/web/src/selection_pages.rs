@@ -8,21 +8,17 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use talenta_app::access::{Actor, Credential};
-use talenta_app::capability::ManageSelection;
-use talenta_app::selection::{self, Decide, Kind, PanelSpec, SelectionSpec, Standings, Who};
+use talenta_app::access::Actor;
+use talenta_app::capability::{Can, ManageSelection};
+use talenta_app::selection::{self, Decide, Kind, PanelSpec, SelectionRole, SelectionSpec, Who};
+use talenta_app::{AppError, Ctx, Db};
 use talenta_domain::selection::{Calendar, PassRule, Stage, StageKind, Step};
 
-use crate::event_pages::{EventAction, attachment, render, shown};
-use crate::pages::{Layout, page_layout};
+use crate::event_pages::{
+    EventAction, EventRequest, FormPairs, PDF, PageOutcome, XLSX, attachment, shown,
+};
+use crate::pages::{Layout, Viewer, csrf_of, page_layout, render, respond};
 use crate::{AppState, WebError};
-
-fn csrf_of(actor: &Actor) -> String {
-    match &actor.credential {
-        Credential::Session { csrf } => csrf.clone(),
-        Credential::ApiKey => String::new(),
-    }
-}
 
 fn hundredths(v: u32) -> String {
     format!("{:.2}", f64::from(v) / 100.0).replace('.', ",")
@@ -172,11 +168,7 @@ impl SelectionForm {
             panel,
             publish_scores: self.publish_scores,
         };
-        if problems.is_empty() {
-            Ok(spec)
-        } else {
-            Err(problems.join("; "))
-        }
+        crate::event_pages::checked(spec, problems)
     }
 }
 
@@ -194,80 +186,64 @@ struct SelectionsPage {
 }
 
 async fn selections_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
+    v: &Viewer,
     f: SelectionForm,
-    outcome: Option<Result<String, String>>,
+    outcome: PageOutcome,
 ) -> Result<Response, WebError> {
-    let a = actor.clone();
-    let list = state
-        .db(move |db| Ok(selection::list(db, &selection::SelectionRole::of(&a)?)?))
+    let actor = &v.actor;
+    let list = v
+        .db(|db, a| Ok(selection::list(db, &SelectionRole::of(a)?)?))
         .await?;
     let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
-    Ok((
-        status,
-        render(&SelectionsPage {
-            layout: page_layout(headers, Some(actor)),
-            tenant: actor.tenant.code.clone(),
-            rows: list
-                .iter()
-                .map(|s| {
-                    (
-                        s.code.clone(),
-                        s.name.clone(),
-                        if s.kind == "kesesuaian" {
-                            "uji kesesuaian"
-                        } else {
-                            "seleksi terbuka"
-                        },
-                        format!("{} s.d. {}", s.opens_on, s.closes_on),
-                        format!("/seleksi/{}", s.code),
-                    )
-                })
-                .collect(),
-            can_create: actor.holds::<ManageSelection>(),
-            csrf: csrf_of(actor),
-            f,
-            error,
-            summary,
-        })?,
-    )
-        .into_response())
+    let view = SelectionsPage {
+        layout: v.layout(),
+        tenant: actor.tenant.code.clone(),
+        rows: list
+            .iter()
+            .map(|s| {
+                (
+                    s.code.clone(),
+                    s.name.clone(),
+                    if s.kind == "kesesuaian" {
+                        "uji kesesuaian"
+                    } else {
+                        "seleksi terbuka"
+                    },
+                    format!("{} s.d. {}", s.opens_on, s.closes_on),
+                    format!("/seleksi/{}", s.code),
+                )
+            })
+            .collect(),
+        can_create: actor.holds::<ManageSelection>(),
+        csrf: csrf_of(actor),
+        f,
+        error,
+        summary,
+    };
+    respond(status, &view)
 }
 
 /// The selections and the set-up form.
-pub async fn selections(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-) -> Result<Response, WebError> {
-    selections_page(&state, &headers, &actor, SelectionForm::defaults(), None).await
+pub async fn selections(v: Viewer) -> Result<Response, WebError> {
+    selections_page(&v, SelectionForm::defaults(), None).await
 }
 
 /// Creates a selection from the form (every field checked; what was typed is kept).
-pub async fn create(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
+pub async fn create(v: Viewer, axum::Form(pairs): FormPairs) -> Result<Response, WebError> {
     let f = SelectionForm::from_pairs(&pairs);
     let outcome = match f.spec() {
         Err(e) => Err(e),
         Ok(spec) => {
-            let ctx = actor.ctx(&state.config.audit_key, state.now());
-            let a = actor.clone();
-            let lang = crate::i18n::Lang::of(&headers);
-            state
-                .db(move |db| {
-                    shown(
-                        selection::create(db, &ctx, &a.grant()?, &spec)
-                            .map(|s| format!("Seleksi {} dibuat.", s.name)),
-                        lang,
-                    )
-                })
-                .await?
+            let ctx = v.ctx();
+            let lang = crate::i18n::Lang::of(&v.headers);
+            v.db(move |db, a| {
+                shown(
+                    selection::create(db, &ctx, &a.grant()?, &spec)
+                        .map(|s| format!("Seleksi {} dibuat.", s.name)),
+                    lang,
+                )
+            })
+            .await?
         }
     };
     let keep = if outcome.is_ok() {
@@ -275,7 +251,7 @@ pub async fn create(
     } else {
         f
     };
-    selections_page(&state, &headers, &actor, keep, Some(outcome)).await
+    selections_page(&v, keep, Some(outcome)).await
 }
 
 struct ApplicantView {
@@ -315,15 +291,10 @@ struct SelectionPage {
     posts: Vec<PostView>,
 }
 
-async fn selection_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
-    code: String,
-    outcome: Option<Result<String, String>>,
-) -> Result<Response, WebError> {
-    let (a, c) = (actor.clone(), code.clone());
-    let today = state.now().date_naive();
+async fn selection_page(p: EventRequest, outcome: PageOutcome) -> Result<Response, WebError> {
+    let EventRequest { viewer: v, code: c } = p;
+    let actor = &v.actor;
+    let today = v.state.now().date_naive();
     let selection::AdminView {
         selection: sel,
         standings,
@@ -331,10 +302,9 @@ async fn selection_page(
         positions,
         chains,
         closed: current,
-    } = state
-        .db(move |db| {
-            selection::admin_view(db, &selection::SelectionRole::of(&a)?, &c, today)?
-                .ok_or(WebError::NotFound)
+    } = v
+        .db(move |db, a| {
+            selection::admin_view(db, &SelectionRole::of(a)?, &c, today)?.ok_or(WebError::NotFound)
         })
         .await?;
     let stages = selection::stages_of(&sel);
@@ -352,7 +322,7 @@ async fn selection_page(
         .find(|s| !current.contains(&s.kind.code().to_string()))
         .copied();
     let view = SelectionPage {
-        layout: page_layout(headers, Some(actor)),
+        layout: v.layout(),
         tenant: actor.tenant.code.clone(),
         code: sel.code.clone(),
         name: sel.name.clone(),
@@ -435,37 +405,78 @@ async fn selection_page(
             })
             .collect(),
     };
-    Ok((status, render(&view)?).into_response())
+    respond(status, &view)
 }
 
 /// A selection's page for the administrator.
-pub async fn selection_detail(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    selection_page(&state, &headers, &actor, code, None).await
-}
-
-/// Runs an administrator's action and shows the selection again.
-async fn run_admin<T, F>(
-    a: EventAction,
-    input: Result<T, String>,
-    run: F,
-) -> Result<Response, WebError>
-where
-    T: Send + 'static,
-    F: crate::event_pages::Action<T>,
-{
-    let (p, outcome) = a.perform(input, run).await?;
-    selection_page(&p.state, &p.headers, &p.actor, p.code, Some(outcome)).await
+pub async fn selection_detail(p: EventRequest) -> Result<Response, WebError> {
+    selection_page(p, None).await
 }
 
 fn applicant_field(a: &EventAction) -> Result<i64, String> {
     a.field("applicant")
         .parse()
         .map_err(|_| "pelamar tidak disebut".to_string())
+}
+
+/// How a yes/no verdict on an applicant is recorded: applicant, yes or no, reason.
+type RecordVerdict =
+    fn(&mut Db, &Ctx, &Can<ManageSelection>, &str, i64, bool, &str) -> Result<(), AppError>;
+
+/// Records with `record` the verdict of the form on the applicant it names (its field `yes`
+/// says "1" for yes; with the form's reason) and shows the selection again with what `said`
+/// says of that applicant.
+async fn record_verdict(
+    a: EventAction,
+    yes: &str,
+    record: RecordVerdict,
+    said: fn(i64) -> String,
+) -> Result<Response, WebError> {
+    let verdict = (a.field(yes) == "1", a.field("reason").to_string());
+    let input = applicant_field(&a).map(|id| (id, verdict));
+    a.perform_and_show(
+        selection_page,
+        input,
+        move |db, ctx, actor, code, (id, (yes, reason))| {
+            record(db, ctx, &actor.grant()?, code, id, yes, &reason)?;
+            Ok(said(id))
+        },
+    )
+    .await
+}
+
+/// Records the step of the chain of the post the form names, with the form's reason (`input`:
+/// the step and the applicant it picks, or why the form was refused), and shows `page` again
+/// with what `done` says of it.
+async fn decide_and_show<P, Fut>(
+    a: EventAction,
+    page: P,
+    input: Result<(Step, Option<i64>), String>,
+    done: fn(Step) -> String,
+) -> Result<Response, WebError>
+where
+    P: FnOnce(EventRequest, PageOutcome) -> Fut,
+    Fut: std::future::Future<Output = Result<Response, WebError>>,
+{
+    let today = a.state.now().date_naive();
+    let post = a.field("post").to_string();
+    let reason = a.field("reason").to_string();
+    a.perform_and_show(
+        page,
+        input,
+        move |db, ctx, actor, code, (step, applicant_id)| {
+            let d = Decide {
+                post: &post,
+                step,
+                applicant_id,
+                reason: &reason,
+                on: today,
+            };
+            selection::decide(db, ctx, &SelectionRole::of(actor)?, code, &d)?;
+            Ok(done(step))
+        },
+    )
+    .await
 }
 
 /// Records an application (internal by NIP, or external "name|birth date|education|post").
@@ -496,7 +507,7 @@ pub async fn apply(a: EventAction) -> Result<Response, WebError> {
             current_post: p[3].into(),
         }))
     })();
-    run_admin(a, input, move |db, ctx, actor, code, who| {
+    a.perform_and_show(selection_page, input, move |db, ctx, actor, code, who| {
         let id = selection::apply(db, ctx, &actor.grant()?, code, &post, &who, today)?;
         Ok(format!("Lamaran dicatat (nomor {id}); periksa hasil pemeriksaan otomatis lalu putuskan administrasinya."))
     })
@@ -505,42 +516,32 @@ pub async fn apply(a: EventAction) -> Result<Response, WebError> {
 
 /// Records the administrative decision on an applicant.
 pub async fn screen(a: EventAction) -> Result<Response, WebError> {
-    let admitted = a.field("admitted") == "1";
-    let reason = a.field("reason").to_string();
-    let input = applicant_field(&a);
-    run_admin(a, input, move |db, ctx, actor, code, id| {
-        selection::screen(db, ctx, &actor.grant()?, code, id, admitted, &reason)?;
-        Ok(format!("Keputusan administrasi pelamar {id} dicatat."))
+    record_verdict(a, "admitted", selection::screen, |id| {
+        format!("Keputusan administrasi pelamar {id} dicatat.")
     })
     .await
 }
 
 /// Records a pass/fail outcome in the current stage.
 pub async fn outcome(a: EventAction) -> Result<Response, WebError> {
-    let passed = a.field("passed") == "1";
-    let reason = a.field("reason").to_string();
-    let input = applicant_field(&a);
-    run_admin(a, input, move |db, ctx, actor, code, id| {
-        selection::record_outcome(
-            db,
-            ctx,
-            &actor.grant()?,
-            code,
-            &selection::Outcome {
-                applicant_id: id,
-                stage: StageKind::HealthPsych,
-                passed,
-                reason: &reason,
-            },
-        )?;
-        Ok(format!("Hasil pelamar {id} dicatat."))
+    let record: RecordVerdict = |db, ctx, actor, code, id, passed, reason| {
+        let o = selection::Outcome {
+            applicant_id: id,
+            stage: StageKind::HealthPsych,
+            passed,
+            reason,
+        };
+        selection::record_outcome(db, ctx, actor, code, &o)
+    };
+    record_verdict(a, "passed", record, |id| {
+        format!("Hasil pelamar {id} dicatat.")
     })
     .await
 }
 
 /// Closes the current stage.
 pub async fn close_stage(a: EventAction) -> Result<Response, WebError> {
-    run_admin(a, Ok(()), |db, ctx, actor, code, ()| {
+    a.perform_and_show(selection_page, Ok(()), |db, ctx, actor, code, ()| {
         let k = selection::close_stage(db, ctx, &actor.grant()?, code)?;
         Ok(format!(
             "Tahap {} ditutup; nilainya kini terlihat.",
@@ -552,97 +553,70 @@ pub async fn close_stage(a: EventAction) -> Result<Response, WebError> {
 
 /// Records the next step of a post's chain (administrator's steps).
 pub async fn step(a: EventAction) -> Result<Response, WebError> {
-    let today = a.state.now().date_naive();
-    let post = a.field("post").to_string();
-    let reason = a.field("reason").to_string();
-    let input = Step::parse(a.field("step")).ok_or_else(|| "langkah tidak dikenal".to_string());
-    run_admin(a, input, move |db, ctx, actor, code, step| {
-        selection::decide(
-            db,
-            ctx,
-            &selection::SelectionRole::of(actor)?,
-            code,
-            &Decide {
-                post: &post,
-                step,
-                applicant_id: None,
-                reason: &reason,
-                on: today,
-            },
-        )?;
-        Ok(format!("{} dicatat.", step.label()))
+    let input = Step::parse(a.field("step"))
+        .map(|step| (step, None))
+        .ok_or_else(|| "langkah tidak dikenal".to_string());
+    decide_and_show(a, selection_page, input, |step| {
+        format!("{} dicatat.", step.label())
     })
     .await
 }
 
-/// The stage recap (.xlsx).
-pub async fn recap(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    let now = state.now();
-    let bytes = state
-        .db(move |db| {
-            let sel = selection::find(db, &selection::SelectionRole::of(&actor)?, &code)?
-                .ok_or(WebError::NotFound)?;
-            let st = selection::standings(
-                db,
-                &selection::SelectionRole::of(&actor)?,
-                &code,
-                now.date_naive(),
-            )?;
-            Ok(selection::recap_xlsx(&sel, &st, now)?)
+/// The files made from a selection's standings.
+#[derive(Clone, Copy)]
+enum StandingsFile {
+    /// The stage recap workbook.
+    Recap,
+    /// The three names per post.
+    ThreeNames,
+}
+
+/// A file made from a selection's standings today.
+async fn standings_file(p: EventRequest, file: StandingsFile) -> Result<Response, WebError> {
+    let EventRequest { viewer: v, code } = p;
+    let now = v.state.now();
+    let bytes = v
+        .db(move |db, a| {
+            let sel =
+                selection::find(db, &SelectionRole::of(a)?, &code)?.ok_or(WebError::NotFound)?;
+            let st = selection::standings(db, &SelectionRole::of(a)?, &code, now.date_naive())?;
+            Ok(match file {
+                StandingsFile::Recap => selection::recap_xlsx(&sel, &st, now)?,
+                StandingsFile::ThreeNames => selection::three_names_pdf(&sel, &st)?,
+            })
         })
         .await?;
-    Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "rekap-seleksi.xlsx".into(),
-        bytes,
-    ))
+    Ok(match file {
+        StandingsFile::Recap => attachment(XLSX, "rekap-seleksi.xlsx".into(), bytes),
+        StandingsFile::ThreeNames => attachment(PDF, "tiga-nama.pdf".into(), bytes),
+    })
+}
+
+/// The stage recap (.xlsx).
+pub async fn recap(p: EventRequest) -> Result<Response, WebError> {
+    standings_file(p, StandingsFile::Recap).await
 }
 
 /// The three names per post (.pdf).
-pub async fn three_names(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    let today = state.now().date_naive();
-    let bytes = state
-        .db(move |db| {
-            let sel = selection::find(db, &selection::SelectionRole::of(&actor)?, &code)?
-                .ok_or(WebError::NotFound)?;
-            let st: Standings =
-                selection::standings(db, &selection::SelectionRole::of(&actor)?, &code, today)?;
-            Ok(selection::three_names_pdf(&sel, &st)?)
-        })
-        .await?;
-    Ok(attachment("application/pdf", "tiga-nama.pdf".into(), bytes))
+pub async fn three_names(p: EventRequest) -> Result<Response, WebError> {
+    standings_file(p, StandingsFile::ThreeNames).await
 }
 
 /// The decision letter draft (.pdf).
-pub async fn letter(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    let now = state.now();
-    let bytes = state
-        .db(move |db| {
+pub async fn letter(p: EventRequest) -> Result<Response, WebError> {
+    let EventRequest { viewer: v, code } = p;
+    let now = v.state.now();
+    let bytes = v
+        .db(move |db, a| {
             Ok(selection::decision_letter_pdf(
                 db,
-                &selection::SelectionRole::of(&actor)?,
+                &SelectionRole::of(a)?,
                 &code,
                 now,
             )?)
         })
         .await?;
-    Ok(attachment(
-        "application/pdf",
-        "rancangan-keputusan.pdf".into(),
-        bytes,
-    ))
+    Ok(attachment(PDF, "rancangan-keputusan.pdf".into(), bytes))
 }
 
 struct PanelRowView {
@@ -667,18 +641,11 @@ struct PanelPage {
     rows: Vec<PanelRowView>,
 }
 
-async fn panel_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
-    code: String,
-    outcome: Option<Result<String, String>>,
-) -> Result<Response, WebError> {
-    let (a, c) = (actor.clone(), code.clone());
-    let (sel, (stage, rows)) = state
-        .db(move |db| {
-            let sel = selection::find(db, &selection::SelectionRole::of(&a)?, &c)?
-                .ok_or(WebError::NotFound)?;
+async fn panel_page(p: EventRequest, outcome: PageOutcome) -> Result<Response, WebError> {
+    let EventRequest { viewer: v, code: c } = p;
+    let (sel, (stage, rows)) = v
+        .db(move |db, a| {
+            let sel = selection::find(db, &SelectionRole::of(a)?, &c)?.ok_or(WebError::NotFound)?;
             let me = selection::panel_member(db, &a.grant()?, &c);
             let view = match me.and_then(|me| selection::panel_view(db, &me)) {
                 Ok(v) => v,
@@ -689,55 +656,34 @@ async fn panel_page(
         })
         .await?;
     let (status, error, summary) = crate::event_pages::shown_outcome(outcome);
-    Ok((
-        status,
-        render(&PanelPage {
-            layout: page_layout(headers, Some(actor)),
-            code: sel.code.clone(),
-            name: sel.name.clone(),
-            stage: stage
-                .map(|s| s.kind.label().to_string())
-                .unwrap_or_else(|| "tidak ada tahap yang Anda nilai".into()),
-            stage_code: stage.map(|s| s.kind.code().to_string()).unwrap_or_default(),
-            csrf: csrf_of(actor),
-            error,
-            summary,
-            rows: rows
-                .into_iter()
-                .map(|r| PanelRowView {
-                    id: r.applicant_id,
-                    name: r.name,
-                    post: r.post,
-                    mine: r.mine.map(hundredths).unwrap_or_default(),
-                    conflicted: r.conflicted,
-                })
-                .collect(),
-        })?,
-    )
-        .into_response())
+    let view = PanelPage {
+        layout: v.layout(),
+        code: sel.code.clone(),
+        name: sel.name.clone(),
+        stage: stage
+            .map(|s| s.kind.label().to_string())
+            .unwrap_or_else(|| "tidak ada tahap yang Anda nilai".into()),
+        stage_code: stage.map(|s| s.kind.code().to_string()).unwrap_or_default(),
+        csrf: csrf_of(&v.actor),
+        error,
+        summary,
+        rows: rows
+            .into_iter()
+            .map(|r| PanelRowView {
+                id: r.applicant_id,
+                name: r.name,
+                post: r.post,
+                mine: r.mine.map(hundredths).unwrap_or_default(),
+                conflicted: r.conflicted,
+            })
+            .collect(),
+    };
+    respond(status, &view)
 }
 
 /// The panel member's scoring page.
-pub async fn panel(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    panel_page(&state, &headers, &actor, code, None).await
-}
-
-async fn run_panel<T, F>(
-    a: EventAction,
-    input: Result<T, String>,
-    run: F,
-) -> Result<Response, WebError>
-where
-    T: Send + 'static,
-    F: crate::event_pages::Action<T>,
-{
-    let (p, outcome) = a.perform(input, run).await?;
-    panel_page(&p.state, &p.headers, &p.actor, p.code, Some(outcome)).await
+pub async fn panel(p: EventRequest) -> Result<Response, WebError> {
+    panel_page(p, None).await
 }
 
 /// A member saves their score.
@@ -749,7 +695,7 @@ pub async fn score(a: EventAction) -> Result<Response, WebError> {
         let v = selection::parse_score(a.field("score"))?;
         Ok((id, stage, v))
     })();
-    run_panel(a, input, |db, ctx, actor, code, (id, stage, v)| {
+    a.perform_and_show(panel_page, input, |db, ctx, actor, code, (id, stage, v)| {
         let me = selection::panel_member(db, &actor.grant()?, code)?;
         selection::score(db, ctx, &me, id, stage, v)?;
         Ok(format!("Nilai {} disimpan.", hundredths(v)))
@@ -761,7 +707,7 @@ pub async fn score(a: EventAction) -> Result<Response, WebError> {
 pub async fn conflict(a: EventAction) -> Result<Response, WebError> {
     let relation = a.field("relation").to_string();
     let input = applicant_field(&a);
-    run_panel(a, input, move |db, ctx, actor, code, id| {
+    a.perform_and_show(panel_page, input, move |db, ctx, actor, code, id| {
         let me = selection::panel_member(db, &actor.grant()?, code)?;
         selection::declare_own_conflict(db, ctx, &me, id, &relation)?;
         Ok("Konflik kepentingan dicatat: nilai Anda untuk calon ini tidak dipakai.".into())
@@ -784,18 +730,12 @@ struct DecisionPage {
 /// A post on the PPK's page: name, code, the three names (id, name, total) and the pick made.
 type DecisionPost = (String, String, Vec<(i64, String, String)>, String);
 
-async fn decision_page(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: &Actor,
-    code: String,
-    outcome: Option<Result<String, String>>,
-) -> Result<Response, WebError> {
-    let today = state.now().date_naive();
-    let (a, c) = (actor.clone(), code.clone());
-    let (sel, st, decided) = state
-        .db(move |db| {
-            selection::decision_view(db, &selection::SelectionRole::of(&a)?, &c, today)?
+async fn decision_page(p: EventRequest, outcome: PageOutcome) -> Result<Response, WebError> {
+    let EventRequest { viewer: v, code: c } = p;
+    let today = v.state.now().date_naive();
+    let (sel, st, decided) = v
+        .db(move |db, a| {
+            selection::decision_view(db, &SelectionRole::of(a)?, &c, today)?
                 .ok_or(WebError::NotFound)
         })
         .await?;
@@ -805,91 +745,67 @@ async fn decision_page(
             .iter()
             .any(|d| d.position_id == pid && d.step == Step::PanelProposal.code())
     };
-    Ok((
-        status,
-        render(&DecisionPage {
-            layout: page_layout(headers, Some(actor)),
-            code: sel.code.clone(),
-            name: sel.name.clone(),
-            csrf: csrf_of(actor),
-            error,
-            summary,
-            posts: st
-                .posts
-                .iter()
-                .map(|(p, list)| {
-                    let pick = decided
-                        .iter()
-                        .find(|d| d.position_id == p.id && d.step == Step::PpkChoice.code());
-                    (
-                        p.name.clone(),
-                        p.code.clone(),
-                        if proposal_made(p.id) && pick.is_none() {
-                            list.iter()
-                                .filter(|s| s.proposed)
-                                .map(|s| {
-                                    (
-                                        s.applicant.id,
-                                        s.applicant.name.clone(),
-                                        s.total.map(hundredths).unwrap_or_default(),
-                                    )
-                                })
-                                .collect()
-                        } else {
-                            Vec::new()
-                        },
-                        pick.map(|d| {
-                            let who = list
-                                .iter()
-                                .find(|s| Some(s.applicant.id) == d.applicant_id)
-                                .map(|s| s.applicant.name.clone())
-                                .unwrap_or_default();
-                            format!("{who} ({}, {})", d.reason, d.decided_at)
-                        })
-                        .unwrap_or_default(),
-                    )
-                })
-                .collect(),
-        })?,
-    )
-        .into_response())
+    let view = DecisionPage {
+        layout: v.layout(),
+        code: sel.code.clone(),
+        name: sel.name.clone(),
+        csrf: csrf_of(&v.actor),
+        error,
+        summary,
+        posts: st
+            .posts
+            .iter()
+            .map(|(p, list)| {
+                let pick = decided
+                    .iter()
+                    .find(|d| d.position_id == p.id && d.step == Step::PpkChoice.code());
+                (
+                    p.name.clone(),
+                    p.code.clone(),
+                    if proposal_made(p.id) && pick.is_none() {
+                        list.iter()
+                            .filter(|s| s.proposed)
+                            .map(|s| {
+                                (
+                                    s.applicant.id,
+                                    s.applicant.name.clone(),
+                                    s.total.map(hundredths).unwrap_or_default(),
+                                )
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
+                    pick.map(|d| {
+                        let who = list
+                            .iter()
+                            .find(|s| Some(s.applicant.id) == d.applicant_id)
+                            .map(|s| s.applicant.name.clone())
+                            .unwrap_or_default();
+                        format!("{who} ({}, {})", d.reason, d.decided_at)
+                    })
+                    .unwrap_or_default(),
+                )
+            })
+            .collect(),
+    };
+    respond(status, &view)
 }
 
 /// The PPK's page: one of three names per post.
-pub async fn decision(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Path(code): Path<String>,
-) -> Result<Response, WebError> {
-    decision_page(&state, &headers, &actor, code, None).await
+pub async fn decision(p: EventRequest) -> Result<Response, WebError> {
+    decision_page(p, None).await
 }
 
 /// The PPK picks one of the three names with a reason.
 pub async fn choose(a: EventAction) -> Result<Response, WebError> {
-    let today = a.state.now().date_naive();
-    let post = a.field("post").to_string();
-    let reason = a.field("reason").to_string();
-    let input = applicant_field(&a).map_err(|_| "pilih satu dari tiga nama".to_string());
-    let (p, outcome) = a
-        .perform(input, move |db, ctx, actor, code, id| {
-            selection::decide(
-                db,
-                ctx,
-                &selection::SelectionRole::of(actor)?,
-                code,
-                &Decide {
-                    post: &post,
-                    step: Step::PpkChoice,
-                    applicant_id: Some(id),
-                    reason: &reason,
-                    on: today,
-                },
-            )?;
-            Ok("Pilihan PPK ditetapkan dan dicatat dengan alasannya.".to_string())
-        })
-        .await?;
-    decision_page(&p.state, &p.headers, &p.actor, p.code, Some(outcome)).await
+    let input = applicant_field(&a)
+        .map(|id| (Step::PpkChoice, Some(id)))
+        .map_err(|_| "pilih satu dari tiga nama".to_string());
+    decide_and_show(a, decision_page, input, |_| {
+        "Pilihan PPK ditetapkan dan dicatat dengan alasannya.".to_string()
+    })
+    .await
 }
 
 #[derive(Template)]

@@ -4,17 +4,14 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::Extension;
-use axum::extract::{Query, State};
-use axum::http::HeaderMap;
+use axum::extract::Query;
 use axum::response::{Html, Response};
-use talenta_app::access::Actor;
 use talenta_app::succession;
 
-use crate::event_pages::{attachment, render};
+use crate::WebError;
+use crate::event_pages::{Format, download};
 use crate::extract::Id;
-use crate::pages::{Layout, page_layout};
-use crate::{AppState, WebError};
+use crate::pages::{Layout, Viewer, jpm_text, render};
 
 #[derive(Template)]
 #[template(path = "vacancies.html")]
@@ -39,19 +36,16 @@ fn months(q: &HashMap<String, String>) -> Result<u32, WebError> {
 
 /// Structural posts vacant now or whose holder retires within the months.
 pub async fn vacancies(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
+    v: Viewer,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Html<String>, WebError> {
     let months = months(&q)?;
-    let as_of = state.now().date_naive();
-    let a = actor.clone();
-    let list = state
-        .db(move |db| Ok(succession::vacancies(db, &a.grant()?, as_of, months)?))
+    let as_of = v.state.now().date_naive();
+    let list = v
+        .db(move |db, a| Ok(succession::vacancies(db, &a.grant()?, as_of, months)?))
         .await?;
     render(&VacanciesPage {
-        layout: page_layout(&headers, Some(&actor)),
+        layout: v.layout(),
         months,
         as_of: as_of.to_string(),
         rows: list
@@ -96,29 +90,18 @@ struct SuccessorsPage {
     rows: Vec<Row>,
 }
 
-async fn list(
-    state: &AppState,
-    actor: &Actor,
-    id: i64,
-) -> Result<succession::SuccessionList, WebError> {
-    let ctx = actor.ctx(&state.config.audit_key, state.now());
-    let as_of = state.now().date_naive();
-    let a = actor.clone();
-    state
-        .db(move |db| Ok(succession::successors(db, &ctx, &a.grant()?, id, as_of)?))
+async fn list(v: &Viewer, id: i64) -> Result<succession::SuccessionList, WebError> {
+    let ctx = v.ctx();
+    let as_of = v.state.now().date_naive();
+    v.db(move |db, a| Ok(succession::successors(db, &ctx, &a.grant()?, id, as_of)?))
         .await
 }
 
 /// A post's ranked successors.
-pub async fn successors(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(actor): Extension<Actor>,
-    Id(id): Id,
-) -> Result<Html<String>, WebError> {
-    let l = list(&state, &actor, id).await?;
+pub async fn successors(v: Viewer, Id(id): Id) -> Result<Html<String>, WebError> {
+    let l = list(&v, id).await?;
     render(&SuccessorsPage {
-        layout: page_layout(&headers, Some(&actor)),
+        layout: v.layout(),
         id,
         post: l.position.name.clone(),
         class: l.position.class.label(),
@@ -133,10 +116,7 @@ pub async fn successors(
                 name: s.employee.name.clone(),
                 post: s.position.name.clone(),
                 talent_box: s.talent_box,
-                jpm: s
-                    .jpm
-                    .map(|j| format!("{:.2} %", j.percent()).replace('.', ","))
-                    .unwrap_or_else(|| "-".into()),
+                jpm: jpm_text(s.jpm),
                 category: s.category.map(|c| c.code()).unwrap_or("-"),
                 readiness: s.readiness.label(),
                 checks: s
@@ -155,30 +135,26 @@ pub async fn successors(
     })
 }
 
-/// The list as a workbook.
-pub async fn successors_xlsx(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Id(id): Id,
-) -> Result<Response, WebError> {
-    let l = list(&state, &actor, id).await?;
-    Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        format!("suksesi-{}.xlsx", l.position.code),
-        succession::successors_xlsx(&l, state.now())?,
+/// A post's ranked successors as a file to save.
+async fn successors_file(v: Viewer, id: i64, format: Format) -> Result<Response, WebError> {
+    let l = list(&v, id).await?;
+    let bytes = match format {
+        Format::Xlsx => succession::successors_xlsx(&l, v.state.now())?,
+        Format::Pdf => succession::successors_pdf(&l)?,
+    };
+    Ok(download(
+        format,
+        &format!("suksesi-{}", l.position.code),
+        bytes,
     ))
 }
 
+/// The list as a workbook.
+pub async fn successors_xlsx(v: Viewer, Id(id): Id) -> Result<Response, WebError> {
+    successors_file(v, id, Format::Xlsx).await
+}
+
 /// The list as a PDF.
-pub async fn successors_pdf(
-    State(state): State<AppState>,
-    Extension(actor): Extension<Actor>,
-    Id(id): Id,
-) -> Result<Response, WebError> {
-    let l = list(&state, &actor, id).await?;
-    Ok(attachment(
-        "application/pdf",
-        format!("suksesi-{}.pdf", l.position.code),
-        succession::successors_pdf(&l)?,
-    ))
+pub async fn successors_pdf(v: Viewer, Id(id): Id) -> Result<Response, WebError> {
+    successors_file(v, id, Format::Pdf).await
 }
