@@ -10,6 +10,12 @@ if [ ! -x bench/.venv/bin/python ]; then
 fi
 bench/.venv/bin/python -c "import reportlab, lap" 2>/dev/null || bench/.venv/bin/pip install -q reportlab lap
 export BENCH_PYTHON="$PWD/bench/.venv/bin/python"
+if [ "${1:-}" = "kill" ]; then
+  echo "== kill -9 at 20 instants of a 100,000-row employees import (release build)"
+  TALENTA_KILL_ROWS=100000 TALENTA_KILL_TRIALS=20 \
+    cargo test --release -q -p talenta-cli --test faults -- --nocapture 2>&1 | grep -E "kill -9 driver|test result"
+  exit 0
+fi
 cargo build --release -q -p talenta-bench -p talenta-cli
 BIN="$CARGO_TARGET_DIR/release"
 PIN="taskset -c 0"
@@ -49,3 +55,4 @@ peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"bench": "import_employees_1m_peak_memory", "rows": 1000000, "seconds": secs, "rows_per_s": 1000000 / secs, "peak_rss_mb": peak_mb}))
 PY
 echo "== Employees list page of a 16,151-employee government, 50 connections on loopback (wrk; not pinned)"; bench/web_list.sh
+"$0" kill
