@@ -85,7 +85,13 @@ fn an_import_killed_at_any_instant_leaves_the_database_as_before_or_after() {
     let d = dir.path();
     run_ok(
         d,
-        &["init", "--code", "kota-uji", "--name", "Pemerintah Kota Uji"],
+        &[
+            "init",
+            "--code",
+            "kota-uji",
+            "--name",
+            "Pemerintah Kota Uji",
+        ],
     );
     std::fs::write(d.join("pegawai.csv"), employees_csv(rows)).unwrap();
     let pristine = d.join("pristine.sqlite");
@@ -117,7 +123,11 @@ fn an_import_killed_at_any_instant_leaves_the_database_as_before_or_after() {
             n == 0 || n == rows as i64,
             "kill {k} at {at:?} of {full:?}: {n} of {rows} rows stored"
         );
-        if n == 0 { before += 1 } else { after += 1 }
+        if n == 0 {
+            before += 1
+        } else {
+            after += 1
+        }
         let verified = run_ok(d, &["audit", "verify"]);
         assert!(!verified.contains("RUSAK"), "kill {k}: {verified}");
         // The next import works.

@@ -76,6 +76,19 @@ fn form_token(body: &[u8]) -> Option<String> {
     })
 }
 
+/// The `_csrf` field of a multipart form (an upload), which the form sends before its file.
+async fn multipart_token(content_type: &str, body: axum::body::Bytes) -> Option<String> {
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(body) });
+    let mut form = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("_csrf") {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
 /// Constant-time comparison of two tokens.
 fn same(a: &str, b: &str) -> bool {
     a.len() == b.len()
@@ -124,16 +137,32 @@ pub async fn guard(
                 .get("x-csrf-token")
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string);
-            let query_token = req.uri().query().and_then(|q| form_token(q.as_bytes()));
-            let given = match header_token.or(query_token) {
+            // Never from the address: a token in a URL ends up in logs, history and Referer.
+            let given = match header_token {
                 Some(t) => Some(t),
                 None => {
-                    let is_form = req
+                    let content_type = req
                         .headers()
                         .get(header::CONTENT_TYPE)
                         .and_then(|v| v.to_str().ok())
-                        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-                    if is_form {
+                        .unwrap_or("")
+                        .to_string();
+                    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+                    if content_type.starts_with("multipart/form-data") {
+                        let (parts, body) = req.into_parts();
+                        let bytes = match to_bytes(body, state.config.body_limit).await {
+                            Ok(b) => b,
+                            Err(_) => {
+                                return deny(
+                                    &spec,
+                                    WebError::BadRequest("isi permintaan terlalu besar".into()),
+                                );
+                            }
+                        };
+                        let t = multipart_token(&content_type, bytes.clone()).await;
+                        req = Request::from_parts(parts, Body::from(bytes));
+                        t
+                    } else if is_form {
                         let (parts, body) = req.into_parts();
                         let bytes = match to_bytes(body, state.config.body_limit).await {
                             Ok(b) => b,

@@ -26,8 +26,8 @@ use talenta_app::access::Role;
 
 /// What [`normalise`] replaces: each pattern with its stand-in.
 ///
-/// - the CSRF token of the session, wherever a form carries it (`name="_csrf" value="…"` and
-///   `?_csrf=…` in an upload form's action), becomes `[csrf]`: it is random per session;
+/// - the CSRF token of the session, wherever a form carries it (`name="_csrf" value="…"`, and
+///   `?_csrf=…` should an address ever carry one), becomes `[csrf]`: it is random per session;
 /// - a session cookie (`__Host-talenta=…`), should a page ever show one, becomes `[sesi]`;
 /// - a cache-busting hash in an asset's address (`/static/talenta.3f2a….css`), should the
 ///   assets ever get one, becomes `/static/talenta.[hash].css`.
