@@ -446,9 +446,19 @@ fn tenant_by_id(db: &mut Db, id: i64) -> Result<Option<Tenant>, AppError> {
         .find(|t| t.id == id))
 }
 
-/// Ends a session.
-pub fn logout(db: &mut Db, token: &str) -> Result<(), AppError> {
-    Ok(store::delete_session(db, &token_hash(token))?)
+/// Ends the actor's session, recorded in the audit trail of their tenant (a login is too).
+pub fn logout(db: &mut Db, ctx: &Ctx, actor: &Actor, token: &str) -> Result<(), AppError> {
+    db.transaction(|tx| -> Result<(), AppError> {
+        store::delete_session(tx, &token_hash(token))?;
+        ctx.record(
+            tx,
+            actor.tenant.id,
+            "session.logout",
+            &format!("account:{}", actor.login),
+            serde_json::json!({}),
+        )?;
+        Ok(())
+    })
 }
 
 /// Creates an API key for a tenant with a role, valid up to and including `expires_on` (UTC);

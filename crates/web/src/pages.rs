@@ -318,9 +318,13 @@ pub async fn login(State(state): State<AppState>, req: Request) -> Result<Respon
 pub async fn logout(
     State(state): State<AppState>,
     headers: HeaderMap,
+    Extension(actor): Extension<Actor>,
 ) -> Result<Response, WebError> {
     if let Some(token) = cookie(&headers, SESSION_COOKIE).map(str::to_string) {
-        state.db(move |db| Ok(access::logout(db, &token)?)).await?;
+        let ctx = actor.ctx(&state.config.audit_key, state.now());
+        state
+            .db(move |db| Ok(access::logout(db, &ctx, &actor, &token)?))
+            .await?;
     }
     let mut res = Redirect::to("/masuk").into_response();
     res.headers_mut().append(

@@ -119,6 +119,14 @@ fn a_login_without_its_form_token_or_a_change_without_the_session_token_is_refus
             let out = admin.post("/keluar", "").await;
             assert_eq!(out.status, 303);
             assert_eq!(admin.get("/").await.status, 303, "the session is gone");
+            let mut db = talenta_app::Db::open(&w.db.url).unwrap();
+            let logged = db
+                .query(
+                    "SELECT subject FROM audit_log WHERE action = 'session.logout'",
+                    &[],
+                )
+                .unwrap();
+            assert_eq!(logged.len(), 1, "the logout is in the audit trail");
         })
     });
 }
