@@ -389,7 +389,12 @@ enum Command {
 #[derive(Subcommand)]
 enum AuditCommand {
     /// Verifies every chain; names the first bad entry. Exit 1 when tampering is found.
-    Verify,
+    Verify {
+        /// A backup whose signed manifest is an anchor kept outside the database: each chain
+        /// must still hold the entry it recorded, with the same MAC (repeatable).
+        #[arg(long)]
+        anchor: Vec<PathBuf>,
+    },
     /// Shows the newest entries of the chosen instansi.
     Log {
         /// Only entries about this subject, e.g. employee:42.
@@ -1226,7 +1231,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Audit {
-            command: AuditCommand::Verify,
+            command: AuditCommand::Verify { anchor },
         } => {
             let all = talenta_store::audit::verify(&mut db, &ctx.audit_key)?;
             let names: std::collections::HashMap<i64, String> =
@@ -1260,6 +1265,34 @@ fn run(cli: Cli) -> Result<()> {
             }
             if all.is_empty() {
                 println!("Log audit masih kosong.");
+            }
+            for file in &anchor {
+                let m = talenta_store::backup::read_manifest(file, &ctx.audit_key)
+                    .map_err(talenta_app::AppError::from)?;
+                let breaks = talenta_store::audit::check_anchor(&mut db, &m.audit_heads)?;
+                for b in &breaks {
+                    broken += 1;
+                    match b {
+                        talenta_store::audit::AnchorBreak::Missing { tenant, seq } => println!(
+                            "{tenant}: RUSAK, entri {seq} yang tercatat di jangkar {} ({}) tidak ada lagi: rantai dipotong atau dihapus",
+                            file.display(),
+                            m.created_at
+                        ),
+                        talenta_store::audit::AnchorBreak::Differs { tenant, seq } => println!(
+                            "{tenant}: RUSAK, entri {seq} berbeda dari jangkar {} ({}): entri ditulis ulang",
+                            file.display(),
+                            m.created_at
+                        ),
+                    }
+                }
+                if breaks.is_empty() {
+                    println!(
+                        "Jangkar {} ({}): {} rantai cocok",
+                        file.display(),
+                        m.created_at,
+                        m.audit_heads.len()
+                    );
+                }
             }
             if broken > 0 {
                 return Err(anyhow!("log audit {broken} instansi tidak utuh"));

@@ -587,3 +587,45 @@ fn serve_refuses_plain_http_on_an_address_outside_this_machine() {
     let o = talenta(dir.path(), &["serve", "--listen", "192.0.2.1:8080"]);
     failed(&o, 2, "--behind-tls-proxy");
 }
+
+#[test]
+fn a_chain_deleted_with_its_head_or_cut_back_with_a_rewritten_head_is_found_against_a_backup() {
+    let dir = with_demo();
+    // Something to anchor in Kabupaten Bekasi beyond its first entry.
+    succeeded(&talenta(
+        dir.path(),
+        &["--tenant", "kab-bekasi", "api-key", "--name", "simpeg"],
+    ));
+    succeeded(&talenta(dir.path(), &["backup", "-o", "jangkar.tar"]));
+    let out = succeeded(&talenta(
+        dir.path(),
+        &["audit", "verify", "--anchor", "jangkar.tar"],
+    ));
+    assert!(out.contains("rantai cocok"), "{out}");
+
+    let mut db = open_raw_db(dir.path());
+    let mojokerto = tenant(&mut db, "kota-mojokerto").id;
+    let bekasi = tenant(&mut db, "kab-bekasi").id;
+    // Mojokerto: the whole chain and its head deleted; Bekasi: its last entry cut off and the
+    // head rewritten to the entry before, so the database alone looks whole.
+    db.batch(&format!(
+        "DELETE FROM audit_log WHERE tenant_id = {mojokerto};
+         DELETE FROM audit_heads WHERE tenant_id = {mojokerto};
+         DELETE FROM audit_log WHERE tenant_id = {bekasi} AND seq = (SELECT MAX(seq) FROM audit_log WHERE tenant_id = {bekasi});
+         UPDATE audit_heads SET seq = (SELECT MAX(seq) FROM audit_log WHERE tenant_id = {bekasi}),
+           mac = (SELECT mac FROM audit_log WHERE tenant_id = {bekasi} ORDER BY seq DESC LIMIT 1)
+           WHERE tenant_id = {bekasi};"
+    ))
+    .unwrap();
+    drop(db);
+    let alone = succeeded(&talenta(dir.path(), &["audit", "verify"]));
+    assert!(
+        !alone.contains("RUSAK"),
+        "without an anchor it cannot be seen: {alone}"
+    );
+    let o = talenta(dir.path(), &["audit", "verify", "--anchor", "jangkar.tar"]);
+    assert_eq!(o.status.code(), Some(1), "{:?}", text(&o));
+    let out = text(&o).0;
+    assert!(out.contains("kota-mojokerto: RUSAK, entri 1"), "{out}");
+    assert!(out.contains("kab-bekasi: RUSAK, entri 2"), "{out}");
+}

@@ -367,3 +367,58 @@ pub fn verify_tenant(
         head,
     })
 }
+
+/// How a chain differs from an anchor kept outside the database (a backup's manifest).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnchorBreak {
+    /// The anchor's entry is gone: the chain was cut back behind it, or deleted with its head.
+    Missing {
+        /// Tenant code (`*` for the installation's own events).
+        tenant: String,
+        /// Sequence number the anchor recorded.
+        seq: i64,
+    },
+    /// The entry is there but its MAC is not the anchor's: it was rewritten.
+    Differs {
+        /// Tenant code.
+        tenant: String,
+        /// Sequence number.
+        seq: i64,
+    },
+}
+
+/// Checks every chain against `heads` (tenant code -> sequence number and MAC, as a backup's
+/// manifest keeps them): each anchored entry must still be there with the same MAC. This finds
+/// what the database alone cannot show: a tail cut off together with a rewritten head, and a
+/// tenant whose whole chain and head were deleted.
+pub fn check_anchor(
+    db: &mut Db,
+    heads: &std::collections::BTreeMap<String, (i64, String)>,
+) -> Result<Vec<AnchorBreak>, StoreError> {
+    let mut breaks = Vec::new();
+    for (tenant, (seq, mac)) in heads {
+        let row = if tenant == "*" {
+            db.query_opt(
+                "SELECT mac FROM audit_log WHERE tenant_id = 0 AND seq = ?",
+                &[(*seq).into()],
+            )?
+        } else {
+            db.query_opt(
+                "SELECT l.mac FROM audit_log l JOIN tenants t ON t.id = l.tenant_id WHERE t.code = ? AND l.seq = ?",
+                &[tenant.as_str().into(), (*seq).into()],
+            )?
+        };
+        match row {
+            None => breaks.push(AnchorBreak::Missing {
+                tenant: tenant.clone(),
+                seq: *seq,
+            }),
+            Some(r) if r.text(0)? != mac => breaks.push(AnchorBreak::Differs {
+                tenant: tenant.clone(),
+                seq: *seq,
+            }),
+            Some(_) => {}
+        }
+    }
+    Ok(breaks)
+}

@@ -596,3 +596,32 @@ pub fn last(db: &mut Db) -> Result<Option<(String, String)>, StoreError> {
     .map(|r| Ok((r.text(0)?.to_string(), r.text(1)?.to_string())))
     .transpose()
 }
+
+/// The manifest of the backup `from`, its signature checked with `key`, without extracting the
+/// database (an anchor for `audit verify`).
+pub fn read_manifest(from: &Path, key: &AuditKey) -> Result<Manifest, BackupError> {
+    let file = std::fs::File::open(from).map_err(io(from))?;
+    let mut tar = tar::Archive::new(file);
+    let entries = tar
+        .entries()
+        .map_err(|e| BackupError::NotABackup(e.to_string()))?;
+    for entry in entries {
+        let mut entry = entry.map_err(|e| BackupError::NotABackup(e.to_string()))?;
+        let is_manifest = entry
+            .path()
+            .map_err(|e| BackupError::NotABackup(e.to_string()))?
+            .to_string_lossy()
+            == MANIFEST;
+        if is_manifest {
+            if entry.size() > MAX_MANIFEST {
+                return Err(BackupError::NotABackup("manifest too large".into()));
+            }
+            let mut s = String::new();
+            entry
+                .read_to_string(&mut s)
+                .map_err(|e| BackupError::NotABackup(e.to_string()))?;
+            return Manifest::from_json(&s, key);
+        }
+    }
+    Err(BackupError::NotABackup("no manifest".into()))
+}
