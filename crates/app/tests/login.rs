@@ -61,32 +61,26 @@ fn two_hundred_parallel_wrong_passwords_get_no_more_than_the_limit_checked() {
         );
         assert_eq!(checked, limit, "{}: the limit itself is reached", t.name);
         // The right password is locked out too until the window passes.
-        let r = access::login(
-            &mut t.db,
-            &fx::key(),
-            "korban",
-            fx::PASSWORD,
-            "203.0.113.9",
-            fx::now(),
-            &rules,
-        )
-        .unwrap();
+        let right_password_at = |db: &mut Db, at| {
+            access::login(
+                db,
+                &fx::key(),
+                "korban",
+                fx::PASSWORD,
+                "203.0.113.9",
+                at,
+                &rules,
+            )
+            .unwrap()
+        };
+        let r = right_password_at(&mut t.db, fx::now());
         assert!(
             matches!(r, Err(LoginError::Locked { .. })),
             "{}: {r:?}",
             t.name
         );
         let later = fx::now() + rules.window + chrono::Duration::seconds(1);
-        let r = access::login(
-            &mut t.db,
-            &fx::key(),
-            "korban",
-            fx::PASSWORD,
-            "203.0.113.9",
-            later,
-            &rules,
-        )
-        .unwrap();
+        let r = right_password_at(&mut t.db, later);
         assert!(r.is_ok(), "{}: {r:?}", t.name);
     }
 }

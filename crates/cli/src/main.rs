@@ -461,6 +461,23 @@ fn said(e: &(dyn std::error::Error + 'static)) -> String {
     }
 }
 
+/// A spinner with the elapsed time on a terminal, for a job whose size is not known ahead
+/// (the database engines report no progress of a copy); nothing when stderr is not a terminal.
+fn spinner(what: &str) -> indicatif::ProgressBar {
+    let spin = indicatif::ProgressBar::new_spinner();
+    spin.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    spin.set_message(what.to_string());
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        spin.enable_steady_tick(std::time::Duration::from_millis(120));
+    } else {
+        spin.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    spin
+}
+
 /// Restores before anything opens (and so creates) the target database; the audit key must
 /// already be there: a backup is only restored with the key that signed it.
 fn restore(cli: &Cli, file: &std::path::Path) -> Result<()> {
@@ -472,7 +489,10 @@ fn restore(cli: &Cli, file: &std::path::Path) -> Result<()> {
         ))));
     }
     let (key, _) = talenta_app::context::load_or_create_key(&path)?;
-    let r = talenta_app::backup::restore(file, &cli.database, &key)?;
+    let spin = spinner("Memulihkan dan memeriksa cadangan");
+    let r = talenta_app::backup::restore(file, &cli.database, &key);
+    spin.finish_and_clear();
+    let r = r?;
     let rows: i64 = r.manifest.tables.values().sum();
     println!(
         "Cadangan {} ({}) dipulihkan ke {}: {} tabel, {rows} baris sama dengan manifes",
@@ -597,8 +617,11 @@ fn run(cli: Cli) -> Result<()> {
         // Answered above, before the database was opened.
         Command::Restore { .. } => Ok(()),
         Command::Backup { output } => {
+            let spin = spinner("Mencadangkan basis data");
             let m =
-                talenta_app::backup::backup(&mut db, &cli.database, &ctx.audit_key, &output, now)?;
+                talenta_app::backup::backup(&mut db, &cli.database, &ctx.audit_key, &output, now);
+            spin.finish_and_clear();
+            let m = m?;
             println!(
                 "Cadangan ditulis: {} ({} bita, SHA-256 {})",
                 output.display(),

@@ -388,35 +388,43 @@ pub struct Checked {
 /// Largest manifest accepted (a real one is a few kilobytes).
 const MAX_MANIFEST: u64 = 1 << 20;
 
+fn not_a_backup(e: impl std::fmt::Display) -> BackupError {
+    BackupError::NotABackup(e.to_string())
+}
+
+/// The name of an archive member, as written.
+fn member_name<R: Read>(entry: &tar::Entry<'_, R>) -> Result<String, BackupError> {
+    Ok(entry
+        .path()
+        .map_err(not_a_backup)?
+        .to_string_lossy()
+        .to_string())
+}
+
+/// The text of the manifest member, refused when larger than [`MAX_MANIFEST`].
+fn manifest_text<R: Read>(entry: &mut tar::Entry<'_, R>) -> Result<String, BackupError> {
+    if entry.size() > MAX_MANIFEST {
+        return Err(BackupError::NotABackup("manifest too large".into()));
+    }
+    let mut s = String::new();
+    entry.read_to_string(&mut s).map_err(not_a_backup)?;
+    Ok(s)
+}
+
 /// Reads and checks the archive `from`: refuses a file that is not a backup, one signed by
 /// another installation's key, and one whose database differs from its checksum.
 pub fn read(from: &Path, key: &AuditKey) -> Result<Checked, BackupError> {
     let work = scratch(from)?;
     let file = std::fs::File::open(from).map_err(io(from))?;
     let mut tar = tar::Archive::new(file);
-    let mut manifest_text = None;
+    let mut manifest_text_found = None;
     let mut database = None;
-    let entries = tar
-        .entries()
-        .map_err(|e| BackupError::NotABackup(e.to_string()))?;
+    let entries = tar.entries().map_err(not_a_backup)?;
     for entry in entries {
-        let mut entry = entry.map_err(|e| BackupError::NotABackup(e.to_string()))?;
-        let name = entry
-            .path()
-            .map_err(|e| BackupError::NotABackup(e.to_string()))?
-            .to_string_lossy()
-            .to_string();
+        let mut entry = entry.map_err(not_a_backup)?;
+        let name = member_name(&entry)?;
         match name.as_str() {
-            MANIFEST => {
-                if entry.size() > MAX_MANIFEST {
-                    return Err(BackupError::NotABackup("manifest too large".into()));
-                }
-                let mut s = String::new();
-                entry
-                    .read_to_string(&mut s)
-                    .map_err(|e| BackupError::NotABackup(e.to_string()))?;
-                manifest_text = Some(s);
-            }
+            MANIFEST => manifest_text_found = Some(manifest_text(&mut entry)?),
             SQLITE_MEMBER | PG_MEMBER => {
                 // Only the two known names are written, into our own scratch directory.
                 let path = work.path().join(&name);
@@ -431,7 +439,7 @@ pub fn read(from: &Path, key: &AuditKey) -> Result<Checked, BackupError> {
             }
         }
     }
-    let text = manifest_text.ok_or_else(|| BackupError::NotABackup("no manifest".into()))?;
+    let text = manifest_text_found.ok_or_else(|| BackupError::NotABackup("no manifest".into()))?;
     let manifest = Manifest::from_json(&text, key)?;
     let (name, path) = database.ok_or(BackupError::Damaged)?;
     let expected = match manifest.engine {
@@ -602,25 +610,11 @@ pub fn last(db: &mut Db) -> Result<Option<(String, String)>, StoreError> {
 pub fn read_manifest(from: &Path, key: &AuditKey) -> Result<Manifest, BackupError> {
     let file = std::fs::File::open(from).map_err(io(from))?;
     let mut tar = tar::Archive::new(file);
-    let entries = tar
-        .entries()
-        .map_err(|e| BackupError::NotABackup(e.to_string()))?;
+    let entries = tar.entries().map_err(not_a_backup)?;
     for entry in entries {
-        let mut entry = entry.map_err(|e| BackupError::NotABackup(e.to_string()))?;
-        let is_manifest = entry
-            .path()
-            .map_err(|e| BackupError::NotABackup(e.to_string()))?
-            .to_string_lossy()
-            == MANIFEST;
-        if is_manifest {
-            if entry.size() > MAX_MANIFEST {
-                return Err(BackupError::NotABackup("manifest too large".into()));
-            }
-            let mut s = String::new();
-            entry
-                .read_to_string(&mut s)
-                .map_err(|e| BackupError::NotABackup(e.to_string()))?;
-            return Manifest::from_json(&s, key);
+        let mut entry = entry.map_err(not_a_backup)?;
+        if member_name(&entry)? == MANIFEST {
+            return Manifest::from_json(&manifest_text(&mut entry)?, key);
         }
     }
     Err(BackupError::NotABackup("no manifest".into()))

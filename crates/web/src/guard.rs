@@ -147,8 +147,9 @@ pub async fn guard(
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("")
                         .to_string();
-                    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
-                    if content_type.starts_with("multipart/form-data") {
+                    let multipart = content_type.starts_with("multipart/form-data");
+                    if multipart || content_type.starts_with("application/x-www-form-urlencoded") {
+                        // The body is read once here and handed on unchanged.
                         let (parts, body) = req.into_parts();
                         let bytes = match to_bytes(body, state.config.body_limit).await {
                             Ok(b) => b,
@@ -159,21 +160,11 @@ pub async fn guard(
                                 );
                             }
                         };
-                        let t = multipart_token(&content_type, bytes.clone()).await;
-                        req = Request::from_parts(parts, Body::from(bytes));
-                        t
-                    } else if is_form {
-                        let (parts, body) = req.into_parts();
-                        let bytes = match to_bytes(body, state.config.body_limit).await {
-                            Ok(b) => b,
-                            Err(_) => {
-                                return deny(
-                                    &spec,
-                                    WebError::BadRequest("isi permintaan terlalu besar".into()),
-                                );
-                            }
+                        let t = if multipart {
+                            multipart_token(&content_type, bytes.clone()).await
+                        } else {
+                            form_token(&bytes)
                         };
-                        let t = form_token(&bytes);
                         req = Request::from_parts(parts, Body::from(bytes));
                         t
                     } else {
