@@ -16,6 +16,31 @@ if [ "${1:-}" = "kill" ]; then
     cargo test --release -q -p talenta-cli --test faults -- --nocapture 2>&1 | grep -E "kill -9 driver|test result"
   exit 0
 fi
+if [ "${1:-}" = "http" ]; then
+  # Concurrency over HTTP (issue 12): 20 assessors x 500 saves through `talenta serve` on SQLite
+  # and on a throwaway PostgreSQL cluster (like scripts/test.sh starts), beside a bare axum +
+  # rusqlite handler under the same client. Not pinned: server and client share both cores.
+  cargo build --release -q -p talenta-bench -p talenta-cli
+  pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+  if [ -z "${TALENTA_BENCH_PG:-}" ] && [ -n "$(pg_bin)" ]; then
+    PGBIN="$(pg_bin)"; PGDIR="$(mktemp -d /tmp/talenta-bench-pg.XXXXXX)"
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$PGDIR"; as_pg() { runuser -u postgres -- "$@"; }; else as_pg() { "$@"; }; fi
+    trap 'as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"' EXIT
+    as_pg "$PGBIN/initdb" -A trust -U postgres -D "$PGDIR/data" >/dev/null
+    as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
+      -o "-k $PGDIR -c listen_addresses='' -c max_connections=200" start >/dev/null
+    export TALENTA_BENCH_PG="host=$PGDIR user=postgres dbname=postgres"
+  fi
+  echo "== Concurrent rating saves over HTTP, 20 assessors x 500 (talenta serve on SQLite and PostgreSQL vs bare axum + rusqlite)"
+  TALENTA_BIN="$CARGO_TARGET_DIR/release/talenta" "$CARGO_TARGET_DIR/release/talenta-bench" http 20 500
+  exit 0
+fi
+if [ "${1:-}" = "fuzz" ]; then
+  echo "== The csv and xlsx import readers fuzzed, ${2:-60} s each (release build; corpus bench/fuzz/corpus, found inputs bench/fuzz/crashes)"
+  cargo build --release -q -p talenta-bench
+  "$CARGO_TARGET_DIR/release/talenta-bench" fuzz "${2:-60}"
+  exit 0
+fi
 cargo build --release -q -p talenta-bench -p talenta-cli
 BIN="$CARGO_TARGET_DIR/release"
 PIN="taskset -c 0"
@@ -56,3 +81,5 @@ print(json.dumps({"bench": "import_employees_1m_peak_memory", "rows": 1000000, "
 PY
 echo "== Employees list page of a 16,151-employee government, 50 connections on loopback (wrk; not pinned)"; bench/web_list.sh
 "$0" kill
+"$0" http
+"$0" fuzz 60

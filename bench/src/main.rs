@@ -3,10 +3,12 @@
 //! installs the Python peers and pins everything to one core. Figures go to docs/benchmarks.md.
 //!
 //! Usage: talenta-bench jpm [N] | import [ROWS] | schedule [N] | integrate [N] | reports [N] |
-//! read [ROWS] | gen-employees ROWS DIR
+//! read [ROWS] | gen-employees ROWS DIR | http [CLIENTS] [SAVES] | fuzz [SECONDS] [csv|xlsx]
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark program: failing loudly is right
 
+mod fuzz;
+mod http_saves;
 mod results;
 
 use std::path::{Path, PathBuf};
@@ -550,6 +552,8 @@ fn main() {
             args.get(3).map(String::as_str) == Some("uniform"),
         ),
         Some("reports") => results::reports(arg(2, 2227)),
+        Some("http") => http_saves::main(&args[2..], &out_dir()),
+        Some("fuzz") => fuzz::run(&args[2..]),
         Some("import") => import(arg(2, 100_000)),
         Some("read") => {
             // Reading alone (no validation, no storage): where the import's time goes.

@@ -8,12 +8,13 @@
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sha2::{Digest, Sha256};
 use talenta_domain::master::Tenant;
 use talenta_store::Db;
 use talenta_store::access as store;
 
+use crate::capability::{Can, ManageAccess};
 use crate::error::Fault;
 use crate::{AppError, Ctx};
 
@@ -110,6 +111,8 @@ pub enum Permission {
     PanelScore,
     /// Pick one of the three names as the PPK.
     DecideSelection,
+    /// Manage who may reach the tenant's data: create, list and revoke API keys.
+    ManageAccess,
 }
 
 impl Permission {
@@ -140,6 +143,7 @@ pub fn role_allows(role: Role, p: Permission) -> bool {
         ManageSelection => matches!(role, TenantAdmin | Operator),
         PanelScore => matches!(role, PanelMember),
         DecideSelection => matches!(role, DecisionMaker),
+        ManageAccess => matches!(role, TenantAdmin),
     }
 }
 
@@ -461,30 +465,97 @@ pub fn logout(db: &mut Db, ctx: &Ctx, actor: &Actor, token: &str) -> Result<(), 
     })
 }
 
-/// Creates an API key for a tenant with a role, valid up to and including `expires_on` (UTC);
-/// returns the key (shown once, stored hashed). Audited.
+/// The last valid day a new API key gets when none is asked for: a year from `today`.
+pub fn default_key_expiry(today: NaiveDate) -> NaiveDate {
+    today + chrono::Days::new(365)
+}
+
+/// Where an API key stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyStatus {
+    /// Accepted.
+    Active,
+    /// Past its last valid day (refused).
+    Expired,
+    /// Revoked (refused).
+    Revoked,
+}
+
+impl KeyStatus {
+    /// The status of a stored key on `today` (UTC): revoked first, then expired after its last
+    /// valid day (a key without one, made before keys expired, does not expire).
+    pub fn of(key: &store::ApiKey, today: NaiveDate) -> KeyStatus {
+        let last = key
+            .expires_on
+            .as_deref()
+            .map(|d| d.parse::<NaiveDate>().ok());
+        match last {
+            _ if key.revoked => KeyStatus::Revoked,
+            // An unreadable stored date is refused rather than trusted.
+            Some(None) => KeyStatus::Expired,
+            Some(Some(last)) if today > last => KeyStatus::Expired,
+            _ => KeyStatus::Active,
+        }
+    }
+
+    /// Stable code (`active`, `expired`, `revoked`), for the API.
+    pub fn code(self) -> &'static str {
+        match self {
+            KeyStatus::Active => "active",
+            KeyStatus::Expired => "expired",
+            KeyStatus::Revoked => "revoked",
+        }
+    }
+}
+
+/// One API key of the tenant as listed (never the key itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyLine {
+    /// The name the administrator gave it (the other system).
+    pub name: String,
+    /// The role it acts with (`None` for a stored code this program does not know).
+    pub role: Option<Role>,
+    /// When it was made (RFC 3339 UTC).
+    pub created_at: String,
+    /// Its last valid day (`None`: made before keys expired).
+    pub expires_on: Option<NaiveDate>,
+    /// Where it stands today.
+    pub status: KeyStatus,
+}
+
+/// Creates an API key for the tenant of `can` with a role, valid up to and including
+/// `expires_on` (UTC); returns the key (shown once, stored hashed). Refused without a name,
+/// with a name an active key of the tenant already has, and with a last day before tomorrow.
+/// Audited (`apikey.create`).
 pub fn create_api_key(
     db: &mut Db,
     ctx: &Ctx,
-    tenant: &Tenant,
+    can: &Can<ManageAccess>,
     name: &str,
     role: Role,
-    expires_on: chrono::NaiveDate,
+    expires_on: NaiveDate,
 ) -> Result<String, AppError> {
+    let tenant = &can.tenant;
     let name = name.trim();
+    let today = ctx.now.date_naive();
     if name.is_empty() {
         return Err(Refusal::KeyNameMissing.into());
     }
-    if expires_on <= ctx.now.date_naive() {
-        return Err(Refusal::KeyExpiresTooSoon {
-            expires_on,
-            today: ctx.now.date_naive(),
-        }
-        .into());
+    if expires_on <= today {
+        return Err(Refusal::KeyExpiresTooSoon { expires_on, today }.into());
     }
     let key = format!("tk_{}", random_token(32)?);
     let expires = expires_on.format("%Y-%m-%d").to_string();
     db.transaction(|tx| -> Result<(), AppError> {
+        if store::api_keys(tx, tenant.id)?
+            .iter()
+            .any(|k| k.name == name && KeyStatus::of(k, today) == KeyStatus::Active)
+        {
+            return Err(Refusal::KeyNameTaken {
+                name: name.to_string(),
+            }
+            .into());
+        }
         store::create_api_key(
             tx,
             &store::NewApiKey {
@@ -508,16 +579,31 @@ pub fn create_api_key(
     Ok(key)
 }
 
-/// Revokes the tenant's API keys named `name` at once (every request with them is refused from
-/// now on); returns how many were revoked. Audited. Refused when there is none to revoke.
+/// Revokes the API keys named `name` of the tenant of `can` at once (every request with them
+/// is refused from now on); returns how many were revoked. Audited (`apikey.revoke`). Refused
+/// when the tenant has no key of that name (a key of another tenant is unknown here) or every
+/// one is revoked already.
 pub fn revoke_api_key(
     db: &mut Db,
     ctx: &Ctx,
-    tenant: &Tenant,
+    can: &Can<ManageAccess>,
     name: &str,
 ) -> Result<u64, AppError> {
+    let tenant = &can.tenant;
     let name = name.trim();
+    if name.is_empty() {
+        return Err(Refusal::KeyNameMissing.into());
+    }
     db.transaction(|tx| -> Result<u64, AppError> {
+        if !store::api_keys(tx, tenant.id)?
+            .iter()
+            .any(|k| k.name == name)
+        {
+            return Err(Refusal::UnknownKey {
+                name: name.to_string(),
+            }
+            .into());
+        }
         let n = store::revoke_api_keys(tx, tenant.id, name, &ts(ctx.now))?;
         if n == 0 {
             return Err(Refusal::NoKeyToRevoke {
@@ -536,21 +622,28 @@ pub fn revoke_api_key(
     })
 }
 
-/// The tenant's API keys (never the keys themselves): name, role, last valid day, revoked.
-pub fn api_keys(db: &mut Db, tenant: &Tenant) -> Result<Vec<store::ApiKey>, AppError> {
-    Ok(store::api_keys(db, tenant.id)?)
+/// The API keys of the tenant of `can`, newest first, each with its status on `today`.
+pub fn api_keys(
+    db: &mut Db,
+    can: &Can<ManageAccess>,
+    today: NaiveDate,
+) -> Result<Vec<KeyLine>, AppError> {
+    Ok(store::api_keys(db, can.tenant.id)?
+        .into_iter()
+        .map(|k| KeyLine {
+            status: KeyStatus::of(&k, today),
+            role: Role::parse(&k.role),
+            expires_on: k.expires_on.as_deref().and_then(|d| d.parse().ok()),
+            created_at: k.created_at,
+            name: k.name,
+        })
+        .collect())
 }
 
 /// The actor of an API key at `now`, if it exists, is not revoked and has not expired.
 pub fn api_actor(db: &mut Db, key: &str, now: DateTime<Utc>) -> Result<Option<Actor>, AppError> {
-    let today = now.date_naive().format("%Y-%m-%d").to_string();
     let Some(k) = store::api_key(db, &token_hash(key))?
-        .filter(|k| !k.revoked)
-        .filter(|k| {
-            k.expires_on
-                .as_deref()
-                .is_none_or(|last| today.as_str() <= last)
-        })
+        .filter(|k| KeyStatus::of(k, now.date_naive()) == KeyStatus::Active)
     else {
         return Ok(None);
     };
@@ -649,7 +742,18 @@ pub enum Refusal {
         /// Today (UTC).
         today: chrono::NaiveDate,
     },
-    /// No key of that name is left to revoke in the tenant.
+    /// An active key of the tenant already has that name (names the key in the API's address
+    /// and in revocation).
+    KeyNameTaken {
+        /// The name asked for.
+        name: String,
+    },
+    /// The tenant has no API key of that name (a key of another tenant is unknown too).
+    UnknownKey {
+        /// The name asked for.
+        name: String,
+    },
+    /// Every key of that name in the tenant is revoked already.
     NoKeyToRevoke {
         /// The name asked for.
         name: String,

@@ -9,9 +9,10 @@
 use std::path::Path;
 
 use talenta_store::Db;
+pub use talenta_store::audit::AnchorBreak;
 use talenta_store::audit::{self, AuditKey, Verification};
 use talenta_store::backup as store;
-pub use talenta_store::backup::{BackupError, Manifest};
+pub use talenta_store::backup::{Anchor, BackupError, Manifest};
 
 use crate::AppError;
 use crate::capability::{Can, EditMasterData};
@@ -94,20 +95,95 @@ pub fn into_dir(
         SCHEDULED.1
     ));
     let manifest = backup(db, url, key, &file, now)?;
+    prune(dir, SCHEDULED, keep)?;
+    Ok((file, manifest))
+}
+
+/// Keeps only the `keep` newest files named `<prefix><UTC time><suffix>` in `dir` (their names
+/// sort by time); other files are never touched.
+fn prune(dir: &Path, (prefix, suffix): (&str, &str), keep: usize) -> Result<(), AppError> {
+    let io = |e: std::io::Error| BackupError::Io {
+        path: dir.display().to_string(),
+        detail: e.to_string(),
+    };
     let mut ours: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(SCHEDULED.0) && n.ends_with(SCHEDULED.1))
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(suffix))
         })
         .collect();
-    // The names sort by time.
     ours.sort();
     let surplus = ours.len().saturating_sub(keep.max(1));
     for old in &ours[..surplus] {
         std::fs::remove_file(old).map_err(io)?;
     }
-    Ok((file, manifest))
+    Ok(())
+}
+
+/// Prefix and suffix of an audit checkpoint's file (`audit-checkpoint-20261202-060000.json`).
+const CHECKPOINT: (&str, &str) = ("audit-checkpoint-", ".json");
+
+/// An audit checkpoint: every chain's head, signed, written as
+/// `audit-checkpoint-<UTC time>.json` into `dir` (which should be on another disk or machine),
+/// keeping the `keep` newest. `serve --checkpoint-dir` takes one a day.
+pub fn checkpoint_into_dir(
+    db: &mut Db,
+    key: &AuditKey,
+    dir: &Path,
+    keep: usize,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(std::path::PathBuf, Anchor), AppError> {
+    std::fs::create_dir_all(dir).map_err(|e| BackupError::Io {
+        path: dir.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    let file = dir.join(format!(
+        "{}{}{}",
+        CHECKPOINT.0,
+        now.format("%Y%m%d-%H%M%S"),
+        CHECKPOINT.1
+    ));
+    let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let anchor = store::checkpoint(db, key, &at, &file)?;
+    prune(dir, CHECKPOINT, keep)?;
+    Ok((file, anchor))
+}
+
+/// The anchors in `path`: the file itself (a backup or a checkpoint), or every backup and
+/// checkpoint that talenta wrote into the folder `path`, oldest first.
+pub fn anchors(path: &Path, key: &AuditKey) -> Result<Vec<(std::path::PathBuf, Anchor)>, AppError> {
+    if !path.is_dir() {
+        return Ok(vec![(path.to_path_buf(), store::read_anchor(path, key)?)]);
+    }
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| BackupError::Io {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                [SCHEDULED, CHECKPOINT]
+                    .iter()
+                    .any(|(pre, suf)| n.starts_with(pre) && n.ends_with(suf))
+            })
+        })
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| {
+            let a = store::read_anchor(&f, key)?;
+            Ok((f, a))
+        })
+        .collect()
+}
+
+/// Checks the database against an anchor: every chain head it names must still be there with
+/// the same MAC.
+pub fn check_anchor(db: &mut Db, anchor: &Anchor) -> Result<Vec<AnchorBreak>, AppError> {
+    Ok(audit::check_anchor(db, &anchor.audit_heads)?)
 }

@@ -61,6 +61,7 @@ rights! {
     ManageSelection,
     PanelScore,
     DecideSelection,
+    ManageAccess,
 }
 
 /// Proof that the actor holds the right `R` in their tenant.

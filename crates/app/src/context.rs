@@ -46,6 +46,37 @@ impl Ctx {
             },
         )
     }
+
+    /// Records that a read (`action`: `result.read`, `employee.read`, `selection.read`) showed
+    /// each of `people` (employee ids): one entry per person under their own subject
+    /// (`employee:{id}`), so each finds it among who accessed their data (UU 27/2022), however
+    /// many a list showed. One detail for all; the chain's head is taken once.
+    pub fn record_reads(
+        &self,
+        db: &mut Db,
+        tenant_id: i64,
+        action: &str,
+        people: &[i64],
+        detail: serde_json::Value,
+    ) -> Result<(), talenta_store::StoreError> {
+        let at = self
+            .now
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let detail = detail.to_string();
+        let subjects: Vec<String> = people.iter().map(|id| format!("employee:{id}")).collect();
+        let entries: Vec<NewEntry<'_>> = subjects
+            .iter()
+            .map(|subject| NewEntry {
+                tenant_id,
+                actor: &self.actor,
+                action,
+                subject,
+                detail: &detail,
+            })
+            .collect();
+        audit::append_all(db, &self.audit_key, &at, tenant_id, &entries)?;
+        Ok(())
+    }
 }
 
 /// The audit key of the database `db`, from `path`: read when the file is there; created (32

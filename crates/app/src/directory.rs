@@ -187,8 +187,10 @@ pub struct EmployeeRecord {
     pub results: Option<Vec<AssessmentResult>>,
 }
 
-/// One employee of the actor's tenant (another tenant's id is "not found"); with their results
-/// when asked for and allowed, and then the read is recorded.
+/// One employee of the actor's tenant (another tenant's id is "not found"): their record,
+/// positions, ratings and sanctions (the read is recorded as `employee.read` for that person,
+/// unless they read their own); with their results when asked for and allowed, and then that
+/// read is recorded too.
 pub fn employee_record(
     db: &mut Db,
     actor: &About<ViewEmployee>,
@@ -223,6 +225,15 @@ pub fn employee_record(
         } else {
             None
         };
+        if actor.employee_id != Some(id) {
+            ctx.record_reads(
+                tx,
+                actor.tenant.id,
+                "employee.read",
+                &[id],
+                serde_json::json!({ "use": "employee_record" }),
+            )?;
+        }
         Ok(EmployeeRecord {
             history: store::position_history(tx, actor.tenant.id, id)?,
             ratings: store::ratings_of(tx, actor.tenant.id, id)?,
@@ -319,17 +330,15 @@ pub fn box_members(
             .total_cmp(&a.jpm_percent)
             .then(a.name.cmp(&b.name))
     });
-    db.transaction(|tx| -> Result<(), AppError> {
-        for m in &members {
-            ctx.record(
-                tx,
-                actor.tenant.id,
-                "result.read",
-                &format!("employee:{}", m.employee_id),
-                serde_json::json!({ "use": "talent_box", "box": number }),
-            )?;
-        }
-        Ok(())
+    let people: Vec<i64> = members.iter().map(|m| m.employee_id).collect();
+    db.transaction(|tx| {
+        ctx.record_reads(
+            tx,
+            actor.tenant.id,
+            "result.read",
+            &people,
+            serde_json::json!({ "use": "talent_box", "box": number }),
+        )
     })?;
     Ok(members)
 }
@@ -430,15 +439,14 @@ pub fn talent_map_xlsx(
         listed.push(e.id);
     }
     let bytes = export::xlsx(vec![sheet], ctx.now)?;
-    db.transaction(|tx| -> Result<(), AppError> {
-        ctx.record(
+    db.transaction(|tx| {
+        ctx.record_reads(
             tx,
             actor.tenant.id,
             "result.read",
-            "talent_map",
-            serde_json::json!({ "use": "talent_map_export", "people": listed.len(), "as_of": as_of.to_string() }),
-        )?;
-        Ok(())
+            &listed,
+            serde_json::json!({ "use": "talent_map_export", "as_of": as_of.to_string() }),
+        )
     })?;
     Ok(bytes)
 }
@@ -452,15 +460,19 @@ pub fn audit_entries(
     Ok(audit::entries(db, actor.tenant.id, None, limit)?)
 }
 
-/// Who read the actor's own results (for an employee: their right under UU 27/2022).
-pub fn my_result_reads(db: &mut Db, actor: &Actor) -> Result<Vec<Entry>, AppError> {
+/// The audit actions that record a read of a person's data.
+pub const READS: [&str; 3] = ["employee.read", "result.read", "selection.read"];
+
+/// Who read the actor's own data (record, results, selection standings): for an employee,
+/// their right under UU 27/2022. Newest first, at most `limit`.
+pub fn my_data_reads(db: &mut Db, actor: &Actor, limit: i64) -> Result<Vec<Entry>, AppError> {
     let Some(own) = actor.employee_id else {
         return Ok(Vec::new());
     };
     Ok(
-        audit::entries(db, actor.tenant.id, Some(&format!("employee:{own}")), 500)?
+        audit::entries(db, actor.tenant.id, Some(&format!("employee:{own}")), limit)?
             .into_iter()
-            .filter(|e| e.action == "result.read")
+            .filter(|e| READS.contains(&e.action.as_str()))
             .collect(),
     )
 }
@@ -565,4 +577,179 @@ pub enum Refusal {
         /// The position's code.
         code: String,
     },
+}
+
+/// Everything talenta holds about one person, in one workbook (UU 27/2022: the right to a copy
+/// of one's data): their record, positions held, performance ratings, sanctions, assessment
+/// results (an employee: the published ones) with every level, and who read their data. For
+/// the person themself (from `/saya`) or for the agency answering their request; a read by
+/// someone else is recorded.
+pub fn personal_data_xlsx(
+    db: &mut Db,
+    ctx: &Ctx,
+    about: &About<ViewResults>,
+) -> Result<Vec<u8>, AppError> {
+    let id = about.subject();
+    let tenant = about.tenant.id;
+    let e = store::employee(db, tenant, id)?
+        .ok_or_else(|| AppError::UnknownEmployee(id.to_string()))?;
+    let position = e
+        .position_id
+        .map(|p| store::position(db, tenant, p))
+        .transpose()?
+        .flatten();
+    let units: HashMap<i64, String> = store::list_units(db, tenant)?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let rules = store::rules(db, &about.tenant)?;
+    let results = visible_results(store::results_of(db, tenant, id)?, about);
+    let reads: Vec<Entry> = audit::entries(db, tenant, Some(&format!("employee:{id}")), 100_000)?
+        .into_iter()
+        .filter(|x| READS.contains(&x.action.as_str()))
+        .collect();
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let two = |a: &str, b: &str| vec![Column::text(a).width(28.0), Column::text(b).width(60.0)];
+
+    let mut record = Sheet::new("Data pribadi", two("Data", "Isi"));
+    record.title = vec![format!("Data pribadi {} ({})", e.name, about.tenant.name)];
+    for (k, v) in [
+        ("NIP", export::nip(e.nip)),
+        ("Nama", (&e.name).into()),
+        ("Jenis kelamin", e.sex.letter().into()),
+        ("Tanggal lahir", e.birth_date.to_string().into()),
+        ("Jenis pegawai", e.employment.code().into()),
+        (
+            "Golongan",
+            e.rank.map(|g| g.to_string()).unwrap_or_default().into(),
+        ),
+        (
+            "Pendidikan",
+            e.education.map(|x| x.code()).unwrap_or_default().into(),
+        ),
+        (
+            "Jabatan",
+            position
+                .as_ref()
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+                .into(),
+        ),
+        (
+            "Unit kerja",
+            position
+                .as_ref()
+                .and_then(|p| units.get(&p.unit_id).cloned())
+                .unwrap_or_default()
+                .into(),
+        ),
+        ("TMT jabatan", date(e.position_since).into()),
+    ] {
+        record.rows.push(vec![k.into(), v]);
+    }
+
+    let mut history = Sheet::new(
+        "Riwayat jabatan",
+        vec![
+            Column::text("Jabatan").width(48.0),
+            Column::text("Mulai"),
+            Column::text("Selesai"),
+        ],
+    );
+    for h in store::position_history(db, tenant, id)? {
+        history.rows.push(vec![
+            h.name.into(),
+            date(h.started_on).into(),
+            date(h.ended_on).into(),
+        ]);
+    }
+
+    let mut ratings = Sheet::new(
+        "Kinerja",
+        vec![
+            Column::number("Tahun"),
+            Column::text("Predikat / nilai").width(30.0),
+        ],
+    );
+    for r in store::ratings_of(db, tenant, id)? {
+        ratings.rows.push(vec![
+            i64::from(r.year).into(),
+            r.rating.label(&rules.performance).into(),
+        ]);
+    }
+
+    let mut sanctions = Sheet::new(
+        "Hukuman disiplin",
+        vec![
+            Column::text("Tingkat"),
+            Column::text("Tanggal keputusan"),
+            Column::text("Berakhir"),
+            Column::text("Uraian").width(60.0),
+        ],
+    );
+    for s in store::sanctions_of(db, tenant, id)? {
+        sanctions.rows.push(vec![
+            s.level.code().into(),
+            s.decided_on.to_string().into(),
+            date(s.ends_on).into(),
+            s.description.into(),
+        ]);
+    }
+
+    let mut assessed = Sheet::new(
+        "Hasil asesmen",
+        vec![
+            Column::text("Tanggal asesmen"),
+            Column::text("Penyelenggara").width(30.0),
+            Column::text("Tujuan"),
+            Column::text("Kompetensi"),
+            Column::decimal("Level", 1),
+        ],
+    );
+    for r in &results {
+        for (c, l) in &r.levels {
+            assessed.rows.push(vec![
+                r.assessed_on.to_string().into(),
+                (&r.provider).into(),
+                r.purpose.label().into(),
+                c.code().into(),
+                Cell::Number(f64::from(l.tenths()) / 10.0),
+            ]);
+        }
+    }
+
+    let mut access = Sheet::new(
+        "Akses data",
+        vec![
+            Column::text("Waktu (UTC)").width(26.0),
+            Column::text("Oleh").width(28.0),
+            Column::text("Apa").width(16.0),
+            Column::text("Rincian").width(60.0),
+        ],
+    );
+    for x in &reads {
+        access.rows.push(vec![
+            (&x.at).into(),
+            (&x.actor).into(),
+            (&x.action).into(),
+            (&x.detail).into(),
+        ]);
+    }
+
+    let bytes = export::xlsx(
+        vec![record, history, ratings, sanctions, assessed, access],
+        ctx.now,
+    )?;
+    if about.employee_id != Some(id) {
+        db.transaction(|tx| {
+            ctx.record_reads(
+                tx,
+                tenant,
+                "employee.read",
+                &[id],
+                serde_json::json!({ "use": "personal_data", "results": results.len() }),
+            )
+        })?;
+    }
+    Ok(bytes)
 }

@@ -155,13 +155,15 @@ impl AppError {
 impl Refusal {
     /// Whether the refusal is that the thing asked for does not exist (in this tenant) or is
     /// not the actor's to see: an event or a selection with that code, an event the assessor
-    /// does not assess. Pages answer it with "not found", so that they do not tell which.
+    /// does not assess, an API key of that name. Pages answer it with "not found", so that
+    /// they do not tell which.
     pub fn is_not_found(&self) -> bool {
         matches!(
             self,
             Refusal::Event(crate::event::Refusal::NotFound { .. })
                 | Refusal::Selection(crate::selection::Refusal::NotFound { .. })
                 | Refusal::Scoring(crate::scoring::Refusal::NotAssessor { .. })
+                | Refusal::Access(crate::access::Refusal::UnknownKey { .. })
         )
     }
 }

@@ -54,8 +54,14 @@ pub struct Meeting {
     pub rows: Vec<MeetingRow>,
 }
 
-/// The meeting table of a participant, for one of their assessors.
-pub fn meeting(db: &mut Db, actor: &AssessorOf, employee_id: i64) -> Result<Meeting, AppError> {
+/// The meeting table of a participant, for one of their assessors (every assessor's ratings
+/// of them: the read is recorded for the participant).
+pub fn meeting(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &AssessorOf,
+    employee_id: i64,
+) -> Result<Meeting, AppError> {
     let (event, _, employee) = assigned(db, actor, employee_id)?;
     let tenant = actor.tenant.id;
     let names: HashMap<i64, String> = events::assessors(db, tenant, event.id)?
@@ -119,6 +125,15 @@ pub fn meeting(db: &mut Db, actor: &AssessorOf, employee_id: i64) -> Result<Meet
             integrated: i,
         })
         .collect();
+    db.transaction(|tx| {
+        ctx.record_reads(
+            tx,
+            tenant,
+            "result.read",
+            &[employee_id],
+            serde_json::json!({ "use": "meeting", "event": event.code }),
+        )
+    })?;
     Ok(Meeting {
         event,
         employee,

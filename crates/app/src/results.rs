@@ -87,6 +87,28 @@ pub struct EventIntegration {
     pub rows: Vec<ParticipantIntegration>,
 }
 
+/// The event's results as its results manager sees them (the integration of every
+/// participant); the read is recorded for each participant shown.
+pub fn event_results(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &Can<ManageResults>,
+    code: &str,
+) -> Result<EventIntegration, AppError> {
+    let all = integration(db, actor, code)?;
+    let people: Vec<i64> = all.rows.iter().map(|r| r.employee.id).collect();
+    db.transaction(|tx| {
+        ctx.record_reads(
+            tx,
+            actor.tenant.id,
+            "result.read",
+            &people,
+            serde_json::json!({ "use": "event_results", "event": all.event.code }),
+        )
+    })?;
+    Ok(all)
+}
+
 /// Integrates every participant's submitted ratings (drafts count as missing) and computes JPM
 /// against the current post. Reads all of an event's ratings in one query.
 pub fn integration(

@@ -173,7 +173,7 @@ pub fn plan(
     let ratings = store::ratings(db, tenant)?;
     let standards = store::standards(db, tenant)?;
     let job_fit: HashMap<i64, (talenta_domain::Category, &'static str)> = match &spec.job_fit {
-        Some(code) => crate::selection::standings(
+        Some(code) => crate::selection::rank(
             db,
             &crate::selection::SelectionRole::of(actor)?,
             code.trim(),

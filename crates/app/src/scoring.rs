@@ -118,27 +118,23 @@ pub fn worklist(
         .map(|(e, _)| e)
         .collect();
     let sessions = store::sessions(db, tenant, event.id)?;
-    let people: HashMap<i64, talenta_domain::master::Employee> =
-        master::list_employees(db, tenant)?
-            .into_iter()
-            .filter(|e| mine.contains(&e.id))
-            .map(|e| (e.id, e))
-            .collect();
+    let mut people: HashMap<i64, talenta_domain::master::Employee> = HashMap::new();
+    for id in &mine {
+        if let Some(e) = master::employee(db, tenant, *id)? {
+            people.insert(e.id, e);
+        }
+    }
     let finalised: HashSet<i64> =
         talenta_store::result::results_of_event(db, actor.tenant.id, event.id)?
             .into_iter()
             .map(|r| r.employee_id)
             .collect();
     let expected = cells(&event).len();
-    let mut counts: HashMap<i64, (usize, bool)> = HashMap::new();
-    for s in score::scores_of_event(db, tenant, event.id)?
-        .into_iter()
-        .filter(|s| s.key.assessor_id == me.id)
-    {
-        let c = counts.entry(s.key.employee_id).or_insert((0, true));
-        c.0 += usize::from(s.level_tenths.is_some());
-        c.1 &= s.submitted;
-    }
+    let counts: HashMap<i64, (usize, bool)> =
+        score::progress_of_assessor(db, tenant, event.id, me.id)?
+            .into_iter()
+            .map(|(e, rated, submitted)| (e, (rated, submitted)))
+            .collect();
     let mut items: Vec<WorkItem> = store::participants(db, tenant, event.id)?
         .into_iter()
         .filter(|p| mine.contains(&p.employee_id))

@@ -371,6 +371,7 @@ pub struct AdminView {
 /// The administrator's view of selection `code` on `today` (`None`: there is none).
 pub fn admin_view(
     db: &mut Db,
+    ctx: &Ctx,
     actor: &SelectionRole,
     code: &str,
     today: NaiveDate,
@@ -378,7 +379,7 @@ pub fn admin_view(
     let Some(selection) = find(db, actor, code)? else {
         return Ok(None);
     };
-    let standings = standings(db, actor, code, today)?;
+    let standings = standings(db, ctx, actor, code, today)?;
     let applicants = store::applicants(db, actor.tenant.id, selection.id)?;
     let positions = master_store::list_positions(db, actor.tenant.id)?;
     let mut chains = Vec::new();
@@ -400,6 +401,7 @@ pub fn admin_view(
 /// (`None`: there is none).
 pub fn decision_view(
     db: &mut Db,
+    ctx: &Ctx,
     actor: &SelectionRole,
     code: &str,
     today: NaiveDate,
@@ -407,7 +409,7 @@ pub fn decision_view(
     let Some(selection) = find(db, actor, code)? else {
         return Ok(None);
     };
-    let st = standings(db, actor, code, today)?;
+    let st = standings(db, ctx, actor, code, today)?;
     let decided = store::decisions(db, actor.tenant.id, selection.id)?;
     Ok(Some((selection, st, decided)))
 }
@@ -1038,8 +1040,37 @@ pub struct Standings {
     pub done: bool,
 }
 
-/// The standings per post (ranked by the declared rule) and whether all stages are closed.
+/// The standings per post (ranked by the declared rule) and whether all stages are closed, as
+/// shown to the administrator or the PPK: the read is recorded for every applicant of this
+/// government shown (`selection.read`).
 pub fn standings(
+    db: &mut Db,
+    ctx: &Ctx,
+    actor: &SelectionRole,
+    code: &str,
+    as_of: NaiveDate,
+) -> Result<Standings, AppError> {
+    let st = rank(db, actor, code, as_of)?;
+    let people: Vec<i64> = st
+        .posts
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().filter_map(|r| r.applicant.employee_id))
+        .collect();
+    db.transaction(|tx| {
+        ctx.record_reads(
+            tx,
+            actor.tenant.id,
+            "selection.read",
+            &people,
+            serde_json::json!({ "use": "standings", "selection": code }),
+        )
+    })?;
+    Ok(st)
+}
+
+/// The standings per post (ranked by the declared rule) and whether all stages are closed,
+/// for a use case that decides on them (not recorded as a read).
+pub(crate) fn rank(
     db: &mut Db,
     actor: &SelectionRole,
     code: &str,
@@ -1224,7 +1255,7 @@ pub fn decide(
         }
         .into());
     }
-    let Standings { posts: rows, done } = standings(db, actor, code, on)?;
+    let Standings { posts: rows, done } = rank(db, actor, code, on)?;
     let proposed: Vec<i64> = rows
         .iter()
         .filter(|(p, _)| p.id == position.id)

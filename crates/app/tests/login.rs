@@ -92,11 +92,12 @@ fn an_api_key_stops_working_after_its_last_day_and_at_once_when_revoked() {
     for mut t in testing::both() {
         testing::Seed::new("kota-a").store(&mut t.db);
         let tenant = fx::tenant(&mut t.db, "kota-a");
+        let admin = fx::admin(&tenant).grant().unwrap();
         let ctx = fx::ctx();
         let today = fx::now().date_naive();
         let tomorrow = today + chrono::Days::new(1);
         let key =
-            access::create_api_key(&mut t.db, &ctx, &tenant, "simpeg", Role::Operator, tomorrow)
+            access::create_api_key(&mut t.db, &ctx, &admin, "simpeg", Role::Operator, tomorrow)
                 .unwrap();
         let at = |days: u64| fx::now() + chrono::Days::new(days);
         assert!(
@@ -114,10 +115,10 @@ fn an_api_key_stops_working_after_its_last_day_and_at_once_when_revoked() {
         );
 
         let other =
-            access::create_api_key(&mut t.db, &ctx, &tenant, "sapk", Role::Auditor, tomorrow)
+            access::create_api_key(&mut t.db, &ctx, &admin, "sapk", Role::Auditor, tomorrow)
                 .unwrap();
         assert_eq!(
-            access::revoke_api_key(&mut t.db, &ctx, &tenant, "sapk").unwrap(),
+            access::revoke_api_key(&mut t.db, &ctx, &admin, "sapk").unwrap(),
             1
         );
         assert!(
@@ -126,12 +127,17 @@ fn an_api_key_stops_working_after_its_last_day_and_at_once_when_revoked() {
                 .is_none(),
             "revoked"
         );
-        let again = access::revoke_api_key(&mut t.db, &ctx, &tenant, "sapk").unwrap_err();
+        let again = access::revoke_api_key(&mut t.db, &ctx, &admin, "sapk").unwrap_err();
         assert!(
             matches!(&again, AppError::Refused(Refusal::Access(access::Refusal::NoKeyToRevoke { name })) if name == "sapk"),
             "{again:?}"
         );
-        let too_soon = access::create_api_key(&mut t.db, &ctx, &tenant, "x", Role::Operator, today)
+        let unknown = access::revoke_api_key(&mut t.db, &ctx, &admin, "tidak-ada").unwrap_err();
+        assert!(
+            matches!(&unknown, AppError::Refused(r @ Refusal::Access(access::Refusal::UnknownKey { name })) if name == "tidak-ada" && r.is_not_found()),
+            "{unknown:?}"
+        );
+        let too_soon = access::create_api_key(&mut t.db, &ctx, &admin, "x", Role::Operator, today)
             .unwrap_err();
         assert!(
             matches!(
@@ -140,6 +146,15 @@ fn an_api_key_stops_working_after_its_last_day_and_at_once_when_revoked() {
             ),
             "{too_soon:?}"
         );
+        let taken =
+            access::create_api_key(&mut t.db, &ctx, &admin, " simpeg ", Role::Auditor, tomorrow)
+                .unwrap_err();
+        assert!(
+            matches!(&taken, AppError::Refused(Refusal::Access(access::Refusal::KeyNameTaken { name })) if name == "simpeg"),
+            "{taken:?}"
+        );
+        // A revoked name may be given to a new key.
+        access::create_api_key(&mut t.db, &ctx, &admin, "sapk", Role::Auditor, tomorrow).unwrap();
         let actions: Vec<String> =
             t.db.query("SELECT action FROM audit_log ORDER BY seq", &[])
                 .unwrap()
@@ -148,7 +163,7 @@ fn an_api_key_stops_working_after_its_last_day_and_at_once_when_revoked() {
                 .collect();
         assert_eq!(
             actions.iter().filter(|a| *a == "apikey.create").count(),
-            2,
+            3,
             "{actions:?}"
         );
         assert_eq!(
@@ -156,8 +171,38 @@ fn an_api_key_stops_working_after_its_last_day_and_at_once_when_revoked() {
             1,
             "{actions:?}"
         );
-        let listed = access::api_keys(&mut t.db, &tenant).unwrap();
-        assert_eq!(listed.len(), 2);
-        assert!(listed.iter().any(|k| k.name == "sapk" && k.revoked));
+        let listed = access::api_keys(&mut t.db, &admin, today).unwrap();
+        assert_eq!(listed.len(), 3);
+        assert!(
+            listed
+                .iter()
+                .any(|k| k.name == "sapk" && k.status == access::KeyStatus::Revoked)
+        );
+        let later = access::api_keys(&mut t.db, &admin, today + chrono::Days::new(2)).unwrap();
+        assert!(
+            later
+                .iter()
+                .any(|k| k.name == "simpeg" && k.status == access::KeyStatus::Expired)
+        );
+    }
+}
+
+#[test]
+fn only_the_tenant_administrator_may_manage_api_keys() {
+    use talenta_app::capability::ManageAccess;
+    for role in Role::ALL {
+        let tenant = talenta_domain::master::Tenant {
+            id: 1,
+            code: "kota-a".into(),
+            name: "Kota A".into(),
+            rules_version: "v".into(),
+        };
+        let mut a = fx::admin(&tenant);
+        a.role = role;
+        assert_eq!(
+            a.grant::<ManageAccess>().is_ok(),
+            role == Role::TenantAdmin,
+            "{role:?}"
+        );
     }
 }

@@ -216,7 +216,7 @@ fn consensus(db: &mut Db, w: &World, d: &results::Decision) -> Result<(), AppErr
 /// The assessors' meeting on the participant `p` as `who` opens it.
 fn meeting(db: &mut Db, w: &World, who: &Actor, p: i64) -> Meeting {
     let me = assessor(db, w, who);
-    talenta_app::meeting::meeting(db, &me, p).unwrap()
+    talenta_app::meeting::meeting(db, &ctx(), &me, p).unwrap()
 }
 
 /// `who` agrees on `d` in the meeting, from the page of the consensus `version` (none seen
@@ -740,4 +740,49 @@ fn a_valid_result_is_reused_only_for_a_post_of_the_level_it_was_assessed_for_and
         "2025-06-01",
         "the newest valid result of the level wins"
     );
+}
+
+/// The reads of `subject`'s data recorded with the use `use_` (newest first).
+fn reads_of(db: &mut Db, w: &World, person: i64, use_: &str) -> Vec<talenta_store::audit::Entry> {
+    talenta_store::audit::entries(
+        db,
+        w.admin.tenant.id,
+        Some(&format!("employee:{person}")),
+        100,
+    )
+    .unwrap()
+    .into_iter()
+    .filter(|e| e.detail.contains(&format!("\"use\":\"{use_}\"")))
+    .collect()
+}
+
+#[test]
+fn the_event_results_and_the_assessors_meeting_record_a_read_for_every_person_they_show() {
+    for (mut t, w) in mean_worlds() {
+        let db = &mut t.db;
+        let all = results::event_results(db, &ctx(), &w.admin.grant().unwrap(), &w.code).unwrap();
+        assert_eq!(all.rows.len(), 4, "{}", t.name);
+        for (p, _) in &w.people {
+            let seen = reads_of(db, &w, *p, "event_results");
+            assert_eq!(seen.len(), 1, "{}: one read per person shown", t.name);
+            assert_eq!(seen[0].action, "result.read");
+            assert!(seen[0].detail.contains("nilai-uji"), "{}", seen[0].detail);
+        }
+        // The plain integration (used inside finalising) is not a read by a person.
+        results::integration(db, &w.admin.grant().unwrap(), &w.code).unwrap();
+        assert_eq!(reads_of(db, &w, w.people[0].0, "event_results").len(), 1);
+        let (p, _) = w.people[0];
+        meeting(db, &w, &w.a, p);
+        let seen = reads_of(db, &w, p, "meeting");
+        assert_eq!(seen.len(), 1, "{}", t.name);
+        assert_eq!(seen[0].actor, "uji");
+        assert!(
+            reads_of(db, &w, w.people[1].0, "meeting").is_empty(),
+            "{}: only the participant on the table",
+            t.name
+        );
+        // Every entry written by the bulk read keeps the chain whole.
+        let v = talenta_store::audit::verify(db, &fx::key()).unwrap();
+        assert!(v.iter().all(|v| v.first_break.is_none()), "{}", t.name);
+    }
 }

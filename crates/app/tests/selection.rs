@@ -209,7 +209,7 @@ fn close_stage(db: &mut Db, admin: &Actor, code: &str) -> Result<StageKind, AppE
 
 /// The standings of the selection `code` on the fixed day, as `who` sees them.
 fn standings(db: &mut Db, who: &Actor, code: &str) -> selection::Standings {
-    selection::standings(db, &role(who), code, today()).unwrap()
+    selection::standings(db, &ctx(), &role(who), code, today()).unwrap()
 }
 
 /// The approval chain of the post `post` in the selection `code`, decided on the fixed day.

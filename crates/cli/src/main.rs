@@ -91,6 +91,16 @@ enum Command {
         /// How many scheduled backups to keep in the folder (older ones are removed).
         #[arg(long, default_value_t = 14, requires = "backup_dir", value_parser = clap::value_parser!(u64).range(1..))]
         backup_keep: u64,
+        /// Write a signed audit checkpoint into this folder on a schedule (keep it on another
+        /// disk or machine: `audit verify --anchor FOLDER` checks the chains against it).
+        #[arg(long)]
+        checkpoint_dir: Option<PathBuf>,
+        /// Minutes between audit checkpoints (a day by default).
+        #[arg(long, default_value_t = 1440, requires = "checkpoint_dir", value_parser = clap::value_parser!(u64).range(1..))]
+        checkpoint_every: u64,
+        /// How many checkpoints to keep in the folder.
+        #[arg(long, default_value_t = 400, requires = "checkpoint_dir", value_parser = clap::value_parser!(u64).range(1..))]
+        checkpoint_keep: u64,
     },
     /// Imports a .xlsx or .csv file: units, positions, standards, employees, performance, sanctions or results.
     Import {
@@ -390,10 +400,20 @@ enum Command {
 enum AuditCommand {
     /// Verifies every chain; names the first bad entry. Exit 1 when tampering is found.
     Verify {
-        /// A backup whose signed manifest is an anchor kept outside the database: each chain
-        /// must still hold the entry it recorded, with the same MAC (repeatable).
+        /// An anchor kept outside the database: a backup (its signed manifest), an audit
+        /// checkpoint, or a folder of them. Each chain must still hold the entry it recorded,
+        /// with the same MAC (repeatable).
         #[arg(long)]
         anchor: Vec<PathBuf>,
+    },
+    /// Writes an audit checkpoint (every chain's head, signed) into a folder kept outside the
+    /// database, keeping the newest; `audit verify --anchor FOLDER` checks against them.
+    Checkpoint {
+        /// The folder (on another disk or machine).
+        dir: PathBuf,
+        /// How many checkpoints to keep there.
+        #[arg(long, default_value_t = 400, value_parser = clap::value_parser!(u64).range(1..))]
+        keep: u64,
     },
     /// Shows the newest entries of the chosen instansi.
     Log {
@@ -523,35 +543,27 @@ fn refuse_plain_http_outside(listen: &str, tls: bool) -> Result<()> {
     ))))
 }
 
-/// Backs the database up every `minutes` into `dir` on a thread of its own, keeping the `keep`
-/// newest files; the first one right away, so an operator sees at once that it works. A failed
-/// backup is reported and tried again at the next turn.
-fn scheduled_backups(
+/// Runs `job` on the database every `minutes` on a thread of its own, the first time right
+/// away, so an operator sees at once that it works; a failure is reported and tried again at
+/// the next turn. `what` names the job in the messages.
+fn on_schedule(
     url: &str,
-    key: &talenta_app::AuditKey,
-    dir: PathBuf,
+    what: &'static str,
     minutes: u64,
-    keep: u64,
+    job: impl Fn(
+        &mut talenta_app::Db,
+        chrono::DateTime<chrono::Utc>,
+    ) -> Result<String, talenta_app::AppError>
+    + Send
+    + 'static,
 ) {
-    let (url, key) = (url.to_string(), key.clone());
+    let url = url.to_string();
     std::thread::spawn(move || {
         loop {
             let now = chrono::Utc::now();
-            let taken = talenta_app::tenant::open(&url, now).and_then(|mut db| {
-                talenta_app::backup::into_dir(
-                    &mut db,
-                    &url,
-                    &key,
-                    &dir,
-                    usize::try_from(keep).unwrap_or(usize::MAX),
-                    now,
-                )
-            });
-            match taken {
-                Ok((file, m)) => {
-                    println!("Cadangan terjadwal: {} ({} bita)", file.display(), m.bytes)
-                }
-                Err(e) => eprintln!("galat: cadangan terjadwal gagal: {}", said(&e)),
+            match talenta_app::tenant::open(&url, now).and_then(|mut db| job(&mut db, now)) {
+                Ok(done) => println!("{what}: {done}"),
+                Err(e) => eprintln!("galat: {what} gagal: {}", said(&e)),
             }
             std::thread::sleep(std::time::Duration::from_secs(minutes.saturating_mul(60)));
         }
@@ -678,6 +690,9 @@ fn run(cli: Cli) -> Result<()> {
             backup_dir,
             backup_every,
             backup_keep,
+            checkpoint_dir,
+            checkpoint_every,
+            checkpoint_keep,
             trusted_proxy,
         } => {
             refuse_plain_http_outside(&listen, tls_cert.is_some() || behind_tls_proxy)?;
@@ -696,12 +711,35 @@ fn run(cli: Cli) -> Result<()> {
             }
             drop(db);
             if let Some(dir) = backup_dir {
-                scheduled_backups(
+                let (url, key) = (cli.database.clone(), ctx.audit_key.clone());
+                let keep = usize::try_from(backup_keep).unwrap_or(usize::MAX);
+                on_schedule(
                     &cli.database,
-                    &ctx.audit_key,
-                    dir,
+                    "Cadangan terjadwal",
                     backup_every,
-                    backup_keep,
+                    move |db, now| {
+                        let (file, m) =
+                            talenta_app::backup::into_dir(db, &url, &key, &dir, keep, now)?;
+                        Ok(format!("{} ({} bita)", file.display(), m.bytes))
+                    },
+                );
+            }
+            if let Some(dir) = checkpoint_dir {
+                let key = ctx.audit_key.clone();
+                let keep = usize::try_from(checkpoint_keep).unwrap_or(usize::MAX);
+                on_schedule(
+                    &cli.database,
+                    "Titik periksa audit",
+                    checkpoint_every,
+                    move |db, now| {
+                        let (file, a) =
+                            talenta_app::backup::checkpoint_into_dir(db, &key, &dir, keep, now)?;
+                        Ok(format!(
+                            "{} ({} rantai)",
+                            file.display(),
+                            a.audit_heads.len()
+                        ))
+                    },
                 );
             }
             let mut config = talenta_web::Config::new(&cli.database, ctx.audit_key.clone());
@@ -1007,8 +1045,12 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Results { event } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            let all =
-                talenta_app::results::integration(&mut db, &cli_actor(&t, &ctx).grant()?, &event)?;
+            let all = talenta_app::results::event_results(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx).grant()?,
+                &event,
+            )?;
             for r in &all.rows {
                 let levels: Vec<String> = r
                     .integrated
@@ -1219,7 +1261,12 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::ApiKeyRevoke { name } => {
             let t = tenant::choose(&mut db, cli.tenant.as_deref())?;
-            let n = talenta_app::access::revoke_api_key(&mut db, &ctx, &t, &name)?;
+            let n = talenta_app::access::revoke_api_key(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx).grant()?,
+                &name,
+            )?;
             println!("{n} kunci API '{}' dicabut ({})", name.trim(), t.code);
             Ok(())
         }
@@ -1239,8 +1286,16 @@ fn run(cli: Cli) -> Result<()> {
                     all.join(", ")
                 ))
             })?;
-            let expires = expires.unwrap_or(now.date_naive() + chrono::Days::new(365));
-            let key = talenta_app::access::create_api_key(&mut db, &ctx, &t, &name, role, expires)?;
+            let expires =
+                expires.unwrap_or(talenta_app::access::default_key_expiry(now.date_naive()));
+            let key = talenta_app::access::create_api_key(
+                &mut db,
+                &ctx,
+                &cli_actor(&t, &ctx).grant()?,
+                &name,
+                role,
+                expires,
+            )?;
             println!(
                 "Kunci API untuk {} ({}, peran {}, berlaku sampai {expires}):",
                 name.trim(),
@@ -1289,37 +1344,59 @@ fn run(cli: Cli) -> Result<()> {
             if all.is_empty() {
                 println!("Log audit masih kosong.");
             }
-            for file in &anchor {
-                let m = talenta_store::backup::read_manifest(file, &ctx.audit_key)
-                    .map_err(talenta_app::AppError::from)?;
-                let breaks = talenta_store::audit::check_anchor(&mut db, &m.audit_heads)?;
-                for b in &breaks {
-                    broken += 1;
-                    match b {
-                        talenta_store::audit::AnchorBreak::Missing { tenant, seq } => println!(
-                            "{tenant}: RUSAK, entri {seq} yang tercatat di jangkar {} ({}) tidak ada lagi: rantai dipotong atau dihapus",
-                            file.display(),
-                            m.created_at
-                        ),
-                        talenta_store::audit::AnchorBreak::Differs { tenant, seq } => println!(
-                            "{tenant}: RUSAK, entri {seq} berbeda dari jangkar {} ({}): entri ditulis ulang",
-                            file.display(),
-                            m.created_at
-                        ),
+            for path in &anchor {
+                for (file, a) in talenta_app::backup::anchors(path, &ctx.audit_key)? {
+                    let what = if a.from_backup {
+                        "cadangan"
+                    } else {
+                        "titik periksa"
+                    };
+                    let breaks = talenta_app::backup::check_anchor(&mut db, &a)?;
+                    for b in &breaks {
+                        broken += 1;
+                        match b {
+                            talenta_app::backup::AnchorBreak::Missing { tenant, seq } => println!(
+                                "{tenant}: RUSAK, entri {seq} yang tercatat di {what} {} ({}) tidak ada lagi: rantai dipotong atau dihapus",
+                                file.display(),
+                                a.created_at
+                            ),
+                            talenta_app::backup::AnchorBreak::Differs { tenant, seq } => println!(
+                                "{tenant}: RUSAK, entri {seq} berbeda dari {what} {} ({}): entri ditulis ulang",
+                                file.display(),
+                                a.created_at
+                            ),
+                        }
                     }
-                }
-                if breaks.is_empty() {
-                    println!(
-                        "Jangkar {} ({}): {} rantai cocok",
-                        file.display(),
-                        m.created_at,
-                        m.audit_heads.len()
-                    );
+                    if breaks.is_empty() {
+                        println!(
+                            "Jangkar ({what}) {} ({}): {} rantai cocok",
+                            file.display(),
+                            a.created_at,
+                            a.audit_heads.len()
+                        );
+                    }
                 }
             }
             if broken > 0 {
                 return Err(anyhow!("log audit {broken} instansi tidak utuh"));
             }
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Checkpoint { dir, keep },
+        } => {
+            let (file, a) = talenta_app::backup::checkpoint_into_dir(
+                &mut db,
+                &ctx.audit_key,
+                &dir,
+                usize::try_from(keep).unwrap_or(usize::MAX),
+                ctx.now,
+            )?;
+            println!(
+                "Titik periksa audit {}: {} rantai",
+                file.display(),
+                a.audit_heads.len()
+            );
             Ok(())
         }
         Command::Audit {

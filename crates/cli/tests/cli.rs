@@ -589,7 +589,8 @@ fn serve_refuses_plain_http_on_an_address_outside_this_machine() {
 }
 
 #[test]
-fn a_chain_deleted_with_its_head_or_cut_back_with_a_rewritten_head_is_found_against_a_backup() {
+fn a_chain_deleted_with_its_head_or_cut_back_with_a_rewritten_head_is_found_against_a_backup_or_a_checkpoint()
+ {
     let dir = with_demo();
     // Something to anchor in Kabupaten Bekasi beyond its first entry.
     succeeded(&talenta(
@@ -597,11 +598,21 @@ fn a_chain_deleted_with_its_head_or_cut_back_with_a_rewritten_head_is_found_agai
         &["--tenant", "kab-bekasi", "api-key", "--name", "simpeg"],
     ));
     succeeded(&talenta(dir.path(), &["backup", "-o", "jangkar.tar"]));
+    let out = succeeded(&talenta(dir.path(), &["audit", "checkpoint", "titik"]));
+    assert!(out.contains("Titik periksa audit"), "{out}");
     let out = succeeded(&talenta(
         dir.path(),
-        &["audit", "verify", "--anchor", "jangkar.tar"],
+        &[
+            "audit",
+            "verify",
+            "--anchor",
+            "jangkar.tar",
+            "--anchor",
+            "titik",
+        ],
     ));
-    assert!(out.contains("rantai cocok"), "{out}");
+    assert_eq!(out.matches("rantai cocok").count(), 2, "{out}");
+    assert!(out.contains("(titik periksa)"), "{out}");
 
     let mut db = open_raw_db(dir.path());
     let mojokerto = tenant(&mut db, "kota-mojokerto").id;
@@ -628,4 +639,75 @@ fn a_chain_deleted_with_its_head_or_cut_back_with_a_rewritten_head_is_found_agai
     let out = text(&o).0;
     assert!(out.contains("kota-mojokerto: RUSAK, entri 1"), "{out}");
     assert!(out.contains("kab-bekasi: RUSAK, entri 2"), "{out}");
+    // The checkpoint folder finds the same.
+    let o = talenta(dir.path(), &["audit", "verify", "--anchor", "titik"]);
+    assert_eq!(o.status.code(), Some(1), "{:?}", text(&o));
+    let out = text(&o).0;
+    assert!(out.contains("kota-mojokerto: RUSAK, entri 1"), "{out}");
+    assert!(
+        out.contains("kab-bekasi: RUSAK, entri 2 berbeda dari titik periksa")
+            || out.contains("kab-bekasi: RUSAK, entri 2 yang tercatat di titik periksa"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_changed_checkpoint_or_a_file_that_is_no_anchor_is_refused() {
+    let dir = with_kota_uji();
+    succeeded(&talenta(dir.path(), &["audit", "checkpoint", "titik"]));
+    let file = std::fs::read_dir(dir.path().join("titik"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text_of = std::fs::read_to_string(&file).unwrap();
+    // One more entry claimed than the chain holds: the signature no longer verifies.
+    let changed = text_of.replacen("\"seq\":", "\"seq\":1", 1);
+    assert_ne!(changed, text_of);
+    std::fs::write(&file, changed).unwrap();
+    let o = talenta(dir.path(), &["audit", "verify", "--anchor", "titik"]);
+    failed(&o, 2, "titik periksa ini dibuat oleh instalasi lain");
+    std::fs::write(dir.path().join("bukan.json"), "{\"a\": 1}").unwrap();
+    let o = talenta(dir.path(), &["audit", "verify", "--anchor", "bukan.json"]);
+    failed(&o, 2, "bukan cadangan atau titik periksa audit talenta");
+}
+
+#[test]
+fn serve_takes_a_backup_and_an_audit_checkpoint_on_its_schedule_that_verify_accepts() {
+    let dir = with_kota_uji();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_talenta"))
+        .current_dir(dir.path())
+        .env_remove("TALENTA_DATABASE_URL")
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(["--backup-dir", "cadangan", "--checkpoint-dir", "jangkar"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start talenta serve");
+    let has = |sub: &str, ext: &str| {
+        std::fs::read_dir(dir.path().join(sub)).is_ok_and(|d| {
+            d.filter_map(Result::ok)
+                .any(|e| e.path().extension().is_some_and(|x| x == ext))
+        })
+    };
+    // The first of each is taken at start; allow a slow machine a minute.
+    let started = std::time::Instant::now();
+    while !(has("cadangan", "tar") && has("jangkar", "json")) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "no backup or checkpoint written"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let out = succeeded(&talenta(
+        dir.path(),
+        &[
+            "audit", "verify", "--anchor", "cadangan", "--anchor", "jangkar",
+        ],
+    ));
+    assert!(out.contains("Jangkar (cadangan)"), "{out}");
+    assert!(out.contains("Jangkar (titik periksa)"), "{out}");
 }

@@ -60,6 +60,8 @@ pub struct ApiKey {
     pub revoked: bool,
     /// Last day it is valid (UTC), `YYYY-MM-DD`; `None` for keys made before keys expired.
     pub expires_on: Option<String>,
+    /// When it was made (RFC 3339 UTC).
+    pub created_at: String,
 }
 
 fn account_row(r: &Row) -> Result<Account, StoreError> {
@@ -236,7 +238,7 @@ pub fn revoke_api_keys(
 /// The tenant's API keys, newest first.
 pub fn api_keys(db: &mut Db, tenant_id: i64) -> Result<Vec<ApiKey>, StoreError> {
     db.query(
-        "SELECT id, tenant_id, name, role, revoked_at, expires_on FROM api_keys WHERE tenant_id = ? ORDER BY id DESC",
+        "SELECT id, tenant_id, name, role, revoked_at, expires_on, created_at FROM api_keys WHERE tenant_id = ? ORDER BY id DESC",
         &[tenant_id.into()],
     )?
     .iter()
@@ -252,13 +254,14 @@ fn api_key_row(r: &Row) -> Result<ApiKey, StoreError> {
         role: r.text(3)?.to_string(),
         revoked: r.opt_text(4)?.is_some(),
         expires_on: r.opt_text(5)?.map(str::to_string),
+        created_at: r.text(6)?.to_string(),
     })
 }
 
 /// An API key by hash.
 pub fn api_key(db: &mut Db, key_hash: &str) -> Result<Option<ApiKey>, StoreError> {
     db.query_opt(
-        "SELECT id, tenant_id, name, role, revoked_at, expires_on FROM api_keys WHERE key_hash = ?",
+        "SELECT id, tenant_id, name, role, revoked_at, expires_on, created_at FROM api_keys WHERE key_hash = ?",
         &[key_hash.into()],
     )?
     .map(|r| api_key_row(&r))

@@ -120,53 +120,73 @@ fn unreachable_key() -> Hmac<Sha256> {
 
 /// Appends an entry to its tenant's chain at time `at` (RFC 3339, UTC); returns its sequence number.
 pub fn append(db: &mut Db, key: &AuditKey, at: &str, e: &NewEntry<'_>) -> Result<i64, StoreError> {
+    append_all(db, key, at, e.tenant_id, std::slice::from_ref(e))
+}
+
+/// Appends entries of one tenant (`tenant_id`; each entry's own is ignored) to its chain in
+/// order, taking the head once (a bulk read recording every person it showed); returns the
+/// last sequence number (the head's when `entries` is empty).
+pub fn append_all(
+    db: &mut Db,
+    key: &AuditKey,
+    at: &str,
+    tenant_id: i64,
+    entries: &[NewEntry<'_>],
+) -> Result<i64, StoreError> {
     // Take the tenant's head row (and with it the lock) first.
     let locked = db.execute(
         "UPDATE audit_heads SET seq = seq WHERE tenant_id = ?",
-        &[e.tenant_id.into()],
+        &[tenant_id.into()],
     )?;
-    let (seq, prev) = if locked == 0 {
-        (1, String::new())
+    let (mut seq, mut prev) = if locked == 0 {
+        (0, String::new())
     } else {
         let head = db
             .query_opt(
                 "SELECT seq, mac FROM audit_heads WHERE tenant_id = ?",
-                &[e.tenant_id.into()],
+                &[tenant_id.into()],
             )?
             .ok_or_else(|| StoreError::NotFound("audit head".into()))?;
-        (head.int(0)? + 1, head.text(1)?.to_string())
+        (head.int(0)?, head.text(1)?.to_string())
     };
-    let mac = mac_of(
-        key,
-        e.tenant_id,
-        seq,
-        at,
-        (e.actor, e.action, e.subject, e.detail),
-        &prev,
-    );
-    db.execute(
-        "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, detail, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        &[
-            e.tenant_id.into(),
-            seq.into(),
-            at.into(),
-            e.actor.into(),
-            e.action.into(),
-            e.subject.into(),
-            e.detail.into(),
-            prev.as_str().into(),
-            mac.as_str().into(),
-        ],
-    )?;
+    if entries.is_empty() {
+        return Ok(seq);
+    }
+    for e in entries {
+        seq += 1;
+        let mac = mac_of(
+            key,
+            tenant_id,
+            seq,
+            at,
+            (e.actor, e.action, e.subject, e.detail),
+            &prev,
+        );
+        db.execute(
+            "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, detail, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            &[
+                tenant_id.into(),
+                seq.into(),
+                at.into(),
+                e.actor.into(),
+                e.action.into(),
+                e.subject.into(),
+                e.detail.into(),
+                prev.as_str().into(),
+                mac.as_str().into(),
+            ],
+        )?;
+        prev = mac;
+    }
     if locked == 0 {
         db.execute(
             "INSERT INTO audit_heads (tenant_id, seq, mac) VALUES (?, ?, ?)",
-            &[e.tenant_id.into(), seq.into(), mac.as_str().into()],
+            &[tenant_id.into(), seq.into(), prev.as_str().into()],
         )?;
     } else {
         db.execute(
             "UPDATE audit_heads SET seq = ?, mac = ? WHERE tenant_id = ?",
-            &[seq.into(), mac.as_str().into(), e.tenant_id.into()],
+            &[seq.into(), prev.as_str().into(), tenant_id.into()],
         )?;
     }
     Ok(seq)

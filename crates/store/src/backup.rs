@@ -78,6 +78,12 @@ pub enum BackupError {
         /// Its message.
         detail: String,
     },
+    /// The checkpoint's signature does not verify with this installation's audit key.
+    #[error("the checkpoint was made by another installation or was changed")]
+    ForeignCheckpoint,
+    /// Neither a backup nor an audit checkpoint (given as an anchor).
+    #[error("not an audit anchor: {0}")]
+    NotAnAnchor(String),
     /// The restored copy does not hold what the manifest says.
     #[error("the restored copy differs from the manifest: {0}")]
     Mismatch(String),
@@ -132,16 +138,44 @@ fn census(db: &mut Db) -> Result<(Counts, Heads), StoreError> {
             .unwrap_or(0);
         tables.insert(t, n);
     }
-    let mut heads = BTreeMap::new();
-    if tables.contains_key("audit_heads") {
-        for r in db.query(
-            "SELECT COALESCE(t.code, '*'), h.seq, h.mac FROM audit_heads h LEFT JOIN tenants t ON t.id = h.tenant_id ORDER BY h.tenant_id",
-            &[],
-        )? {
-            heads.insert(r.text(0)?.to_string(), (r.int(1)?, r.text(2)?.to_string()));
-        }
-    }
+    let heads = if tables.contains_key("audit_heads") {
+        audit_heads(db)?
+    } else {
+        BTreeMap::new()
+    };
     Ok((tables, heads))
+}
+
+fn heads_json(heads: &Heads) -> serde_json::Value {
+    heads
+        .iter()
+        .map(|(t, (seq, mac))| (t.clone(), serde_json::json!({"seq": seq, "mac": mac})))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+/// The heads of a manifest or checkpoint; `None` when any is not `{seq, mac}`.
+fn heads_from(v: Option<&serde_json::Value>) -> Option<Heads> {
+    v?.as_object()?
+        .iter()
+        .map(|(k, v)| {
+            let seq = v.get("seq")?.as_i64()?;
+            let mac = v.get("mac")?.as_str()?;
+            Some((k.clone(), (seq, mac.to_string())))
+        })
+        .collect()
+}
+
+/// Every chain's head (sequence number, MAC) by tenant code (`*` for the installation's own).
+fn audit_heads(db: &mut Db) -> Result<Heads, StoreError> {
+    let mut heads = BTreeMap::new();
+    for r in db.query(
+        "SELECT COALESCE(t.code, '*'), h.seq, h.mac FROM audit_heads h LEFT JOIN tenants t ON t.id = h.tenant_id ORDER BY h.tenant_id",
+        &[],
+    )? {
+        heads.insert(r.text(0)?.to_string(), (r.int(1)?, r.text(2)?.to_string()));
+    }
+    Ok(heads)
 }
 
 fn schema_version(db: &mut Db) -> Result<i64, StoreError> {
@@ -162,7 +196,7 @@ impl Manifest {
             "sha256": self.sha256,
             "bytes": self.bytes,
             "tables": self.tables,
-            "audit_heads": self.audit_heads.iter().map(|(t, (seq, mac))| (t.clone(), serde_json::json!({"seq": seq, "mac": mac}))).collect::<serde_json::Map<_, _>>(),
+            "audit_heads": heads_json(&self.audit_heads),
         })
     }
 
@@ -214,20 +248,8 @@ impl Manifest {
             .iter()
             .map(|(k, v)| Ok((k.clone(), v.as_i64().ok_or_else(|| bad("table count"))?)))
             .collect::<Result<BTreeMap<_, _>, BackupError>>()?;
-        let audit_heads = body
-            .get("audit_heads")
-            .and_then(|t| t.as_object())
-            .ok_or_else(|| bad("manifest without audit heads"))?
-            .iter()
-            .map(|(k, v)| {
-                let seq = v.get("seq").and_then(|s| s.as_i64());
-                let mac = v.get("mac").and_then(|s| s.as_str());
-                match (seq, mac) {
-                    (Some(s), Some(m)) => Ok((k.clone(), (s, m.to_string()))),
-                    _ => Err(bad("audit head")),
-                }
-            })
-            .collect::<Result<BTreeMap<_, _>, BackupError>>()?;
+        let audit_heads = heads_from(body.get("audit_heads"))
+            .ok_or_else(|| bad("manifest without readable audit heads"))?;
         Ok(Manifest {
             engine,
             schema_version: int_of("schema_version")?,
@@ -618,4 +640,97 @@ pub fn read_manifest(from: &Path, key: &AuditKey) -> Result<Manifest, BackupErro
         }
     }
     Err(BackupError::NotABackup("no manifest".into()))
+}
+
+/// Something kept outside the database that says where each audit chain stood at a moment:
+/// a backup's manifest or an audit checkpoint. `audit verify --anchor` checks the database
+/// still holds every entry it names, with the same MAC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// A backup (`true`) or a checkpoint.
+    pub from_backup: bool,
+    /// When it was taken (RFC 3339, UTC).
+    pub created_at: String,
+    /// Audit head (sequence number, MAC) per tenant code.
+    pub audit_heads: Heads,
+}
+
+const CHECKPOINT_FORMAT: &str = "talenta-audit-checkpoint";
+const CHECKPOINT_PURPOSE: &str = "audit-checkpoint";
+
+/// Writes an audit checkpoint of `db` to the file `to`: every chain's head at `at`, signed with
+/// the audit key, as a small JSON file (written beside and renamed into place). Kept outside
+/// the database (another disk, another machine), it lets `audit verify` find a chain cut back
+/// or deleted together with its head, which the database alone cannot show.
+pub fn checkpoint(db: &mut Db, key: &AuditKey, at: &str, to: &Path) -> Result<Anchor, BackupError> {
+    let heads = audit_heads(db)?;
+    let body = serde_json::json!({
+        "format": CHECKPOINT_FORMAT,
+        "version": VERSION,
+        "created_at": at,
+        "audit_heads": heads_json(&heads),
+    });
+    let signature = key.sign(CHECKPOINT_PURPOSE, body.to_string().as_bytes());
+    let text = serde_json::json!({ "checkpoint": body, "signature": signature }).to_string();
+    let scratch = scratch(to)?;
+    let part = scratch.path().join("checkpoint.json");
+    std::fs::write(&part, text).map_err(io(&part))?;
+    std::fs::rename(&part, to).map_err(io(to))?;
+    Ok(Anchor {
+        from_backup: false,
+        created_at: at.to_string(),
+        audit_heads: heads,
+    })
+}
+
+/// Reads an anchor: an audit checkpoint (JSON) or a backup (its manifest), its signature
+/// checked with `key`.
+pub fn read_anchor(from: &Path, key: &AuditKey) -> Result<Anchor, BackupError> {
+    let mut head = [0u8; 1];
+    let mut file = std::fs::File::open(from).map_err(io(from))?;
+    let n = file.read(&mut head).map_err(io(from))?;
+    if n == 1 && head[0] == b'{' {
+        let mut text = String::new();
+        // A checkpoint is a few kB per hundred tenants; anything far larger is not one.
+        file.take(64 << 20)
+            .read_to_string(&mut text)
+            .map_err(|_| BackupError::NotAnAnchor("not UTF-8 JSON".into()))?;
+        return read_checkpoint_text(&format!("{{{text}"), key);
+    }
+    match read_manifest(from, key) {
+        Ok(m) => Ok(Anchor {
+            from_backup: true,
+            created_at: m.created_at,
+            audit_heads: m.audit_heads,
+        }),
+        Err(BackupError::NotABackup(why)) => Err(BackupError::NotAnAnchor(why)),
+        Err(e) => Err(e),
+    }
+}
+
+fn read_checkpoint_text(text: &str, key: &AuditKey) -> Result<Anchor, BackupError> {
+    let bad = |m: &str| BackupError::NotAnAnchor(m.to_string());
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| bad(&e.to_string()))?;
+    let body = v.get("checkpoint").ok_or_else(|| bad("no checkpoint"))?;
+    if body.get("format").and_then(|f| f.as_str()) != Some(CHECKPOINT_FORMAT)
+        || body.get("version").and_then(|f| f.as_i64()) != Some(VERSION)
+    {
+        return Err(bad("unknown format"));
+    }
+    let signature = v.get("signature").and_then(|s| s.as_str()).unwrap_or("");
+    if key.sign(CHECKPOINT_PURPOSE, body.to_string().as_bytes()) != signature {
+        return Err(BackupError::ForeignCheckpoint);
+    }
+    let created_at = body
+        .get("created_at")
+        .and_then(|x| x.as_str())
+        .ok_or_else(|| bad("no created_at"))?
+        .to_string();
+    let audit_heads =
+        heads_from(body.get("audit_heads")).ok_or_else(|| bad("no readable audit heads"))?;
+    Ok(Anchor {
+        from_backup: false,
+        created_at,
+        audit_heads,
+    })
 }

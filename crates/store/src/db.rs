@@ -157,8 +157,8 @@ impl Db {
             || url.starts_with("postgresql://")
             || url.contains("host=")
         {
-            let client = postgres::Client::connect(url, postgres::NoTls)
-                .map_err(|e| StoreError::Connect(e.to_string()))?;
+            // TLS as `sslmode` and `sslrootcert` ask (libpq's meanings), see `pg_tls`.
+            let client = crate::pg_tls::connect(url)?;
             Ok(Db::Postgres(Box::new(client), HashMap::new()))
         } else {
             let path = url

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod db;
 pub mod event;
 pub mod master;
+pub mod pg_tls;
 pub mod pool;
 pub mod result;
 pub mod schema;
@@ -58,6 +59,28 @@ impl StoreError {
             StoreError::SchemaTooNew { .. } => "store.schema_too_new",
             StoreError::NotFound(_) => "store.not_found",
             StoreError::Busy(_) => "store.busy",
+        }
+    }
+
+    /// Whether trying again shortly may succeed: no connection was free, SQLite's write lock
+    /// stayed taken past the busy timeout, or PostgreSQL ended a transaction for a
+    /// serialization failure, a deadlock or a lock it could not take.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Busy(_) => true,
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            StoreError::Postgres(e) => e.code().is_some_and(|c| {
+                [
+                    postgres::error::SqlState::T_R_SERIALIZATION_FAILURE,
+                    postgres::error::SqlState::T_R_DEADLOCK_DETECTED,
+                    postgres::error::SqlState::LOCK_NOT_AVAILABLE,
+                ]
+                .contains(c)
+            }),
+            _ => false,
         }
     }
 }

@@ -472,6 +472,12 @@ CREATE TABLE backups (
 ALTER TABLE api_keys ADD COLUMN expires_on TEXT;
 "#,
     ),
+    (
+        18,
+        r#"
+CREATE INDEX scores_assessor ON scores(tenant_id, event_id, assessor_id, employee_id, level_tenths, submitted);
+"#,
+    ),
 ];
 
 /// Highest schema version this program knows.

@@ -181,6 +181,30 @@ pub fn scores_of_event(
     .collect()
 }
 
+/// One assessor's progress in an event per participant they rated: (participant, cells with a
+/// level, every stored cell submitted). Reads only that assessor's rows, from an index, without
+/// their evidence text (the worklist after every save).
+pub fn progress_of_assessor(
+    db: &mut Db,
+    tenant_id: i64,
+    event_id: i64,
+    assessor_id: i64,
+) -> Result<Vec<(i64, usize, bool)>, StoreError> {
+    db.query(
+        "SELECT employee_id, COUNT(level_tenths), MIN(submitted) FROM scores WHERE tenant_id = ? AND event_id = ? AND assessor_id = ? GROUP BY employee_id",
+        &[tenant_id.into(), event_id.into(), assessor_id.into()],
+    )?
+    .iter()
+    .map(|r| {
+        Ok((
+            r.int(0)?,
+            usize::try_from(r.int(1)?).unwrap_or(0),
+            r.int(2)? != 0,
+        ))
+    })
+    .collect()
+}
+
 /// A consensus the assessors' meeting recorded for one participant's competency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsensusRecord {

@@ -45,7 +45,9 @@ pub fn openapi_document(specs: &[RouteSpec]) -> Value {
         if s.permission == talenta_app::access::Permission::Public {
             op["security"] = json!([]);
         }
-        if s.target != Target::None {
+        if s.target == Target::ApiKey {
+            op["parameters"] = json!([{ "name": "id", "in": "path", "required": true, "description": "Nama kunci API", "schema": { "type": "string" } }]);
+        } else if s.target != Target::None {
             op["parameters"] = json!([{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }]);
         }
         let entry = paths.entry(s.path.to_string()).or_insert_with(|| json!({}));
@@ -364,7 +366,9 @@ pub async fn save_ratings(
 /// The integration of an event per participant.
 pub async fn event_results(on: ApiCallerOn) -> JsonAnswer {
     let all = on
-        .run(move |db, actor, _, code| talenta_app::results::integration(db, &actor.grant()?, code))
+        .run(move |db, actor, ctx, code| {
+            talenta_app::results::event_results(db, ctx, &actor.grant()?, code)
+        })
         .await?;
     Ok(Json(json!({
         "event": all.event.code, "rule": all.rule.code(),
@@ -463,9 +467,9 @@ pub async fn meeting(on: ApiCallerOn, ApiQuery(q): ApiQuery<MeetingQuery>) -> Js
         ))
     })?;
     let m = on
-        .run(move |db, actor, _, code| {
+        .run(move |db, actor, ctx, code| {
             let me = talenta_app::scoring::assessor_of(db, &actor.grant()?, code)?;
-            talenta_app::meeting::meeting(db, &me, p)
+            talenta_app::meeting::meeting(db, ctx, &me, p)
         })
         .await?;
     Ok(Json(json!({
@@ -653,9 +657,14 @@ pub async fn selections(caller: ApiCaller) -> JsonAnswer {
 pub async fn selection(on: ApiCallerOn) -> JsonAnswer {
     let today = on.today();
     let (st, chains) = on
-        .run(move |db, actor, _, code| {
-            let st =
-                talenta_app::selection::standings(db, &SelectionRole::of(actor)?, code, today)?;
+        .run(move |db, actor, ctx, code| {
+            let st = talenta_app::selection::standings(
+                db,
+                ctx,
+                &SelectionRole::of(actor)?,
+                code,
+                today,
+            )?;
             let mut chains = Vec::new();
             for (p, _) in &st.posts {
                 let role = SelectionRole::of(actor)?;
@@ -965,4 +974,64 @@ pub async fn selection_outcome(on: ApiCallerOn, ApiJson(body): ApiJson<VerdictIn
     })
     .await?;
     Ok(Json(json!({ "recorded": true })))
+}
+
+/// The tenant's API keys (never the keys themselves), newest first.
+pub async fn api_keys(caller: ApiCaller) -> JsonAnswer {
+    let today = caller.today();
+    let keys = caller
+        .run(move |db, actor, _| talenta_app::access::api_keys(db, &actor.grant()?, today))
+        .await?;
+    Ok(Json(json!(
+        keys.iter()
+            .map(|k| json!({
+                "name": k.name, "role": k.role.map(|r| r.code()), "created_at": k.created_at,
+                "expires_on": k.expires_on, "status": k.status.code(),
+            }))
+            .collect::<Vec<_>>()
+    )))
+}
+
+/// A new API key: its name, role and last valid day (a year from today when left out).
+#[derive(Deserialize)]
+pub struct ApiKeyIn {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    expires_on: Option<String>,
+}
+
+/// Creates an API key; the answer holds the key itself, the only time it is ever shown.
+pub async fn create_api_key(caller: ApiCaller, ApiJson(body): ApiJson<ApiKeyIn>) -> JsonAnswer {
+    let lang = crate::i18n::Lang::Id;
+    let today = caller.today();
+    let bad = |m: String| ApiError(crate::WebError::BadRequest(m));
+    let role = crate::access_pages::key_role(&body.role, lang).map_err(bad)?;
+    let expires_on =
+        crate::access_pages::key_expiry(body.expires_on.as_deref(), today, lang).map_err(bad)?;
+    let name = body.name.trim().to_string();
+    let (name, key) = caller
+        .run(move |db, actor, ctx| {
+            talenta_app::access::create_api_key(db, ctx, &actor.grant()?, &name, role, expires_on)
+                .map(|key| (name, key))
+        })
+        .await?;
+    Ok(Json(json!({
+        "name": name, "role": role.code(), "expires_on": expires_on, "key": key,
+        "note": "Simpan sekarang: kunci ini tidak dapat ditampilkan lagi.",
+    })))
+}
+
+/// Revokes the tenant's API key named in the path at once.
+pub async fn revoke_api_key(on: ApiCallerOn) -> JsonAnswer {
+    let (name, n) = on
+        .run(move |db, actor, ctx, name| {
+            talenta_app::access::revoke_api_key(db, ctx, &actor.grant()?, name)
+                .map(|n| (name.trim().to_string(), n))
+        })
+        .await?;
+    Ok(Json(
+        json!({ "name": name, "revoked": n, "status": "revoked" }),
+    ))
 }

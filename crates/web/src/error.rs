@@ -22,14 +22,27 @@ pub enum WebError {
     /// The CSRF token was missing or wrong.
     #[error("formulir kedaluwarsa atau tidak sah; muat ulang halaman lalu coba lagi")]
     Csrf,
+    /// Too busy right now (no database connection free in time, a lock held too long):
+    /// 503 with `Retry-After`, so a client knows to try again and nothing was changed.
+    #[error("server sedang sibuk; tidak ada yang diubah, coba lagi sebentar lagi")]
+    Busy,
     /// Something on our side.
     #[error("terjadi kesalahan pada server ({0})")]
     Internal(String),
 }
 
+/// A storage failure: busy (try again) or our fault.
+fn stored(e: talenta_app::StoreError) -> WebError {
+    if e.is_busy() {
+        WebError::Busy
+    } else {
+        WebError::Internal(e.code().to_string())
+    }
+}
+
 impl From<talenta_app::StoreError> for WebError {
     fn from(e: talenta_app::StoreError) -> Self {
-        WebError::Internal(e.code().to_string())
+        stored(e)
     }
 }
 
@@ -39,7 +52,7 @@ impl From<talenta_app::AppError> for WebError {
         match e {
             UnknownEmployee(_) | UnknownPosition(_) | UnknownTenant(_) => WebError::NotFound,
             Refused(ref r) if r.is_not_found() => WebError::NotFound,
-            Store(s) => WebError::Internal(s.code().to_string()),
+            Store(s) => stored(s),
             // A document that could not be written is our fault: 500, the details in the log.
             Export(x) => {
                 eprintln!("talenta-web: export.failed: {x}");
@@ -65,6 +78,7 @@ impl WebError {
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -77,6 +91,7 @@ impl WebError {
             WebError::NotFound => "not_found",
             WebError::BadRequest(_) => "input.invalid",
             WebError::Csrf => "auth.csrf",
+            WebError::Busy => "busy",
             WebError::Internal(_) => "internal",
         }
     }
@@ -89,7 +104,19 @@ impl IntoResponse for WebError {
         }
         // Pages get a page; the API gets JSON (decided by the guard, which wraps API errors).
         let body = crate::pages::error_page(&self);
-        (self.status(), body).into_response()
+        let mut r = (self.status(), body).into_response();
+        busy_retry(&self, &mut r);
+        r
+    }
+}
+
+/// A busy answer says when to try again.
+fn busy_retry(e: &WebError, r: &mut Response) {
+    if matches!(e, WebError::Busy) {
+        r.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from_static("1"),
+        );
     }
 }
 
@@ -105,13 +132,29 @@ impl From<WebError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = serde_json::json!({ "error": { "code": self.0.code(), "message": self.0.to_string() } });
-        (self.0.status(), axum::Json(body)).into_response()
+        let mut r = (self.0.status(), axum::Json(body)).into_response();
+        busy_retry(&self.0, &mut r);
+        r
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_busy_store_is_503_with_retry_after_and_says_nothing_was_changed() {
+        let e = WebError::from(talenta_app::AppError::Store(talenta_app::StoreError::Busy(
+            "no connection free in 10 s".into(),
+        )));
+        assert_eq!(e.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(e.code(), "busy");
+        let r = ApiError(e).into_response();
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.headers()[axum::http::header::RETRY_AFTER], "1");
+        let other = WebError::from(talenta_app::StoreError::Decode("x".into()));
+        assert_eq!(other.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
 
     #[test]
     fn a_document_that_cannot_be_written_is_a_server_error_in_bahasa_indonesia() {

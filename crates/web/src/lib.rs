@@ -3,6 +3,7 @@
 //! function on a blocking thread, render. One route registry ([`routes::registry`]) drives the
 //! router, the authorisation guard, the OpenAPI document and the authorisation matrix test.
 
+pub mod access_pages;
 pub mod api;
 pub mod error;
 pub mod event_pages;

@@ -72,6 +72,9 @@ fn layout(headers: &HeaderMap, actor: Option<&Actor>) -> Layout {
         if role_allows(a.role, Permission::ViewAudit) {
             nav.push(("/audit".into(), m.audit.into()));
         }
+        if role_allows(a.role, Permission::ManageAccess) {
+            nav.push(("/kunci-api".into(), m.keys.into()));
+        }
         if a.employee_id.is_some() {
             nav.push(("/saya/akses".into(), m.my_access.into()));
         }
@@ -947,6 +950,8 @@ struct AuditPage {
     title: &'static str,
     empty: &'static str,
     entries: Vec<talenta_app::directory::AuditEntry>,
+    /// A link to download (path, words), on the person's own page.
+    download: Option<(&'static str, &'static str)>,
 }
 
 /// A list of audit entries under its title, with what it says when there are none.
@@ -961,6 +966,7 @@ fn audit_list(
         title,
         empty,
         entries,
+        download: None,
     })
 }
 
@@ -972,10 +978,60 @@ pub async fn audit(v: Viewer) -> Result<Html<String>, WebError> {
     audit_list(&v, v.msgs().audit, v.msgs().none, entries)
 }
 
-/// Who opened the actor's own results.
+/// Who opened the actor's own data (record, results, selection standings), with the link to
+/// download all of it.
 pub async fn my_access(v: Viewer) -> Result<Html<String>, WebError> {
-    let entries = v.db(|db, a| Ok(directory::my_result_reads(db, a)?)).await?;
-    audit_list(&v, v.msgs().my_access, v.msgs().no_access_yet, entries)
+    let entries = v
+        .db(|db, a| Ok(directory::my_data_reads(db, a, 500)?))
+        .await?;
+    let m = v.msgs();
+    render(&AuditPage {
+        layout: v.layout(),
+        title: m.my_access,
+        empty: m.no_access_yet,
+        entries,
+        download: v
+            .actor
+            .employee_id
+            .map(|_| ("/saya/data", m.download_my_data)),
+    })
+}
+
+/// Everything talenta holds about the signed-in employee, as one workbook (UU 27/2022).
+pub async fn my_data(v: Viewer) -> Result<Response, WebError> {
+    let ctx = v.ctx();
+    let bytes = v
+        .db(move |db, a| {
+            let own = a.employee_id.ok_or(WebError::NotFound)?;
+            let about = a.grant_about(db, own)?;
+            Ok(directory::personal_data_xlsx(db, &ctx, &about)?)
+        })
+        .await?;
+    Ok(crate::event_pages::attachment(
+        crate::event_pages::XLSX,
+        "data-saya.xlsx".into(),
+        bytes,
+    ))
+}
+
+/// Everything talenta holds about one employee, for the agency answering their request (the
+/// read is recorded for the person).
+pub async fn personal_data(
+    v: Viewer,
+    crate::extract::Id(id): crate::extract::Id,
+) -> Result<Response, WebError> {
+    let ctx = v.ctx();
+    let bytes = v
+        .db(move |db, a| {
+            let about = a.grant_about(db, id)?;
+            Ok(directory::personal_data_xlsx(db, &ctx, &about)?)
+        })
+        .await?;
+    Ok(crate::event_pages::attachment(
+        crate::event_pages::XLSX,
+        format!("data-pegawai-{id}.xlsx"),
+        bytes,
+    ))
 }
 
 /// The tenant chosen in the header.

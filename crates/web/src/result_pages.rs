@@ -374,10 +374,12 @@ struct ResultsPage {
 }
 
 async fn results_page(p: EventRequest, outcome: PageOutcome) -> Result<Response, WebError> {
-    let c = p.code.clone();
+    let (c, ctx) = (p.code.clone(), p.viewer.ctx());
     let all = p
         .viewer
-        .db(move |db, a| results::integration(db, &a.grant()?, &c).map_err(crate::WebError::from))
+        .db(move |db, a| {
+            results::event_results(db, &ctx, &a.grant()?, &c).map_err(crate::WebError::from)
+        })
         .await?;
     let mut competencies: Vec<CompetencyCode> = all
         .rows
@@ -654,7 +656,11 @@ async fn meeting_page(
     participant: Option<i64>,
     outcome: Outcome,
 ) -> Result<Response, WebError> {
-    let (list, meeting) = worklist_with(&p, participant, talenta_app::meeting::meeting).await?;
+    let ctx = p.viewer.ctx();
+    let (list, meeting) = worklist_with(&p, participant, move |db, me, id| {
+        talenta_app::meeting::meeting(db, &ctx, me, id)
+    })
+    .await?;
     let status = outcome.status();
     let rows = meeting
         .as_ref()

@@ -10,8 +10,8 @@ use axum::routing::{MethodRouter, get, post};
 use talenta_app::access::Permission;
 
 use crate::{
-    AppState, api, event_pages, guard, master_pages, pages, result_pages, rotation_pages, security,
-    selection_pages, succession_pages,
+    AppState, access_pages, api, event_pages, guard, master_pages, pages, result_pages,
+    rotation_pages, security, selection_pages, succession_pages,
 };
 
 /// What the path parameter `{id}` of a route names, so tests can aim it at the actor's own
@@ -38,6 +38,8 @@ pub enum Target {
     Selection,
     /// A public announcement: `tenant.selection`.
     Announcement,
+    /// The name of an API key of the tenant.
+    ApiKey,
 }
 
 /// One route.
@@ -1169,14 +1171,106 @@ pub fn registry() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(pages::audit),
         ),
         (
+            page(
+                "keys",
+                "/kunci-api",
+                ManageAccess,
+                Target::None,
+                "Kunci API instansi: daftar, buat, cabut",
+            ),
+            get(access_pages::keys),
+        ),
+        (
+            mutating(
+                page(
+                    "create_key",
+                    "/kunci-api",
+                    ManageAccess,
+                    Target::None,
+                    "Buat kunci API (ditampilkan sekali)",
+                ),
+                Method::POST,
+            ),
+            post(access_pages::create),
+        ),
+        (
+            mutating(
+                page(
+                    "revoke_key",
+                    "/kunci-api/cabut",
+                    ManageAccess,
+                    Target::None,
+                    "Cabut kunci API seketika",
+                ),
+                Method::POST,
+            ),
+            post(access_pages::revoke),
+        ),
+        (
+            api_route(page(
+                "api_keys",
+                "/api/v1/api-keys",
+                ManageAccess,
+                Target::None,
+                "Kunci API instansi: nama, peran, dibuat, berlaku sampai, status (active, expired, revoked)",
+            )),
+            get(api::api_keys),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_create_key",
+                    "/api/v1/api-keys",
+                    ManageAccess,
+                    Target::None,
+                    "Buat kunci API (name, role, expires_on: bawaan setahun); kunci hanya dikembalikan sekali",
+                ),
+                Method::POST,
+            )),
+            post(api::create_api_key),
+        ),
+        (
+            api_route(mutating(
+                page(
+                    "api_revoke_key",
+                    "/api/v1/api-keys/{id}/revoke",
+                    ManageAccess,
+                    Target::ApiKey,
+                    "Cabut seketika kunci API bernama {id}",
+                ),
+                Method::POST,
+            )),
+            post(api::revoke_api_key),
+        ),
+        (
             personal(page(
                 "my_access",
                 "/saya/akses",
                 SignedIn,
                 Target::None,
-                "Siapa yang membuka hasil saya",
+                "Siapa yang membuka data saya",
             )),
             get(pages::my_access),
+        ),
+        (
+            personal(page(
+                "my_data",
+                "/saya/data",
+                SignedIn,
+                Target::None,
+                "Semua data saya dalam satu berkas (.xlsx)",
+            )),
+            get(pages::my_data),
+        ),
+        (
+            personal(page(
+                "employee_data",
+                "/pegawai/{id}/data",
+                ViewResults,
+                Target::Employee,
+                "Semua data seorang pegawai dalam satu berkas (.xlsx), atas permintaannya",
+            )),
+            get(pages::personal_data),
         ),
         (
             api_route(page(

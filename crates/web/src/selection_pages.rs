@@ -294,7 +294,7 @@ struct SelectionPage {
 async fn selection_page(p: EventRequest, outcome: PageOutcome) -> Result<Response, WebError> {
     let EventRequest { viewer: v, code: c } = p;
     let actor = &v.actor;
-    let today = v.state.now().date_naive();
+    let (today, ctx) = (v.state.now().date_naive(), v.ctx());
     let selection::AdminView {
         selection: sel,
         standings,
@@ -304,7 +304,8 @@ async fn selection_page(p: EventRequest, outcome: PageOutcome) -> Result<Respons
         closed: current,
     } = v
         .db(move |db, a| {
-            selection::admin_view(db, &SelectionRole::of(a)?, &c, today)?.ok_or(WebError::NotFound)
+            selection::admin_view(db, &ctx, &SelectionRole::of(a)?, &c, today)?
+                .ok_or(WebError::NotFound)
         })
         .await?;
     let stages = selection::stages_of(&sel);
@@ -574,12 +575,13 @@ enum StandingsFile {
 /// A file made from a selection's standings today.
 async fn standings_file(p: EventRequest, file: StandingsFile) -> Result<Response, WebError> {
     let EventRequest { viewer: v, code } = p;
-    let now = v.state.now();
+    let (now, ctx) = (v.state.now(), v.ctx());
     let bytes = v
         .db(move |db, a| {
             let sel =
                 selection::find(db, &SelectionRole::of(a)?, &code)?.ok_or(WebError::NotFound)?;
-            let st = selection::standings(db, &SelectionRole::of(a)?, &code, now.date_naive())?;
+            let st =
+                selection::standings(db, &ctx, &SelectionRole::of(a)?, &code, now.date_naive())?;
             Ok(match file {
                 StandingsFile::Recap => selection::recap_xlsx(&sel, &st, now)?,
                 StandingsFile::ThreeNames => selection::three_names_pdf(&sel, &st)?,
@@ -732,10 +734,10 @@ type DecisionPost = (String, String, Vec<(i64, String, String)>, String);
 
 async fn decision_page(p: EventRequest, outcome: PageOutcome) -> Result<Response, WebError> {
     let EventRequest { viewer: v, code: c } = p;
-    let today = v.state.now().date_naive();
+    let (today, ctx) = (v.state.now().date_naive(), v.ctx());
     let (sel, st, decided) = v
         .db(move |db, a| {
-            selection::decision_view(db, &SelectionRole::of(a)?, &c, today)?
+            selection::decision_view(db, &ctx, &SelectionRole::of(a)?, &c, today)?
                 .ok_or(WebError::NotFound)
         })
         .await?;

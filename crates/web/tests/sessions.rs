@@ -210,11 +210,51 @@ fn opening_a_record_with_results_is_recorded_and_the_employee_sees_who_did() {
             let mine = w.client(&state, Role::Employee).get("/saya/akses").await;
             mine.assert_shows(200, "admin.a");
             assert!(
-                !mine.body.contains("auditor.a"),
+                mine.body.contains("auditor.a</td><td>employee.read"),
+                "the auditor's opening of the record is shown"
+            );
+            assert!(
+                !mine.body.contains("auditor.a</td><td>result.read"),
                 "no results were read by the auditor"
             );
             let log = auditor.get("/audit").await;
             assert!(log.body.contains("result.read"));
+        })
+    });
+}
+
+#[test]
+fn an_employee_downloads_all_of_their_data_from_the_page_of_who_opened_it() {
+    each_world(|w, state| {
+        Box::pin(async move {
+            let me = w.client(&state, Role::Employee);
+            let page = me.get("/saya/akses").await;
+            page.assert_shows(200, "href=\"/saya/data\"");
+            let file = me.get("/saya/data").await;
+            assert_eq!(file.status, 200);
+            assert_eq!(
+                file.headers["content-type"],
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            );
+            assert!(file.body.starts_with("PK"), "a workbook (zip)");
+            // Another person's copy is theirs alone (or the agency's, answering their request).
+            let other = me.get(&format!("/pegawai/{}/data", w.other)).await;
+            assert_eq!(other.status, 403);
+            let admin = w.client(&state, Role::TenantAdmin);
+            assert_eq!(
+                admin.get(&format!("/pegawai/{}/data", w.own)).await.status,
+                200
+            );
+            assert_eq!(
+                admin
+                    .get(&format!("/pegawai/{}/data", w.foreign))
+                    .await
+                    .status,
+                404
+            );
+            me.get("/saya/akses")
+                .await
+                .assert_shows(200, "personal_data");
         })
     });
 }

@@ -209,6 +209,18 @@ fn check_zip(path: &Path, limits: &ImportLimits) -> Result<(), ImportError> {
             )));
         }
     }
+    for i in 0..zip.len() {
+        let shared = zip.by_index_raw(i).ok().and_then(|f| {
+            f.name().ok().map(|n| {
+                n.to_ascii_lowercase()
+                    .replace('\\', "/")
+                    .ends_with("sharedstrings.xml")
+            })
+        });
+        if shared == Some(true) {
+            check_shared_strings(&mut zip, i)?;
+        }
+    }
     if declared > limits.max_uncompressed_bytes {
         return Err(ImportError::ZipBomb(format!(
             "isi arsip mengembang menjadi {} MB (batas {} MB)",
@@ -217,6 +229,63 @@ fn check_zip(path: &Path, limits: &ImportLimits) -> Result<(), ImportError> {
         )));
     }
     Ok(())
+}
+
+/// calamine reserves room for as many shared strings as `uniqueCount` on `<sst>` says before it
+/// reads one: a 10 KB file saying 400000000000 aborts the process (the allocation fails), one
+/// beyond `usize::MAX / 24` panics. Refused unless the part could hold that many (`<si/>`, five
+/// bytes each, within its declared size, itself bounded by `max_part_bytes`). The start tag is
+/// found as calamine finds it (the first element named `sst`); a part that does not parse is
+/// left to calamine to refuse.
+fn check_shared_strings<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    index: usize,
+) -> Result<(), ImportError> {
+    let Ok(part) = zip.by_index(index) else {
+        return Ok(());
+    };
+    let size = part.size();
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(quick_xml::events::Event::Start(e)) if e.local_name().as_ref() == "sst" => {
+                let declared = unique_count(e.as_bytes());
+                if declared > size / 5 + 1 {
+                    return Err(ImportError::BadXlsx(format!(
+                        "daftar teks bersama menyatakan {declared} teks, lebih dari yang dapat \
+                         dimuat bagiannya ({size} byte)"
+                    )));
+                }
+                return Ok(());
+            }
+            Ok(quick_xml::events::Event::Eof) | Err(_) => return Ok(()),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The largest number given to any `uniqueCount` in a start tag (digits after `=` and a quote;
+/// calamine reads only digits), saturating.
+fn unique_count(tag: &[u8]) -> u64 {
+    const KEY: &[u8] = b"uniqueCount";
+    memchr::memmem::find_iter(tag, KEY)
+        .map(|i| {
+            tag[i + KEY.len()..]
+                .iter()
+                .skip_while(|b| b.is_ascii_whitespace() || matches!(b, b'=' | b'"' | b'\''))
+                .take_while(|b| b.is_ascii_digit())
+                .fold(0u64, |n, d| {
+                    n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+                })
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 fn read_xlsx(
@@ -319,6 +388,12 @@ fn convert(v: &DataRef<'_>) -> Cell {
             }
         }
         DataRef::Bool(b) => Cell::Bool(*b),
+        // calamine turns the serial into milliseconds with a saturating cast and chrono panics
+        // on i64::MIN ("-1e300" in a date-styled cell): only serials within years 0..10000
+        // (and a margin) reach it; anything else is not a date.
+        DataRef::DateTime(d) if !(-1e7..1e7).contains(&d.as_f64()) => {
+            Cell::Error("tanggal tidak sah".into())
+        }
         DataRef::DateTime(d) => match d.as_datetime() {
             Some(dt) => Cell::Date(dt.date()),
             None => Cell::Error("tanggal tidak sah".into()),

@@ -14,9 +14,17 @@ pub(super) fn say(r: &R, lang: Lang) -> String {
             format!("kunci API harus berlaku sampai setelah hari ini ({today}); diminta sampai {expires_on}"),
             format!("an API key must be valid until after today ({today}); asked until {expires_on}"),
         ),
+        R::KeyNameTaken { name } => lang.pick(
+            format!("sudah ada kunci API aktif bernama '{name}' di instansi ini: cabut dulu atau pakai nama lain"),
+            format!("an active API key named '{name}' already exists in this government: revoke it first or use another name"),
+        ),
+        R::UnknownKey { name } => lang.pick(
+            format!("tidak ada kunci API bernama '{name}' di instansi ini"),
+            format!("no API key named '{name}' in this government"),
+        ),
         R::NoKeyToRevoke { name } => lang.pick(
-            format!("tidak ada kunci API aktif bernama '{name}' di instansi ini"),
-            format!("no active API key named '{name}' in this government"),
+            format!("tidak ada kunci API aktif bernama '{name}' di instansi ini: sudah dicabut"),
+            format!("no active API key named '{name}' in this government: it is revoked already"),
         ),
     }
 }

@@ -1,6 +1,8 @@
 //! A small world for web tests: two tenants, each with a unit, a position with a standard, two
 //! employees with results; accounts for every role in tenant A (the employee account is
-//! employee A1); an API key per role. Requests go through the real router in-process.
+//! employee A1); an API key per role. Tenant A has an event and a selection; tenant B has its
+//! own (see [`seed_foreign_activity`]), some under the same codes as A's, for the cross-tenant
+//! probes. Requests go through the real router in-process.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // shared test support
 
@@ -76,6 +78,14 @@ pub struct World {
     pub other: i64,
     pub foreign: i64,
     pub position_a: i64,
+    /// Tenant B's post KABID (same code and name as A's, another id).
+    pub position_b: i64,
+    /// Tenant B's second employee (B2), who applies to both of B's selections.
+    pub foreign_2: i64,
+    /// B2's applications: to B's `seleksi-uji` (admitted) and to `seleksi-b`.
+    pub applicants_b: [i64; 2],
+    /// The id of an import report of tenant B.
+    pub report_b: String,
     /// Session cookie and CSRF token per role (tenant A).
     pub sessions: Vec<(Role, String, String)>,
     /// API key per role (tenant A).
@@ -89,7 +99,7 @@ impl World {
             "kota-a",
             ["198001012005011001", "198102022006012002"],
         );
-        let (b, _, [foreign, _]) = seed_tenant(
+        let (b, position_b, [foreign, foreign_2]) = seed_tenant(
             &mut db.db,
             "kota-b",
             ["198203032007011003", "198304042008012004"],
@@ -130,7 +140,7 @@ impl World {
                     access::create_api_key(
                         &mut db.db,
                         &ctx(),
-                        &a,
+                        &talenta_fixture::admin(&a).grant().unwrap(),
                         &format!("sistem-{}", role.code()),
                         role,
                         now().date_naive() + chrono::Days::new(365),
@@ -244,6 +254,7 @@ impl World {
             .unwrap();
         talenta_store::access::set_membership(&mut db.db, assessor.id, b.id, "asesor", None)
             .unwrap();
+        let (applicants_b, report_b) = seed_foreign_activity(&mut db.db, &b, [foreign, foreign_2]);
         World {
             db,
             a,
@@ -252,6 +263,10 @@ impl World {
             other,
             foreign,
             position_a,
+            position_b,
+            foreign_2,
+            applicants_b,
+            report_b,
             sessions,
             api_keys,
         }
@@ -290,6 +305,230 @@ impl World {
     pub fn api_key(&self, role: Role) -> &str {
         &self.api_keys.iter().find(|(r, _)| *r == role).unwrap().1
     }
+
+    /// Every row of tenant `tenant_id`'s data, as text, read on a connection of its own: equal
+    /// before and after a request when the request changed nothing of that tenant (its audit
+    /// trail included, so a recorded read of its results counts as a change). Blocks: call it
+    /// through `tokio::task::block_in_place` from the async half of a test.
+    pub fn tenant_rows(&self, tenant_id: i64) -> String {
+        let mut db = Db::open(&self.db.url).unwrap();
+        let mut out = String::new();
+        let mut dump = |sql: &str| {
+            let rows = db.query(sql, &[tenant_id.into()]).unwrap();
+            out.push_str(&format!("{sql}\n{rows:?}\n"));
+        };
+        dump("SELECT * FROM tenants WHERE id = ?");
+        for table in TENANT_TABLES {
+            dump(&format!(
+                "SELECT * FROM {table} WHERE tenant_id = ? ORDER BY 1, 2, 3"
+            ));
+        }
+        out
+    }
+}
+
+/// The tables of tenant data (every one has `tenant_id`), for [`World::tenant_rows`].
+pub const TENANT_TABLES: &[&str] = &[
+    "rule_sets",
+    "units",
+    "positions",
+    "position_standards",
+    "employees",
+    "performance_ratings",
+    "sanctions",
+    "assessment_results",
+    "assessment_result_levels",
+    "audit_log",
+    "audit_heads",
+    "memberships",
+    "api_keys",
+    "import_reports",
+    "position_history",
+    "events",
+    "event_sessions",
+    "event_participants",
+    "event_assessors",
+    "event_declared_conflicts",
+    "event_assignments",
+    "scores",
+    "consensus_decisions",
+    "selections",
+    "selection_posts",
+    "selection_panel",
+    "selection_applicants",
+    "selection_conflicts",
+    "selection_scores",
+    "selection_outcomes",
+    "selection_closures",
+    "selection_decisions",
+];
+
+/// Text that only tenant B's data holds (its people's names and NIPs, the names of its events,
+/// assessors, selections, panel and import report): a page or answer to tenant A showing one
+/// of them shows B's data.
+pub const FOREIGN_MARKS: &[&str] = &[
+    "Pegawai 1003",
+    "Pegawai 2004",
+    "198203032007011003",
+    "198304042008012004",
+    "Rahasia Kota B",
+];
+
+/// Tenant B's own activity, made through the same use cases as A's: an assessor account
+/// `asesor.b`; the event `asesmen-uji` (A's code) with both of B's employees, planned, rated by
+/// B's assessor and finalised (results final, unpublished, where A's event has none); the event
+/// `asesmen-b`, planned; the open selection `seleksi-uji` (A's code) with B2 applying and
+/// admitted (where A's applicant is not); the selection `seleksi-b` with B2 applying; an import
+/// report. Returns B2's two applicant ids and the report's id.
+pub fn seed_foreign_activity(db: &mut Db, b: &Tenant, people: [i64; 2]) -> ([i64; 2], String) {
+    use talenta_app::event::{AssessorSpec, Cohort, EventSpec};
+    use talenta_app::selection::{PanelSpec, SelectionSpec, Who};
+    use talenta_domain::selection::{PassRule, Stage, StageKind};
+    let admin = talenta_fixture::actor(db, b, "penyiap.b", Role::TenantAdmin);
+    let assessor = talenta_fixture::account(db, b, "asesor.b", Role::Assessor, None);
+    let event = |code: &str, name: &str, login: Option<&str>| EventSpec {
+        code: code.into(),
+        name: name.into(),
+        purpose: Purpose::Pemetaan,
+        dates: vec![date(2026, 12, 8)],
+        sessions: vec![10],
+        rooms: vec![],
+        matrix: None,
+        day_capacity: 10,
+        per_participant: 1,
+        max_per_assessor_day: 5,
+        unit_share_percent: 100,
+        cohort: Cohort::default(),
+        assessors: vec![AssessorSpec {
+            name: format!("Asesor {name}"),
+            organisation: "BKD Rahasia Kota B".into(),
+            nip: None,
+            level: String::new(),
+            login: login.map(Into::into),
+        }],
+        methods: vec![
+            talenta_domain::method::Method::Interview,
+            talenta_domain::method::Method::WrittenTest,
+        ],
+        min_methods: 1,
+        group_size: (4, 8),
+        integration: talenta_domain::integration::Rule::Mean,
+        missing: talenta_domain::integration::Missing::Skip,
+    };
+    for spec in [
+        event("asesmen-uji", "Asesmen Rahasia Kota B", Some("asesor.b")),
+        event("asesmen-b", "Asesmen Lain Rahasia Kota B", None),
+    ] {
+        let (_, size) =
+            talenta_app::event::create_event(db, &ctx(), &admin.grant().unwrap(), &spec).unwrap();
+        assert_eq!(size, 2, "both of B's employees take part in {}", spec.code);
+        talenta_app::event::plan(db, &ctx(), &admin.grant().unwrap(), &spec.code).unwrap();
+    }
+    let me =
+        talenta_app::scoring::assessor_of(db, &assessor.grant().unwrap(), "asesmen-uji").unwrap();
+    for p in people {
+        let entries: Vec<talenta_app::scoring::Entry> = talenta_app::scoring::sheet(db, &me, p)
+            .unwrap()
+            .cells
+            .into_iter()
+            .map(|c| talenta_app::scoring::Entry {
+                method: c.method,
+                competency: c.competency,
+                level: Some(Level::whole(3).unwrap()),
+                evidence: "menyampaikan contoh perilaku yang relevan".into(),
+                version: None,
+                changed: true,
+            })
+            .collect();
+        talenta_app::scoring::save(db, &ctx(), &me, p, &entries, true).unwrap();
+    }
+    let done =
+        talenta_app::results::finalise(db, &ctx(), &admin.grant().unwrap(), "asesmen-uji", None)
+            .unwrap();
+    assert_eq!(done.finalised, 2, "B's results are final");
+    let selection = |code: &str, name: &str| SelectionSpec {
+        code: code.into(),
+        name: name.into(),
+        kind: talenta_app::selection::Kind::Open,
+        posts: vec!["KABID".into()],
+        stages: vec![Stage {
+            kind: StageKind::Interview,
+            weight: 100,
+            pass: PassRule::MinScore(6000),
+        }],
+        quorum: 1,
+        requirements: "S1".into(),
+        opens_on: date(2026, 11, 1),
+        closes_on: date(2026, 11, 30),
+        calendar: Default::default(),
+        panel: [
+            "Ketua Pansel Rahasia Kota B",
+            "Anggota Pansel Rahasia Kota B",
+            "Anggota Dalam Rahasia Kota B",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| PanelSpec {
+            name: (*name).into(),
+            organisation: "Universitas".into(),
+            external: i < 2,
+            chair: i == 0,
+            login: None,
+        })
+        .collect(),
+        publish_scores: false,
+    };
+    let applicant = talenta_store::master::list_employees(db, b.id)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.id == people[1])
+        .unwrap()
+        .nip;
+    let mut applicants = [0; 2];
+    for (i, (code, name)) in [
+        ("seleksi-uji", "Seleksi Rahasia Kota B"),
+        ("seleksi-b", "Seleksi Lain Rahasia Kota B"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        talenta_app::selection::create(db, &ctx(), &admin.grant().unwrap(), &selection(code, name))
+            .unwrap();
+        let id = talenta_app::selection::apply(
+            db,
+            &ctx(),
+            &admin.grant().unwrap(),
+            code,
+            "KABID",
+            &Who::Internal(applicant),
+            date(2026, 11, 27),
+        )
+        .unwrap();
+        applicants[i] = id;
+        if code == "seleksi-uji" {
+            talenta_app::selection::screen(
+                db,
+                &ctx(),
+                &admin.grant().unwrap(),
+                code,
+                id,
+                true,
+                "berkas lengkap",
+            )
+            .unwrap();
+        }
+    }
+    let report = "b0".repeat(16);
+    talenta_store::master::save_import_report(
+        db,
+        &report,
+        b.id,
+        "employees",
+        r#"{"errors":[[2,"nama","Pegawai Rahasia Kota B","wajib diisi"]],"warnings":[]}"#,
+        "2026-11-27T08:00:00.000Z",
+    )
+    .unwrap();
+    (applicants, report)
 }
 
 /// A signed-in session: (session cookie, CSRF token).
