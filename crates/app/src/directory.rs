@@ -469,12 +469,13 @@ pub fn my_data_reads(db: &mut Db, actor: &Actor, limit: i64) -> Result<Vec<Entry
     let Some(own) = actor.employee_id else {
         return Ok(Vec::new());
     };
-    Ok(
-        audit::entries(db, actor.tenant.id, Some(&format!("employee:{own}")), limit)?
-            .into_iter()
-            .filter(|e| READS.contains(&e.action.as_str()))
-            .collect(),
-    )
+    Ok(audit::entries_of(
+        db,
+        actor.tenant.id,
+        &format!("employee:{own}"),
+        &READS,
+        limit,
+    )?)
 }
 
 /// Positions of the actor's tenant with their unit names, by code.
@@ -604,10 +605,8 @@ pub fn personal_data_xlsx(
         .collect();
     let rules = store::rules(db, &about.tenant)?;
     let results = visible_results(store::results_of(db, tenant, id)?, about);
-    let reads: Vec<Entry> = audit::entries(db, tenant, Some(&format!("employee:{id}")), 100_000)?
-        .into_iter()
-        .filter(|x| READS.contains(&x.action.as_str()))
-        .collect();
+    let reads: Vec<Entry> =
+        audit::entries_of(db, tenant, &format!("employee:{id}"), &READS, i64::MAX)?;
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let two = |a: &str, b: &str| vec![Column::text(a).width(28.0), Column::text(b).width(60.0)];
 

@@ -198,3 +198,27 @@ fn a_person_downloads_all_of_their_data_with_who_read_it_in_one_workbook() {
         assert!(reads(db, &own)[0].detail.contains("personal_data"));
     }
 }
+
+#[test]
+fn other_entries_about_the_person_never_push_a_read_out_of_their_list() {
+    for mut t in testing::both() {
+        let db = &mut t.db;
+        let (admin, own, person) = world(db);
+        let about = admin.grant_about(db, person).unwrap();
+        directory::employee_record(db, &about, &ctx(), false).unwrap();
+        for _ in 0..3 {
+            ctx()
+                .record(
+                    db,
+                    admin.tenant.id,
+                    "employee.update",
+                    &format!("employee:{person}"),
+                    serde_json::json!({}),
+                )
+                .unwrap();
+        }
+        let newest = directory::my_data_reads(db, &own, 1).unwrap();
+        assert_eq!(newest.len(), 1, "{}", t.name);
+        assert_eq!(newest[0].action, "employee.read", "{}", t.name);
+    }
+}

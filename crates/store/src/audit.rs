@@ -228,6 +228,32 @@ pub fn entries(
     rows.iter().map(entry_row).collect()
 }
 
+/// The entries about `subject` whose action is one of `actions` (reads of a person's data),
+/// newest first, at most `limit`: filtered in the query, so other entries about the person
+/// never push a read out of the list.
+pub fn entries_of(
+    db: &mut Db,
+    tenant_id: i64,
+    subject: &str,
+    actions: &[&str],
+    limit: i64,
+) -> Result<Vec<Entry>, StoreError> {
+    if actions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; actions.len()].join(", ");
+    let mut params: Vec<crate::Param<'_>> = vec![tenant_id.into(), subject.into()];
+    params.extend(actions.iter().map(|a| crate::Param::from(*a)));
+    params.push(limit.into());
+    db.query(
+        &format!("SELECT {ENTRY_COLS} FROM audit_log WHERE tenant_id = ? AND subject = ? AND action IN ({marks}) ORDER BY seq DESC LIMIT ?"),
+        &params,
+    )?
+    .iter()
+    .map(entry_row)
+    .collect()
+}
+
 /// The first place where a chain does not verify.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Break {
